@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "newsdb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NewsStore", targets: ["NewsStore"]),
+        .executable(name: "newsdb", targets: ["newsdb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system libsqlite3; only `static inline` shims for macro-only calls are ours.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Turns Migrations/*.sql into a Swift source at build time, so the binary carries its schema.
+        .executableTarget(name: "EmbedMigrations", swiftSettings: strictSettings),
+        .plugin(
+            name: "EmbedMigrationsPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedMigrations"]
+        ),
+        .target(
+            name: "NewsStore",
+            dependencies: ["CSQLite"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrationsPlugin"]
+        ),
+        .target(
+            name: "NewsDBCommands",
+            dependencies: [
+                "NewsStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "newsdb", dependencies: ["NewsDBCommands"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsDBCommandsTests",
+            dependencies: ["NewsDBCommands", "newsdb"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,16 @@
+#ifndef NEWSDB_CSQLITE_SHIM_H
+#define NEWSDB_CSQLITE_SHIM_H
+
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a macro casting -1 to a function pointer, which Swift cannot import.
+static inline sqlite3_destructor_type newsdb_sqlite_transient(void) {
+    return SQLITE_TRANSIENT;
+}
+
+// sqlite3_db_config is variadic; this wraps the integer on/off form.
+static inline int newsdb_db_config_flag(sqlite3 *db, int option, int on) {
+    return sqlite3_db_config(db, option, on, (int *)0);
+}
+
+#endif

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+/// The `--db` option shared by every command that opens a database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp("Database file (default: $NEWSDB_PATH, else ./news.db).", valueName: "path"))
+    var explicitPath: String?
+
+    /// `--db`, else `$NEWSDB_PATH` when set and not empty, else `news.db` in the working folder.
+    var path: String {
+        Self.resolve(explicit: explicitPath, environment: ProcessInfo.processInfo.environment)
+    }
+
+    static func resolve(explicit: String?, environment: [String: String]) -> String {
+        if let explicit { return explicit }
+        if let fromEnvironment = environment["NEWSDB_PATH"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return "news.db"
+    }
+}

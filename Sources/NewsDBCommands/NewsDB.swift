@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `newsdb` command: a SQLite-backed full-text news database.
+public struct NewsDB: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "newsdb",
+        abstract: "Load scraped news pages into SQLite, search them, and export them.",
+        discussion: "The database is --db PATH, else $NEWSDB_PATH, else ./news.db.",
+        subcommands: [Init.self, Stats.self, SQL.self]
+    )
+
+    public init() {}
+}

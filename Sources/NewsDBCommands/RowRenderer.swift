@@ -1,0 +1,108 @@
+import NewsStore
+
+/// Pure functions from column names and rows to printable text, one per output format.
+enum RowRenderer {
+    static func render(columns: [String], rows: [Row], as format: OutputFormat) -> String {
+        switch format {
+        case .table: table(columns: columns, rows: rows)
+        case .csv: csv(columns: columns, rows: rows)
+        case .json: json(columns: columns, rows: rows)
+        case .jsonl: jsonLines(columns: columns, rows: rows)
+        }
+    }
+
+    /// Columns padded to their widest cell, numbers right-aligned, a rule under the header.
+    static func table(columns: [String], rows: [Row]) -> String {
+        let cells = rows.map { row in row.values.map(tableCell) }
+        var widths = columns.map(\.count)
+        for line in cells {
+            for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        func pad(_ text: String, _ width: Int, right: Bool) -> String {
+            let padding = String(repeating: " ", count: max(0, width - text.count))
+            return right ? padding + text : text + padding
+        }
+        var lines = [zip(columns, widths).map { pad($0, $1, right: false) }.joined(separator: "  ")]
+        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for (row, line) in zip(rows, cells) {
+            let padded = line.enumerated().map { index, cell in
+                pad(cell, widths[index], right: row.values[index].isNumber)
+            }
+            lines.append(padded.joined(separator: "  "))
+        }
+        lines = lines.map { line in String(line.reversed().drop(while: { $0 == " " }).reversed()) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func tableCell(_ value: SQLValue) -> String {
+        switch value {
+        case .null: "NULL"
+        case .text(let text):
+            // One row per line: line breaks inside a cell are shown, not obeyed.
+            text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        default: plainText(value)
+        }
+    }
+
+    /// RFC 4180: a header row, fields quoted when they hold a comma, quote or line break; NULL is empty.
+    static func csv(columns: [String], rows: [Row]) -> String {
+        var lines = [columns.map(csvField).joined(separator: ",")]
+        for row in rows {
+            lines.append(row.values.map { csvField($0.isNull ? "" : plainText($0)) }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func json(columns: [String], rows: [Row]) -> String {
+        guard !rows.isEmpty else { return "[]\n" }
+        return "[\n" + rows.map { "  " + jsonObject(columns: columns, row: $0) }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func jsonLines(columns: [String], rows: [Row]) -> String {
+        rows.map { jsonObject(columns: columns, row: $0) + "\n" }.joined()
+    }
+
+    static func jsonObject(columns: [String], row: Row) -> String {
+        let members = zip(columns, row.values).map { JSONText.string($0) + ": " + jsonValue($1) }
+        return "{" + members.joined(separator: ", ") + "}"
+    }
+
+    private static func jsonValue(_ value: SQLValue) -> String {
+        switch value {
+        case .null: "null"
+        case .integer(let number): String(number)
+        case .real(let number): number.isFinite ? String(number) : "null"
+        case .text(let text): JSONText.string(text)
+        case .blob: JSONText.string(plainText(value))
+        }
+    }
+
+    /// Blobs print as hex, the form sqlite3 accepts back as a literal (X'…').
+    static func plainText(_ value: SQLValue) -> String {
+        switch value {
+        case .null: ""
+        case .integer(let number): String(number)
+        case .real(let number): String(number)
+        case .text(let text): text
+        case .blob(let bytes):
+            bytes.map { byte in
+                let digits = String(byte, radix: 16, uppercase: true)
+                return digits.count == 1 ? "0" + digits : digits
+            }.joined()
+        }
+    }
+}
+
+extension SQLValue {
+    var isNumber: Bool {
+        switch self {
+        case .integer, .real: true
+        default: false
+        }
+    }
+}

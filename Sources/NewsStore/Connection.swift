@@ -1,0 +1,162 @@
+import CSQLite
+import Foundation
+
+/// An open SQLite database handle. It owns the handle and its cached statements, and closes both in `deinit`.
+///
+/// A connection is used by one task at a time: it is deliberately not `Sendable`.
+/// Every connection is set up the same way at open: extended result codes, a busy timeout,
+/// foreign keys on, and WAL journaling for read-write files so searches run while an ingest writes.
+public final class Connection {
+    public enum Mode: Sendable {
+        case readWrite
+        case readOnly
+    }
+
+    /// How long a statement waits on another connection's lock before failing with SQLITE_BUSY.
+    public static let defaultBusyTimeout: Duration = .seconds(5)
+
+    let handle: OpaquePointer
+    public let path: String
+    public let mode: Mode
+    private var statementCache: [String: Statement] = [:]
+
+    /// Opens (and for `.readWrite`, creates) the database at `path`; ":memory:" is a private in-memory database.
+    public init(path: String, mode: Mode = .readWrite, busyTimeout: Duration = Connection.defaultBusyTimeout) throws {
+        var flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+        switch mode {
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        var opened: OpaquePointer?
+        let status = sqlite3_open_v2(path, &opened, flags, nil)
+        guard let opened else {
+            throw SQLiteError(extendedCode: SQLITE_NOMEM, message: "out of memory opening \(path)")
+        }
+        guard status == SQLITE_OK else {
+            // A failed open still allocates a handle, which must be closed.
+            let error = SQLiteError(
+                extendedCode: sqlite3_extended_errcode(opened),
+                message: "cannot open \(path): \(String(cString: sqlite3_errmsg(opened)))"
+            )
+            sqlite3_close_v2(opened)
+            throw error
+        }
+        self.handle = opened
+        self.path = path
+        self.mode = mode
+        do {
+            try configure(busyTimeout: busyTimeout)
+        } catch {
+            sqlite3_close_v2(opened)
+            throw error
+        }
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    private func configure(busyTimeout: Duration) throws {
+        sqlite3_extended_result_codes(handle, 1)
+        let milliseconds = busyTimeout.components.seconds * 1000
+            + busyTimeout.components.attoseconds / 1_000_000_000_000_000
+        sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
+        // Defensive mode refuses writes that can corrupt a file (writable_schema and friends).
+        _ = newsdb_db_config_flag(handle, SQLITE_DBCONFIG_DEFENSIVE, 1)
+        try execute("PRAGMA foreign_keys = ON")
+        if mode == .readWrite && path != ":memory:" && !path.isEmpty {
+            try execute("PRAGMA journal_mode = WAL")
+            // In WAL mode NORMAL only risks the last transactions on power loss, never corruption.
+            try execute("PRAGMA synchronous = NORMAL")
+        }
+    }
+
+    // MARK: Running SQL
+
+    /// Runs one or more statements that return no rows to the caller, such as a migration script.
+    public func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        guard status == SQLITE_OK else {
+            let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(errorMessage)
+            throw SQLiteError(extendedCode: sqlite3_extended_errcode(handle), message: message, sql: sql)
+        }
+    }
+
+    /// Runs one statement with bound values, discarding any rows.
+    public func execute(_ sql: String, _ values: [SQLValue]) throws {
+        let statement = try cachedStatement(sql)
+        try statement.bind(values)
+        try statement.run()
+    }
+
+    /// Compiles a statement that the caller owns. Text after the first statement is an error.
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(connection: self, sql: sql)
+    }
+
+    /// Returns the compiled statement for `sql`, compiling it on first use; it is reset and unbound.
+    public func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// The rows of a query, read in full.
+    public func query(_ sql: String, _ values: [SQLValue] = []) throws -> [Row] {
+        let statement = try cachedStatement(sql)
+        try statement.bind(values)
+        var rows: [Row] = []
+        while let row = try statement.step() {
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// The first column of the first row, or nil when the query returns no row.
+    public func scalar(_ sql: String, _ values: [SQLValue] = []) throws -> SQLValue? {
+        let statement = try cachedStatement(sql)
+        try statement.bind(values)
+        let value = try statement.step()?[0]
+        statement.reset()
+        return value
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE (not counting trigger changes).
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Makes any running statement of this connection stop with SQLITE_INTERRUPT.
+    public func interrupt() { sqlite3_interrupt(handle) }
+
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    func error(_ status: Int32, sql: String?) -> SQLiteError {
+        SQLiteError(
+            extendedCode: status == SQLITE_OK ? sqlite3_extended_errcode(handle) : extendedCode(for: status),
+            message: lastErrorMessage,
+            sql: sql
+        )
+    }
+
+    /// sqlite3_step returns a primary code in legacy mode and an extended one otherwise;
+    /// prefer the connection's extended code when it refines the same primary code.
+    private func extendedCode(for status: Int32) -> Int32 {
+        let extended = sqlite3_extended_errcode(handle)
+        return extended & 0xFF == status & 0xFF ? extended : status
+    }
+}
+
+@available(*, unavailable, message: "a Connection belongs to one task; open one per task instead")
+extension Connection: Sendable {}

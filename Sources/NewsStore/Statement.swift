@@ -1,0 +1,120 @@
+import CSQLite
+
+/// A compiled SQL statement. It finalizes itself in `deinit`, and keeps its connection alive until then.
+public final class Statement {
+    let handle: OpaquePointer
+    public let sql: String
+    private let connection: Connection
+
+    init(connection: Connection, sql: String) throws {
+        var compiled: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let status = sql.withCString { text in
+            let status = sqlite3_prepare_v3(connection.handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &compiled, &tail)
+            if status == SQLITE_OK, let tail, !String(cString: tail).trimmingWhitespace.isEmpty {
+                sqlite3_finalize(compiled)
+                compiled = nil
+                return SQLITE_MISUSE
+            }
+            return status
+        }
+        if status == SQLITE_MISUSE && compiled == nil {
+            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "only one statement may be prepared at a time", sql: sql)
+        }
+        guard status == SQLITE_OK, let compiled else {
+            throw connection.error(status, sql: sql)
+        }
+        self.handle = compiled
+        self.sql = sql
+        self.connection = connection
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Number of `?` placeholders.
+    public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
+
+    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+
+    public var columnNames: [String] {
+        (0..<Int32(columnCount)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    /// True when the statement cannot change the database (SELECT, most PRAGMA reads, EXPLAIN).
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+
+    /// Binds values to the placeholders in order. A count that differs from the placeholders is an error.
+    public func bind(_ values: [SQLValue]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        guard values.count == parameterCount else {
+            throw SQLiteError(
+                extendedCode: SQLITE_RANGE,
+                message: "statement takes \(parameterCount) values, \(values.count) given",
+                sql: sql
+            )
+        }
+        for (offset, value) in values.enumerated() {
+            try bind(value, at: Int32(offset + 1))
+        }
+    }
+
+    private func bind(_ value: SQLValue, at index: Int32) throws {
+        let status: Int32
+        switch value {
+        case .null:
+            status = sqlite3_bind_null(handle, index)
+        case .integer(let number):
+            status = sqlite3_bind_int64(handle, index, number)
+        case .real(let number):
+            status = sqlite3_bind_double(handle, index, number)
+        case .text(let text):
+            status = sqlite3_bind_text64(handle, index, text, UInt64(text.utf8.count), newsdb_sqlite_transient(), UInt8(SQLITE_UTF8))
+        case .blob(let bytes):
+            status = bytes.withUnsafeBytes { buffer in
+                // A zero-length blob needs a non-null pointer or SQLite binds NULL.
+                sqlite3_bind_blob64(handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), UInt64(buffer.count), newsdb_sqlite_transient())
+            }
+        }
+        guard status == SQLITE_OK else { throw connection.error(status, sql: sql) }
+    }
+
+    /// Advances to the next row; nil when done (the statement is then reset for reuse).
+    public func step() throws -> Row? {
+        let status = sqlite3_step(handle)
+        switch status {
+        case SQLITE_ROW:
+            return Row(statement: self)
+        case SQLITE_DONE:
+            sqlite3_reset(handle)
+            return nil
+        default:
+            let error = connection.error(status, sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+    }
+
+    /// Runs the statement to completion, discarding rows.
+    public func run() throws {
+        while try step() != nil {}
+    }
+
+    /// Runs with the given values and returns every row.
+    public func rows(_ values: [SQLValue] = []) throws -> [Row] {
+        try bind(values)
+        var rows: [Row] = []
+        while let row = try step() { rows.append(row) }
+        return rows
+    }
+
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+}
+
+@available(*, unavailable, message: "a Statement belongs to its connection's task")
+extension Statement: Sendable {}

@@ -1,0 +1,3 @@
+import NewsDBCommands
+
+NewsDB.main()

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Runs the `newsdb` executable that SwiftPM built beside the test runner, as a user would.
+struct BuiltBinary {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    let url: URL
+
+    /// `$NEWSDB_BINARY` when set, else `newsdb` in the folder of the running test bundle.
+    static func locate() throws -> BuiltBinary {
+        if let explicit = ProcessInfo.processInfo.environment["NEWSDB_BINARY"] {
+            return BuiltBinary(url: URL(fileURLWithPath: explicit))
+        }
+        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        candidates.append(Bundle.main.bundleURL)
+        for folder in candidates {
+            let binary = folder.appendingPathComponent("newsdb")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return BuiltBinary(url: binary) }
+        }
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "newsdb next to \(candidates.map(\.path))"])
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], input: Data? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        var fullEnvironment = ProcessInfo.processInfo.environment
+        fullEnvironment.removeValue(forKey: "NEWSDB_PATH")
+        fullEnvironment.merge(environment) { $1 }
+        process.environment = fullEnvironment
+        let output = Pipe()
+        let errors = Pipe()
+        let inputPipe = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = inputPipe
+        try process.run()
+        if let input { inputPipe.fileHandleForWriting.write(input) }
+        try inputPipe.fileHandleForWriting.close()
+        // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self)
+        )
+    }
+}
+
+/// A temporary folder removed when the test ends.
+struct ScratchFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("newsdb-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}

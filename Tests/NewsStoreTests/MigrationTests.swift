@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import NewsStore
+
+@Suite("Migrations")
+struct MigrationTests {
+    /// A migration folder holding the real 0001 and, optionally, extra files.
+    func folder(with extra: [String: String] = [:], editing first: String? = nil) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsdb-migrations-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let initial = try #require(try Migration.embedded.first)
+        try (first ?? initial.sql).write(to: folder.appendingPathComponent("0001_\(initial.name).sql"), atomically: true, encoding: .utf8)
+        for (name, sql) in extra {
+            try sql.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    @Test func embeddedMigrationsMatchTheFilesInTheRepository() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let onDisk = try Migration.load(from: repository.appendingPathComponent("Migrations"))
+        #expect(try Migration.embedded == onDisk)
+        #expect(!onDisk.isEmpty)
+    }
+
+    @Test func freshDatabaseGetsEveryMigrationRecorded() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        let migrations = try Migration.embedded
+        #expect(try Migrator.currentVersion(of: connection) == migrations.count)
+        let recorded = try connection.query("SELECT version, name, checksum FROM schema_migrations ORDER BY version")
+        #expect(recorded.map { $0.string(2) } == migrations.map(\.checksum))
+        #expect(recorded.map { $0.string(1) } == migrations.map(\.name))
+    }
+
+    @Test func reopeningIsANoOp() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        _ = try database.open()
+        let connection = try Connection(path: database.path)
+        let applied = try Migrator(migrations: try Migration.embedded).migrate(connection)
+        #expect(applied.isEmpty)
+        #expect(try connection.scalar("SELECT count(*) FROM schema_migrations") == .integer(Int64(try Migration.embedded.count)))
+    }
+
+    @Test func upgradeAppliesOnlyTheNewMigration() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let v1 = try folder()
+        let connection = try NewsDatabase.open(path: database.path, migrations: try Migration.load(from: v1))
+        try connection.execute("INSERT INTO sources (name) VALUES (?)", ["Kept Across Upgrade"])
+
+        let v2 = try folder(with: ["0002_source_country.sql": "ALTER TABLE sources ADD COLUMN country TEXT;"])
+        let applied = try Migrator(migrations: try Migration.load(from: v2)).migrate(connection)
+        #expect(applied.map(\.version) == [2])
+        #expect(try Migrator.currentVersion(of: connection) == 2)
+        #expect(try connection.scalar("SELECT count(*) FROM sources WHERE name = 'Kept Across Upgrade' AND country IS NULL") == .integer(1))
+    }
+
+    @Test func failingMigrationIsRolledBackAndNamed() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let broken = try folder(with: ["0002_broken.sql": "CREATE TABLE half (x); SELECT nonsense FROM nowhere;"])
+        let error = try #require(throws: MigrationError.self) {
+            try NewsDatabase.open(path: database.path, migrations: try Migration.load(from: broken))
+        }
+        guard case .failed(let version, _, _) = error else { Issue.record("unexpected \(error)"); return }
+        #expect(version == 2)
+        let connection = try Connection(path: database.path)
+        #expect(try Migrator.currentVersion(of: connection) == 1)
+        #expect(try connection.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'half'") == .integer(0))
+    }
+
+    @Test func editedMigrationIsRefused() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        _ = try database.open()
+        let initial = try #require(try Migration.embedded.first)
+        let edited = try folder(editing: initial.sql + "\n-- edited after release\n")
+        let error = try #require(throws: MigrationError.self) {
+            try NewsDatabase.open(path: database.path, migrations: try Migration.load(from: edited))
+        }
+        guard case .checksumMismatch(let version, _, _, _) = error else { Issue.record("unexpected \(error)"); return }
+        #expect(version == 1)
+    }
+
+    @Test func newerDatabaseIsRefusedNamingBothVersions() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let v2 = try folder(with: ["0002_future.sql": "CREATE TABLE future (x);"])
+        _ = try NewsDatabase.open(path: database.path, migrations: try Migration.load(from: v2))
+        let error = try #require(throws: MigrationError.self) {
+            try NewsDatabase.open(path: database.path, migrations: try Migration.load(from: try folder()))
+        }
+        #expect(error == .databaseNewer(databaseVersion: 2, binaryVersion: 1))
+        #expect(error.description.contains("version 2"))
+        #expect(error.description.contains("up to version 1"))
+    }
+
+    @Test(arguments: ["1_initial.sql", "0001-initial.sql", "0001_Initial.sql", "0000_zero.sql", "0001_.sql", "abcd_x.sql"])
+    func misnamedFilesAreRefused(name: String) {
+        #expect(Migration(fileName: name, sql: "") == nil)
+    }
+
+    @Test func gapsAndDuplicatesAreRefused() throws {
+        #expect(throws: MigrationError.self) { try Migration.ordered([("0001_a.sql", ""), ("0003_c.sql", "")]) }
+        #expect(throws: MigrationError.self) { try Migration.ordered([("0001_a.sql", ""), ("0001_b.sql", "")]) }
+        #expect(try Migration.ordered([("0002_b.sql", ""), ("0001_a.sql", "")]).map(\.version) == [1, 2])
+    }
+}
