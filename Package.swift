@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NewsStore", targets: ["NewsStore"]),
+        .library(name: "NewsIngest", targets: ["NewsIngest"]),
         .executable(name: "newsdb", targets: ["newsdb"]),
     ],
     dependencies: [
@@ -36,15 +37,22 @@ let package = Package(
             plugins: ["EmbedMigrationsPlugin"]
         ),
         .target(
+            name: "NewsIngest",
+            dependencies: ["NewsStore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "NewsDBCommands",
             dependencies: [
                 "NewsStore",
+                "NewsIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "newsdb", dependencies: ["NewsDBCommands"], swiftSettings: strictSettings),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsDBCommandsTests",
             dependencies: ["NewsDBCommands", "newsdb"],

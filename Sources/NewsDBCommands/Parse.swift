@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import NewsIngest
+
+extension NewsDB {
+    /// `newsdb parse`: show what the page parser makes of saved pages, without a database.
+    struct Parse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Parse saved news pages and print the normalised articles.",
+            discussion: """
+                With --json, prints one JSON object per page, one per line (the contract in ARCHITECTURE.md).
+                Without it, prints the fields, the body and every removed line with its rule.
+                Example: newsdb parse SampleData/pages/01.txt --json
+                """
+        )
+
+        @Flag(help: "Print one JSON object per page.")
+        var json = false
+
+        @Argument(help: "Page text files.")
+        var files: [String]
+
+        func run() throws {
+            var failures = 0
+            for file in files {
+                let text: String
+                do {
+                    text = try PageFile.read(path: file)
+                } catch {
+                    FileHandle.standardError.write(Data("newsdb parse: \(file): \(error)\n".utf8))
+                    failures += 1
+                    continue
+                }
+                let page = PageParser.parse(text, origin: file)
+                print(json ? ParsedPageJSON.render(page) : ParsedPageText.render(page))
+            }
+            if failures > 0 { throw ExitCode.failure }
+        }
+    }
+}

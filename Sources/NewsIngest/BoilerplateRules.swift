@@ -1,0 +1,77 @@
+/// Rules that recognise page furniture wherever it sits: sponsors, ads, promos, share bars,
+/// cookie notices, related links, tags, copyright, comment prompts and image credits.
+/// Each rule looks at one line's features and the vocabularies; none looks at a literal page.
+enum BoilerplateRules {
+    /// The rule that removes `line`, or nil when it may be article text.
+    static func classify(_ line: LineFeatures) -> LineRule? {
+        if line.startsWithAny(Vocabulary.sponsorPrefixes) { return .sponsor }
+        let bare = stripped(line.folded)
+        if Vocabulary.advertisementLines.contains(bare) { return .advertisement }
+        if isCookieNotice(line) { return .cookie }
+        if isShareBar(line, bare: bare) { return .share }
+        if line.wordCount <= 40, line.startsWithAny(Vocabulary.relatedPrefixes) { return .related }
+        if line.startsWithAny(Vocabulary.tagPrefixes) { return .tags }
+        if line.startsWithAny(Vocabulary.copyrightPrefixes) || line.folded.contains("all rights reserved") { return .copyright }
+        if isCommentPrompt(line, bare: bare) { return .comments }
+        if let promo = promoRule(line) { return promo }
+        if Vocabulary.buttonLines.contains(bare) { return .promo }
+        if isImageCredit(line) { return .imageCredit }
+        return nil
+    }
+
+    /// Lower-case text without surrounding punctuation, spaces or arrows: "Take the survey »" -> "take the survey".
+    static func stripped(_ folded: String) -> String {
+        let edge: (Character) -> Bool = { !($0.isLetter || $0.isNumber) }
+        let trimmed = folded.drop(while: edge).reversed().drop(while: edge).reversed()
+        return String(trimmed)
+    }
+
+    static func isCookieNotice(_ line: LineFeatures) -> Bool {
+        guard line.folded.contains("cookie") else { return false }
+        return line.containsAny(["accept", "consent", "we use", "this site uses", "this website uses", "policy", "preferences", "settings"])
+    }
+
+    static func isShareBar(_ line: LineFeatures, bare: String) -> Bool {
+        if line.wordCount <= 12, line.startsWithAny(["share this", "share on", "share article", "share:", "share via", "share the story"]) {
+            return true
+        }
+        guard line.wordCount <= 12 else { return false }
+        let networks = Vocabulary.socialNetworks.filter { line.folded.contains($0) }.count
+        return networks >= 2 && !line.isSentence
+    }
+
+    static func isCommentPrompt(_ line: LineFeatures, bare: String) -> Bool {
+        guard line.wordCount <= 12 else { return false }
+        if line.containsAny(Vocabulary.commentPhrases) { return true }
+        // "12 comments", "Comments (4)"
+        let words = line.words
+        return words.count <= 3 && words.contains { $0 == "comments" || $0 == "comment" }
+            && words.allSatisfy { $0 == "comments" || $0 == "comment" || $0.allSatisfy(\.isNumber) }
+    }
+
+    /// A line that asks the reader to do something for the site: take a survey, subscribe, follow.
+    /// A sentence that reports speech ("…, the mayor said") is news, however promotional its words.
+    static func promoRule(_ line: LineFeatures) -> LineRule? {
+        guard line.wordCount <= 60, !line.reportsSpeech else { return nil }
+        let calls = Vocabulary.callsToAction.filter { line.folded.contains($0) }.count
+        guard calls > 0 else { return nil }
+        let addressesReader = line.words.contains { Vocabulary.readerAddress.contains(String($0)) }
+        let objects = Vocabulary.promoObjects.filter { line.containsPhrase($0) }.count
+        guard addressesReader, objects > 0 || calls >= 2 else {
+            // A short imperative with a promo object needs no "you": "Sign up for the morning briefing".
+            guard line.wordCount <= 12, objects > 0, !line.isSentence || line.text.hasSuffix("!") else { return nil }
+            return ruleForPromo(line)
+        }
+        return ruleForPromo(line)
+    }
+
+    private static func ruleForPromo(_ line: LineFeatures) -> LineRule {
+        line.folded.contains("newsletter") || line.folded.contains("inbox") ? .newsletter : .promo
+    }
+
+    static func isImageCredit(_ line: LineFeatures) -> Bool {
+        guard line.wordCount <= 25, !line.reportsSpeech || line.folded.contains("photo") else { return false }
+        if line.wordCount <= 15, line.startsWithAny(Vocabulary.imageCreditPrefixes) { return true }
+        return line.containsAny(Vocabulary.imageCreditMarkers) && (line.wordCount <= 15 || line.folded.contains("photo"))
+    }
+}

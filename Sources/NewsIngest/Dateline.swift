@@ -1,0 +1,43 @@
+import Foundation
+
+/// The dateline that opens a wire story: "LONDON (Reuters) –", "KYIV, Ukraine (AP) —", "Berlin (dpa) -".
+enum Dateline {
+    struct Match: Equatable {
+        /// The dateline as written, without its closing dash: "LONDON (Reuters)".
+        var text: String
+        /// The paragraph with the dateline removed.
+        var remainder: String
+        var agencies: [String]
+    }
+
+    static let separators = [" — ", " – ", " - ", " -- ", " —", " –"]
+
+    static func match(_ paragraph: String) -> Match? {
+        let window = String(paragraph.prefix(80))
+        var best: Range<String.Index>?
+        for separator in separators {
+            if let range = window.range(of: separator), range.lowerBound < (best?.lowerBound ?? window.endIndex) {
+                best = range
+            }
+        }
+        guard let separator = best else { return nil }
+        let prefix = String(paragraph[..<separator.lowerBound]).trimmingCharacters(in: .whitespaces)
+        let remainder = String(paragraph[separator.upperBound...]).trimmingCharacters(in: .whitespaces)
+        guard !prefix.isEmpty, remainder.count > 20, prefix.split(separator: " ").count <= 8 else { return nil }
+        var place = prefix
+        var agencies: [String] = []
+        if prefix.hasSuffix(")"), let open = prefix.lastIndex(of: "(") {
+            let inside = String(prefix[prefix.index(after: open)..<prefix.index(before: prefix.endIndex)])
+            agencies = Credits.agencies(in: LineFeatures(inside))
+            guard !agencies.isEmpty else { return nil }
+            place = String(prefix[..<open]).trimmingCharacters(in: .whitespaces)
+        }
+        // The city is written in capitals ("KYIV, Ukraine") unless an agency in brackets vouches for it.
+        let city = place.split(separator: ",").first.map(String.init) ?? place
+        let cityLetters = city.filter(\.isLetter)
+        guard !cityLetters.isEmpty || !agencies.isEmpty else { return nil }
+        let capitalised = !cityLetters.isEmpty && cityLetters.allSatisfy(\.isUppercase) && cityLetters.count >= 2
+        guard capitalised || (!agencies.isEmpty && (place.isEmpty || place.first?.isUppercase == true)) else { return nil }
+        return Match(text: prefix, remainder: remainder, agencies: agencies)
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+
+/// Reads the lines above the article body: masthead, capture line, sponsors, navigation,
+/// source, dates, title and byline. Rules look at features and positions, never at one site's strings.
+struct PageHeader {
+    var rules: [Int: LineRule] = [:]
+    var aggregator: String?
+    var source: String?
+    var title: String?
+    var byline: String?
+    var imageCredit: String?
+    var captured: DateParser.Match?
+    var published: DateParser.Match?
+    var credits: [String] = []
+    /// Sentence-like lines the rules cannot explain; they stay in the body, flagged as uncertain.
+    var keptAsBody: [Int] = []
+    /// Short title-case lines that may name the source when nothing better does.
+    var sourceCandidates: [Int] = []
+
+    /// Reads units `0..<end` of the page. `strong` holds the position-independent rules' verdicts.
+    init(units: [PageUnit], end: Int, strong: [LineRule?], dayFirst: Bool) {
+        var titleCandidates: [Int] = []
+        var seenArticleField = false
+        var mastheadIndex: Int?
+        var index = 0
+        while index < end {
+            let unit = units[index]
+            let line = unit.features
+            defer { index += 1 }
+            if let rule = strong[index] {
+                rules[index] = rule
+                if rule == .imageCredit, imageCredit == nil { imageCredit = unit.text }
+                continue
+            }
+            if index == 0, Self.isMasthead(line) {
+                rules[index] = .masthead
+                aggregator = unit.text
+                mastheadIndex = index
+                continue
+            }
+            if let match = DateParser.parse(unit.text, dayFirst: dayFirst), match.isWholeLine, line.wordCount <= 16 {
+                rules[index] = assignDate(match, early: mastheadIndex != nil && !seenArticleField && index <= (mastheadIndex ?? 0) + 3)
+                continue
+            }
+            if Self.isCommentCount(line) {
+                rules[index] = .commentCount
+                continue
+            }
+            if Self.isReaderLocation(line) {
+                rules[index] = .readerLocation
+                continue
+            }
+            if let labelled = Self.labelledSource(unit.text, line) {
+                rules[index] = .source
+                if source == nil { source = labelled.name }
+                credits += labelled.agencies
+                seenArticleField = true
+                continue
+            }
+            if let name = Self.byline(line) {
+                rules[index] = .byline
+                if byline == nil { byline = name }
+                credits += Credits.agencies(in: LineFeatures(name))
+                seenArticleField = true
+                continue
+            }
+            if index + 1 < end, strong[index + 1] == nil, line.wordCount <= 8, line.hasLetters,
+                units[index + 1].features.folded == line.folded
+            {
+                // A publisher's name shown twice (as a logo's alt text, then as a label).
+                rules[index] = .source
+                rules[index + 1] = .source
+                if source == nil { source = unit.text }
+                seenArticleField = true
+                index += 1
+                continue
+            }
+            if Self.isNavigation(line) {
+                rules[index] = .navigation
+                continue
+            }
+            if Self.isHeadline(line) {
+                titleCandidates.append(index)
+                seenArticleField = true
+                continue
+            }
+            if line.isSentence {
+                keptAsBody.append(index)
+                continue
+            }
+            rules[index] = .header
+        }
+        chooseTitle(from: titleCandidates, units: units)
+    }
+
+    private mutating func assignDate(_ match: DateParser.Match, early: Bool) -> LineRule {
+        switch match.label {
+        case .captured where captured == nil:
+            captured = match
+            return .captureDate
+        case .published where published == nil:
+            published = match
+            return .publishedDate
+        default:
+            break
+        }
+        if early && captured == nil {
+            captured = match
+            return .captureDate
+        }
+        if published == nil {
+            published = match
+            return .publishedDate
+        }
+        return .header
+    }
+
+    /// The longest headline-like line is the title; shorter ones are section names or the source.
+    private mutating func chooseTitle(from candidates: [Int], units: [PageUnit]) {
+        guard let best = candidates.max(by: { units[$0].features.wordCount < units[$1].features.wordCount }) else { return }
+        let bestWords = units[best].features.wordCount
+        for candidate in candidates where candidate != best {
+            rules[candidate] = .header
+            if units[candidate].features.wordCount <= 6 { sourceCandidates.append(candidate) }
+        }
+        // A lone short line (a publisher name, a section) is not a title; a title says something.
+        if bestWords >= 4 || candidates.count == 1 && bestWords >= 3 && units[best].text.contains(where: \.isLowercase) && !Self.isTitleCaseName(units[best].features) {
+            rules[best] = .title
+            title = units[best].text
+        } else {
+            rules[best] = .header
+            sourceCandidates.append(best)
+        }
+    }
+
+    // MARK: Line tests
+
+    /// A site name at the top: capitals ("THE AMERICA ONE NEWS") or a domain ("newsstack.io").
+    static func isMasthead(_ line: LineFeatures) -> Bool {
+        guard line.wordCount >= 1, line.wordCount <= 8, !line.isSentence, DateParser.parse(line.text)?.isWholeLine != true else { return false }
+        let letters = line.text.filter(\.isLetter).count
+        if letters >= 3 && line.upperCaseShare >= 0.8 { return true }
+        return isDomain(line.text)
+    }
+
+    static func isDomain(_ text: String) -> Bool {
+        guard !text.contains(" "), let dot = text.lastIndex(of: ".") else { return false }
+        let suffix = text[text.index(after: dot)...]
+        return (2...6).contains(suffix.count) && suffix.allSatisfy(\.isLetter) && text.first?.isLetter == true
+    }
+
+    static func isCommentCount(_ line: LineFeatures) -> Bool {
+        let digitsOnly = line.text.filter { !$0.isWhitespace && !"|·•()[]".contains($0) }
+        return !digitsOnly.isEmpty && digitsOnly.count <= 7 && digitsOnly.allSatisfy(\.isNumber)
+    }
+
+    /// "| Remer,MN": the reader's location, shown by some aggregators beside the date.
+    static func isReaderLocation(_ line: LineFeatures) -> Bool {
+        guard line.wordCount <= 6 else { return false }
+        if let first = line.text.first, "|·•".contains(first) { return true }
+        // "Remer, MN" or "Remer,MN": a place and a two-letter region code.
+        let parts = line.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let region = parts.last, region.count == 2 else { return false }
+        return region.allSatisfy(\.isUppercase) && parts[0].first?.isUppercase == true && parts[0].split(separator: " ").count <= 3
+    }
+
+    /// "Source: The Harbor Courier (AP)", "Originally published by The Valley Gazette".
+    static func labelledSource(_ text: String, _ line: LineFeatures) -> (name: String, agencies: [String])? {
+        guard line.wordCount <= 14 else { return nil }
+        for label in Vocabulary.sourceLabels where line.folded.hasPrefix(label) {
+            if label == "via" && line.wordCount > 5 { continue }
+            var name = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+            name = name.trimmingCharacters(in: CharacterSet(charactersIn: ":-–— ").union(.whitespaces))
+            // Cut off what follows a separator: "The Harbor Courier | 3 min read".
+            if let cut = name.firstIndex(where: { "|·•".contains($0) }) {
+                name = String(name[..<cut]).trimmingCharacters(in: .whitespaces)
+            }
+            var agencies: [String] = []
+            if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
+                agencies = Credits.agencies(in: LineFeatures(String(name[open...])))
+                if !agencies.isEmpty { name = String(name[..<open]).trimmingCharacters(in: .whitespaces) }
+            }
+            // "Source: AP" names an agency, not a publisher.
+            let nameAgencies = Credits.agencies(in: LineFeatures(name))
+            if !nameAgencies.isEmpty, LineFeatures(name).wordCount <= 3 {
+                return nil
+            }
+            guard !name.isEmpty, name.first?.isLetter == true || name.first?.isNumber == true else { return nil }
+            return (name, agencies)
+        }
+        return nil
+    }
+
+    /// "By Ana Ruiz and Tom Berg", "Written by Ana Ruiz": the names, without "By".
+    static func byline(_ line: LineFeatures) -> String? {
+        guard line.wordCount >= 2, line.wordCount <= 16, !line.isProse else { return nil }
+        for prefix in ["by ", "written by ", "words by ", "story by ", "report by ", "text by "] where line.folded.hasPrefix(prefix) {
+            let name = String(line.text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            guard name.first?.isUppercase == true else { return nil }
+            return name
+        }
+        return nil
+    }
+
+    /// A navigation word ("back", "topic"), a lower-case fragment, or a menu bar ("Home | World | Europe").
+    static func isNavigation(_ line: LineFeatures) -> Bool {
+        let bare = BoilerplateRules.stripped(line.folded)
+        if Vocabulary.navigationWords.contains(bare) { return true }
+        if line.wordCount <= 2, !line.text.contains(where: \.isUppercase), line.hasLetters { return true }
+        let segments = line.text.split(whereSeparator: { "|•›»>/·".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return segments.count >= 3 && segments.allSatisfy { $0.split(separator: " ").count <= 3 }
+    }
+
+    /// Could be a headline: a few words, not a sentence ending in a full stop, not a label.
+    static func isHeadline(_ line: LineFeatures) -> Bool {
+        guard line.wordCount >= 2, line.wordCount <= 40, line.hasLetters else { return false }
+        if line.text.hasSuffix(":") { return false }
+        if line.text.hasSuffix("."), !line.text.hasSuffix("..."), line.wordCount >= 4 { return false }
+        return line.text.first.map { $0.isUppercase || $0.isNumber || "\"“‘'".contains($0) } ?? false
+    }
+
+    /// Every word capitalised and few of them: reads as a name ("The Harbor Courier"), not a headline.
+    static func isTitleCaseName(_ line: LineFeatures) -> Bool {
+        let words = line.text.split(separator: " ")
+        let small: Set<String> = ["of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "&"]
+        return words.count <= 5 && words.allSatisfy { $0.first?.isUppercase == true || small.contains($0.lowercased()) }
+    }
+}

@@ -1,0 +1,157 @@
+import NewsStore
+
+/// A page read into an article, with every removed line and the rule that removed it.
+public struct ParsedPage: Sendable {
+    public var article: Article
+    public var removed: [RemovedLine]
+    /// Lines kept in the body although no rule vouches for them (the parser keeps what it cannot classify).
+    public var uncertainLines: [Int]
+
+    /// The removed lines' text, in page order: the `boilerplate` field of `parse --json`.
+    public var boilerplate: [String] { removed.map(\.text) }
+}
+
+/// Turns the saved text of one news page into an `Article`.
+///
+/// The page is cut in three: the header (everything before the first paragraph of prose), the
+/// body, and the trailing lines. Furniture that can sit anywhere (sponsors, promos, share bars,
+/// image credits) is recognised first by `BoilerplateRules`; the header's lines are then read by
+/// position and shape in `PageHeader`; the body keeps every line no rule removes.
+public enum PageParser {
+    public static func parse(_ page: String, origin: String) -> ParsedPage {
+        let lines = TextNormalizer.lines(of: page)
+        let units = PageUnits.assemble(lines)
+        let strong = units.map { BoilerplateRules.classify($0.features) }
+        let bodyStart = units.indices.first { strong[$0] == nil && startsBody(units[$0]) } ?? units.count
+        let dayFirst = !units.prefix(bodyStart).contains { DateParser.writesMonthFirst($0.text) == true }
+        let header = PageHeader(units: units, end: bodyStart, strong: strong, dayFirst: dayFirst)
+
+        var rules = header.rules
+        var article = Article(origin: origin)
+        article.aggregator = header.aggregator
+        article.title = header.title
+        article.byline = header.byline
+        article.imageCredit = header.imageCredit
+        var credits = header.credits
+        var creditSource: String?
+        var published = header.published
+        let uncertain: [Int] = header.keptAsBody.flatMap { units[$0].lines }
+
+        let lastContent = units.indices.last { $0 >= bodyStart && strong[$0] == nil } ?? units.count
+        for index in units.indices where index >= bodyStart {
+            let unit = units[index]
+            let line = unit.features
+            if let rule = strong[index] {
+                rules[index] = rule
+                if rule == .imageCredit, article.imageCredit == nil { article.imageCredit = unit.text }
+                continue
+            }
+            if index > bodyStart, let previous = rules[index - 1], previous == .promo || previous == .newsletter,
+                !unit.blankBefore, line.wordCount <= 6, !line.isSentence
+            {
+                // The button under a promo: "Take the survey".
+                rules[index] = previous
+                continue
+            }
+            if index > bodyStart, let credit = Credits.creditLine(line, nearEnd: index >= lastContent - 2) {
+                rules[index] = .creditLine
+                credits += credit.agencies
+                if creditSource == nil { creditSource = credit.source }
+                continue
+            }
+            if index > bodyStart, line.wordCount <= 16, let match = DateParser.parse(unit.text, dayFirst: dayFirst), match.isWholeLine {
+                if published == nil { published = match }
+                rules[index] = .publishedDate
+                continue
+            }
+            if index > bodyStart, article.byline == nil, let name = PageHeader.byline(line), line.wordCount <= 8 {
+                article.byline = name
+                rules[index] = .byline
+                continue
+            }
+        }
+        markTrailer(units: units, from: bodyStart, rules: &rules)
+
+        // Source: a labelled or repeated line first, then the publisher named by the credit line.
+        article.source = header.source
+        if article.source == nil, let creditSource {
+            article.source = creditSource
+            let key = TextNormalizer.folded(creditSource)
+            for index in units.indices.prefix(bodyStart) where units[index].features.folded == key {
+                rules[index] = .source
+            }
+        }
+        if article.source == nil, let candidate = header.sourceCandidates.first {
+            article.source = units[candidate].text
+            rules[candidate] = .source
+        }
+
+        let capturedDate = header.captured?.resolved(capturedOn: nil)
+        article.captured = capturedDate?.iso
+        article.published = published?.resolved(capturedOn: capturedDate)?.iso
+
+        var paragraphs: [String] = []
+        var removed: [RemovedLine] = []
+        for (index, unit) in units.enumerated() {
+            if let rule = rules[index] {
+                for (number, text) in zip(unit.lines, unit.originals) {
+                    removed.append(RemovedLine(line: number, text: text, rule: rule))
+                }
+            } else {
+                if index < bodyStart, !header.keptAsBody.contains(index) { continue }
+                paragraphs.append(unit.text)
+            }
+        }
+        if let first = paragraphs.first, let dateline = Dateline.match(first) {
+            article.dateline = dateline.text
+            paragraphs[0] = dateline.remainder
+            credits += dateline.agencies
+            let line = units.first { $0.text == first }?.lines.first ?? 0
+            removed.append(RemovedLine(line: line, text: dateline.text, rule: .dateline))
+            removed.sort { $0.line < $1.line }
+        }
+        article.paragraphs = paragraphs
+        article.credits = unique(credits)
+        return ParsedPage(article: article, removed: removed, uncertainLines: uncertain)
+    }
+
+    /// The first paragraph of prose: a long sentence, or a dateline opening ("PARIS — …").
+    /// A headline-cased question or exclamation is a title, not the body.
+    static func startsBody(_ unit: PageUnit) -> Bool {
+        let line = unit.features
+        if let match = DateParser.parse(unit.text), match.isWholeLine { return false }
+        if PageHeader.byline(line) != nil { return false }
+        if line.isProse {
+            if let last = unit.text.last, "?!".contains(last) || !line.endsLikeSentence, line.wordCount <= 20, isHeadlineCase(line) {
+                return false
+            }
+            return true
+        }
+        return line.wordCount >= 6 && Dateline.match(unit.text) != nil
+    }
+
+    /// Most longer words capitalised, as in "Harbour Council Backs New Ferry Timetable".
+    static func isHeadlineCase(_ line: LineFeatures) -> Bool {
+        let long = line.text.split(separator: " ").filter { $0.count >= 4 }
+        guard long.count >= 3 else { return false }
+        let capitalised = long.filter { $0.first?.isUppercase == true }.count
+        return Double(capitalised) / Double(long.count) >= 0.7
+    }
+
+    /// Short lines after the last sentence of the body: labels and widgets, not article text.
+    private static func markTrailer(units: [PageUnit], from bodyStart: Int, rules: inout [Int: LineRule]) {
+        var index = units.count - 1
+        while index > bodyStart {
+            defer { index -= 1 }
+            if rules[index] != nil { continue }
+            let line = units[index].features
+            guard line.wordCount <= 6, !line.endsLikeSentence else { return }
+            rules[index] = .trailer
+        }
+    }
+
+    private static func unique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Cleans raw page text before any rule looks at it: one form per character, one space per gap.
+///
+/// Quotes and apostrophes are kept as written (the body is the author's text); rules compare
+/// through `folded`, which treats curly and straight forms alike.
+public enum TextNormalizer {
+    /// Splits a page into normalised lines: BOM dropped, CRLF and CR as LF, NFC, spaces unified.
+    public static func lines(of page: String) -> [String] {
+        var text = page
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // Windows and old Mac line endings; "\r\n" is one Character in Swift, so split on both forms.
+        let rawLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        return rawLines.map { normalizeLine(String($0)) }
+    }
+
+    /// NFC, every space-like character as one ASCII space, invisible characters removed, trimmed.
+    public static func normalizeLine(_ line: String) -> String {
+        let composed = line.precomposedStringWithCanonicalMapping
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in composed.unicodeScalars {
+            switch scalar.value {
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
+                // Zero-width characters and soft hyphens only affect rendering, never words.
+                continue
+            case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+                pendingSpace = true
+            case 0x00...0x1F, 0x7F...0x9F:
+                continue
+            default:
+                if pendingSpace && !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Lower-cased, with curly quotes, apostrophes and dashes folded to ASCII, for vocabulary matching.
+    public static func folded(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.lowercased() {
+            switch character {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}", "`", "\u{00B4}": result.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{2033}": result.append("\"")
+            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": result.append("-")
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The words of a line: runs of letters and digits (apostrophes inside words kept), lower-cased.
+    public static func words(_ text: String) -> [Substring] {
+        folded(text).split { !($0.isLetter || $0.isNumber || $0 == "'") }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'"))[...] }
+            .filter { !$0.isEmpty }
+    }
+}
