@@ -35,9 +35,11 @@ enum BoilerplateRules {
         if line.wordCount <= 12, line.startsWithAny(["share this", "share on", "share article", "share:", "share via", "share the story"]) {
             return true
         }
-        guard line.wordCount <= 12 else { return false }
-        let networks = Vocabulary.socialNetworks.filter { line.folded.contains($0) }.count
-        return networks >= 2 && !line.isSentence
+        guard line.wordCount <= 16 else { return false }
+        let networks = Vocabulary.socialNetworks.filter { line.containsPhrase($0) }.count
+        // "Follow us on Facebook and Twitter for the latest updates."
+        if networks >= 1, line.containsAny(["follow us", "like us on", "find us on", "join us on", "follow our"]) { return true }
+        return networks >= 2 && !line.isSentence && line.wordCount <= 12
     }
 
     static func isCommentPrompt(_ line: LineFeatures, bare: String) -> Bool {

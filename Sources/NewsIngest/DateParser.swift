@@ -246,8 +246,11 @@ struct DateTokenScanner {
         case "yesterday":
             take(index...index)
             return .days(1)
-        case "today", "now":
+        case "today":
             take(index...index)
+            return .days(0)
+        case "just" where tokens[safe: index + 1]?.word == "now":
+            take(index...(index + 1))
             return .days(0)
         default: break
         }

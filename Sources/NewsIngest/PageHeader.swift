@@ -57,6 +57,12 @@ struct PageHeader {
                 seenArticleField = true
                 continue
             }
+            if let name = Self.sourceBesideReadingTime(unit.text) {
+                rules[index] = .source
+                if source == nil { source = name }
+                seenArticleField = true
+                continue
+            }
             if let name = Self.byline(line) {
                 rules[index] = .byline
                 if byline == nil { byline = name }
@@ -137,7 +143,9 @@ struct PageHeader {
 
     /// A site name at the top: capitals ("THE AMERICA ONE NEWS") or a domain ("newsstack.io").
     static func isMasthead(_ line: LineFeatures) -> Bool {
-        guard line.wordCount >= 1, line.wordCount <= 8, !line.isSentence, DateParser.parse(line.text)?.isWholeLine != true else { return false }
+        guard line.wordCount >= 1, line.wordCount <= 8, !line.isSentence else { return false }
+        // "USA TODAY" is a name; only a calendar date makes the first line a date line.
+        if let date = DateParser.parse(line.text), date.isWholeLine, date.date != nil { return false }
         let letters = line.text.filter(\.isLetter).count
         if letters >= 3 && line.upperCaseShare >= 0.8 { return true }
         return isDomain(line.text)
@@ -189,6 +197,18 @@ struct PageHeader {
             return (name, agencies)
         }
         return nil
+    }
+
+    /// "The Valley Gazette · 4 min read": a publisher shown beside the reading time.
+    static func sourceBesideReadingTime(_ text: String) -> String? {
+        let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard segments.count >= 2, let first = segments.first, first.first?.isUppercase == true else { return nil }
+        let readingTime = segments.dropFirst().contains { segment in
+            let words = TextNormalizer.words(segment)
+            return words.count <= 4 && words.contains("read") && words.contains { $0.hasPrefix("min") }
+        }
+        guard readingTime, LineFeatures(first).wordCount <= 6, DateParser.parse(first) == nil else { return nil }
+        return first
     }
 
     /// "By Ana Ruiz and Tom Berg", "Written by Ana Ruiz": the names, without "By".

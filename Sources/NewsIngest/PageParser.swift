@@ -106,9 +106,6 @@ public enum PageParser {
             article.dateline = dateline.text
             paragraphs[0] = dateline.remainder
             credits += dateline.agencies
-            let line = units.first { $0.text == first }?.lines.first ?? 0
-            removed.append(RemovedLine(line: line, text: dateline.text, rule: .dateline))
-            removed.sort { $0.line < $1.line }
         }
         article.paragraphs = paragraphs
         article.credits = unique(credits)

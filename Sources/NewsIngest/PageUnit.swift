@@ -13,13 +13,12 @@ struct PageUnit: Sendable, Hashable {
 
 /// Groups normalised lines into units, rejoining hard-wrapped paragraphs.
 enum PageUnits {
-    /// A page is hard-wrapped when its longest line is short and several long lines run into the
-    /// next line. Such pages are re-joined: a break is a wrap when the next line's first word
-    /// would not have fitted on the line (the greedy wrapping every text tool does), or when the
-    /// next line goes on in lower case.
+    /// A page is hard-wrapped when several lines without a closing full stop run on into a next line
+    /// that starts in lower case. Such pages are re-joined: a break is a wrap when the next line
+    /// starts in lower case, or when its first word would not have fitted on the line (the greedy
+    /// wrapping every text tool does). Blank lines and short lines always end a paragraph.
     static func assemble(_ lines: [String]) -> [PageUnit] {
-        let width = lines.map(\.count).max() ?? 0
-        let wrapped = isHardWrapped(lines, width: width)
+        let width = wrapWidth(lines)
         var units: [PageUnit] = []
         var blankBefore = false
         var previousWasText = false
@@ -29,7 +28,7 @@ enum PageUnits {
                 previousWasText = false
                 continue
             }
-            if wrapped, previousWasText, var last = units.last, let previousLine = last.originals.last,
+            if let width, previousWasText, var last = units.last, let previousLine = last.originals.last,
                 continuesWrappedLine(previousLine, with: line, width: width)
             {
                 last.text += " " + line
@@ -45,23 +44,36 @@ enum PageUnits {
         return units
     }
 
-    static func isHardWrapped(_ lines: [String], width: Int) -> Bool {
-        guard width >= 30, width <= 110 else { return false }
-        var runOns = 0
+    /// The column the page was wrapped at, or nil when it was not hard-wrapped.
+    static func wrapWidth(_ lines: [String]) -> Int? {
+        var evidence = 0
+        var width = 0
         for index in lines.indices.dropLast() {
             let line = lines[index]
             let next = lines[index + 1]
-            guard !next.isEmpty, line.count >= width * 3 / 4 else { continue }
-            if let last = line.last, !".!?\"”’:".contains(last) { runOns += 1 }
+            guard let first = next.first, let last = line.last, line.count <= 110, !".!?\"”’:".contains(last) else { continue }
+            width = max(width, line.count)
+            if line.count >= 30, first.isLowercase { evidence += 1 }
         }
-        return runOns >= 2
+        return evidence >= 2 ? width : nil
     }
 
     static func continuesWrappedLine(_ line: String, with next: String, width: Int) -> Bool {
-        guard line.count >= width / 2 else { return false }
+        guard line.count >= width / 2, let last = line.last, !".!?\"”’:".contains(last) || next.first?.isLowercase == true else {
+            return false
+        }
+        if next.first?.isLowercase == true { return true }
         let firstWord = next.prefix { !$0.isWhitespace }
-        if line.count + 1 + firstWord.count > width { return true }
-        return next.first?.isLowercase == true
+        guard line.count + 1 + firstWord.count > width else { return false }
+        return !startsHeaderLine(next, firstWord: firstWord)
+    }
+
+    /// Lines that begin something new even right under a full-width line: "Published: …", "By …", a date.
+    static func startsHeaderLine(_ line: String, firstWord: Substring) -> Bool {
+        if firstWord.hasSuffix(":") { return true }
+        if firstWord == "By", line.dropFirst(3).first?.isUppercase == true { return true }
+        guard line.count <= 60, let match = DateParser.parse(line) else { return false }
+        return match.isWholeLine
     }
 }
 
