@@ -8,8 +8,10 @@ enum ParsedPageJSON {
         let members: [(String, String)] = [
             ("source", optional(article.source)),
             ("aggregator", optional(article.aggregator)),
-            ("published", optional(article.published)),
-            ("captured", optional(article.captured)),
+            ("published", optional(article.published.map { String($0.prefix(10)) })),
+            ("captured", optional(article.captured.map { String($0.prefix(10)) })),
+            ("published_at", optional(article.published)),
+            ("captured_at", optional(article.captured)),
             ("title", optional(article.title)),
             ("byline", optional(article.byline)),
             ("dateline", optional(article.dateline)),

@@ -11,7 +11,7 @@ enum BoilerplateRules {
         if isShareBar(line, bare: bare) { return .share }
         if line.wordCount <= 40, line.startsWithAny(Vocabulary.relatedPrefixes) { return .related }
         if line.startsWithAny(Vocabulary.tagPrefixes) { return .tags }
-        if line.startsWithAny(Vocabulary.copyrightPrefixes) || line.folded.contains("all rights reserved") { return .copyright }
+        if line.startsWithAny(Vocabulary.copyrightPrefixes) || line.has("all rights reserved") { return .copyright }
         if isCommentPrompt(line, bare: bare) { return .comments }
         if let promo = promoRule(line) { return promo }
         if Vocabulary.buttonLines.contains(bare) { return .promo }
@@ -27,7 +27,7 @@ enum BoilerplateRules {
     }
 
     static func isCookieNotice(_ line: LineFeatures) -> Bool {
-        guard line.folded.contains("cookie") else { return false }
+        guard line.has("cookie") else { return false }
         return line.containsAny(["accept", "consent", "we use", "this site uses", "this website uses", "policy", "preferences", "settings"])
     }
 
@@ -55,7 +55,7 @@ enum BoilerplateRules {
     /// A sentence that reports speech ("…, the mayor said") is news, however promotional its words.
     static func promoRule(_ line: LineFeatures) -> LineRule? {
         guard line.wordCount <= 60, !line.reportsSpeech else { return nil }
-        let calls = Vocabulary.callsToAction.filter { line.folded.contains($0) }.count
+        let calls = Vocabulary.callsToAction.filter { line.has($0) }.count
         guard calls > 0 else { return nil }
         let addressesReader = line.words.contains { Vocabulary.readerAddress.contains(String($0)) }
         let objects = Vocabulary.promoObjects.filter { line.containsPhrase($0) }.count
@@ -68,12 +68,16 @@ enum BoilerplateRules {
     }
 
     private static func ruleForPromo(_ line: LineFeatures) -> LineRule {
-        line.folded.contains("newsletter") || line.folded.contains("inbox") ? .newsletter : .promo
+        line.has("newsletter") || line.has("inbox") ? .newsletter : .promo
     }
 
     static func isImageCredit(_ line: LineFeatures) -> Bool {
-        guard line.wordCount <= 25, !line.reportsSpeech || line.folded.contains("photo") else { return false }
-        if line.wordCount <= 15, line.startsWithAny(Vocabulary.imageCreditPrefixes) { return true }
-        return line.containsAny(Vocabulary.imageCreditMarkers) && (line.wordCount <= 15 || line.folded.contains("photo"))
+        guard line.wordCount <= 25 else { return false }
+        if line.wordCount <= 15, !line.reportsSpeech, line.startsWithAny(Vocabulary.imageCreditPrefixes) {
+            // "Photo: …" is a credit; "Photo radar cameras will be installed …" is a sentence.
+            let labelled = Vocabulary.imageCreditPrefixes.contains { $0.hasSuffix(":") && line.begins($0) }
+            if labelled || (line.wordCount <= 8 && !line.isSentence) || line.text.contains("/") { return true }
+        }
+        return line.containsAny(Vocabulary.imageCreditMarkers) && (line.wordCount <= 15 || line.has("photo"))
     }
 }

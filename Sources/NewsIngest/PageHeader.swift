@@ -175,7 +175,7 @@ struct PageHeader {
     /// "Source: The Harbor Courier (AP)", "Originally published by The Valley Gazette".
     static func labelledSource(_ text: String, _ line: LineFeatures) -> (name: String, agencies: [String])? {
         guard line.wordCount <= 14 else { return nil }
-        for label in Vocabulary.sourceLabels where line.folded.hasPrefix(label) {
+        for label in Vocabulary.sourceLabels where line.begins(label) {
             if label == "via" && line.wordCount > 5 { continue }
             var name = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
             name = name.trimmingCharacters(in: CharacterSet(charactersIn: ":-–— ").union(.whitespaces))
@@ -214,7 +214,7 @@ struct PageHeader {
     /// "By Ana Ruiz and Tom Berg", "Written by Ana Ruiz": the names, without "By".
     static func byline(_ line: LineFeatures) -> String? {
         guard line.wordCount >= 2, line.wordCount <= 16, !line.isProse else { return nil }
-        for prefix in ["by ", "written by ", "words by ", "story by ", "report by ", "text by "] where line.folded.hasPrefix(prefix) {
+        for prefix in ["by ", "written by ", "words by ", "story by ", "report by ", "text by "] where line.begins(prefix) {
             let name = String(line.text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             guard name.first?.isUppercase == true else { return nil }
             return name

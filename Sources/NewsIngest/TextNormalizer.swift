@@ -39,23 +39,47 @@ public enum TextNormalizer {
 
     /// Lower-cased, with curly quotes, apostrophes and dashes folded to ASCII, for vocabulary matching.
     public static func folded(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.lowercased() {
-            switch character {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}", "`", "\u{00B4}": result.append("'")
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{2033}": result.append("\"")
-            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": result.append("-")
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar.value {
+            case 0x2018, 0x2019, 0x201A, 0x2032, 0x60, 0xB4: result.append("'")
+            case 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2033: result.append("\"")
+            case 0x2010...0x2015, 0x2212: result.append("-")
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     /// The words of a line: runs of letters and digits (apostrophes inside words kept), lower-cased.
     public static func words(_ text: String) -> [Substring] {
-        folded(text).split { !($0.isLetter || $0.isNumber || $0 == "'") }
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'"))[...] }
-            .filter { !$0.isEmpty }
+        words(folded: folded(text))
+    }
+
+    /// The words of text that is already folded.
+    static func words(folded: String) -> [Substring] {
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = folded.startIndex
+        func close(at end: String.Index) {
+            guard var wordStart = start else { return }
+            var wordEnd = end
+            // Apostrophes belong inside words ("we'd"), not around them ('quoted').
+            while wordStart < wordEnd, folded[wordStart] == "'" { wordStart = folded.index(after: wordStart) }
+            while wordEnd > wordStart, folded[folded.index(before: wordEnd)] == "'" { wordEnd = folded.index(before: wordEnd) }
+            if wordStart < wordEnd { words.append(folded[wordStart..<wordEnd]) }
+            start = nil
+        }
+        while index < folded.endIndex {
+            let character = folded[index]
+            if character.isLetter || character.isNumber || character == "'" {
+                if start == nil { start = index }
+            } else {
+                close(at: index)
+            }
+            index = folded.index(after: index)
+        }
+        close(at: folded.endIndex)
+        return words
     }
 }
