@@ -13,6 +13,7 @@ enum BoilerplateRules {
         if line.startsWithAny(Vocabulary.tagPrefixes) { return .tags }
         if line.startsWithAny(Vocabulary.copyrightPrefixes) || line.has("all rights reserved") { return .copyright }
         if isCommentPrompt(line, bare: bare) { return .comments }
+        if line.wordCount <= 40, line.containsAny(Vocabulary.notices), !line.reportsSpeech { return .notice }
         if let promo = promoRule(line) { return promo }
         if Vocabulary.buttonLines.contains(bare) { return .promo }
         if isImageCredit(line) { return .imageCredit }

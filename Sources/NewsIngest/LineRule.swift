@@ -21,6 +21,8 @@ public enum LineRule: String, Sendable, Codable, CaseIterable {
     case tags
     case copyright
     case comments
+    /// Paywall, translation and editorial-standards notices.
+    case notice
     case creditLine = "credit-line"
     /// A short line before the body that no other rule explains (a section name, a widget label).
     case header

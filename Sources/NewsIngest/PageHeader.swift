@@ -176,13 +176,13 @@ struct PageHeader {
     static func labelledSource(_ text: String, _ line: LineFeatures) -> (name: String, agencies: [String])? {
         guard line.wordCount <= 14 else { return nil }
         for label in Vocabulary.sourceLabels where line.begins(label) {
-            if label == "via" && line.wordCount > 5 { continue }
             var name = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
             name = name.trimmingCharacters(in: CharacterSet(charactersIn: ":-–— ").union(.whitespaces))
             // Cut off what follows a separator: "The Harbor Courier | 3 min read".
             if let cut = name.firstIndex(where: { "|·•".contains($0) }) {
                 name = String(name[..<cut]).trimmingCharacters(in: .whitespaces)
             }
+            if name.hasSuffix("."), !name.hasSuffix("..") { name.removeLast() }
             var agencies: [String] = []
             if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
                 agencies = Credits.agencies(in: LineFeatures(String(name[open...])))

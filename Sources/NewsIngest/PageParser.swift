@@ -59,6 +59,13 @@ public enum PageParser {
                 if creditSource == nil { creditSource = credit.source }
                 continue
             }
+            if index > bodyStart, index >= lastContent - 2, let labelled = PageHeader.labelledSource(unit.text, line) {
+                // "This article was originally published by The Valley Gazette."
+                rules[index] = .source
+                if creditSource == nil { creditSource = labelled.name }
+                credits += labelled.agencies
+                continue
+            }
             if index > bodyStart, line.wordCount <= 16, let match = DateParser.parse(unit.text, dayFirst: dayFirst), match.isWholeLine {
                 if published == nil { published = match }
                 rules[index] = .publishedDate

@@ -58,11 +58,11 @@ public enum Vocabulary {
     ]
 
     /// Labels before a source name: "Source: The Harbor Courier".
-    static let sourceLabels = [
+    static let sourceLabels = [String]([
         "source:", "source -", "originally published by", "originally published in", "originally appeared in",
-        "published by", "via:", "via", "from:", "republished from", "this article originally appeared in",
+        "published by", "via:", "from:", "republished from", "this article originally appeared in",
         "this story originally appeared in", "this article was originally published by",
-    ]
+    ]).sorted { $0.count > $1.count }  // the longest label wins
 
     /// Labels that say a date is the publication date.
     static let publishedLabels = ["published", "updated", "posted", "first published", "last updated", "modified", "date", "issued"]
@@ -126,6 +126,15 @@ public enum Vocabulary {
         "you may also like", "you might also like", "most read", "most popular", "trending now", "what to read next",
         "read next", "up next", "further reading", "more on this story", "more stories", "latest news",
         "editor's picks", "don't miss:", "watch:", "listen:", "read:", "explainer:", "analysis:", "opinion:",
+    ]
+
+    /// Paywall, translation and standards notices that publishers append to articles.
+    static let notices = [
+        "left to read", "for subscribers only", "subscribers only", "the rest is for subscribers",
+        "subscribe to read", "subscribe to continue", "already subscribed", "already have an account",
+        "translation of an original article", "the publisher may only be liable", "trust principles",
+        "our standards:", "this article is more than", "this content is not available", "javascript is disabled",
+        "enable javascript", "please enable", "your browser", "this video is no longer available",
     ]
 
     /// Starts of tag and category lines.

@@ -73,6 +73,8 @@ struct PageParserTests {
         "Sponsored: Try the new fantasy league today",
         "Photo: Jan Vos / Getty Images",
         "Leave a comment",
+        "You have 77.71% of this article left to read. The rest is for subscribers only.",
+        "Translation of an original article published in French; the publisher may only be liable for the English version.",
     ])
     func furnitureIsRecognisedAnywhere(line: String) {
         #expect(BoilerplateRules.classify(LineFeatures(line)) != nil)
@@ -127,6 +129,18 @@ struct PageParserTests {
     ])
     func sentencesWithDashesAreNotDatelines(paragraph: String) {
         #expect(Dateline.match(paragraph) == nil)
+    }
+
+    @Test func closingOriginallyPublishedLineNamesTheSource() {
+        let page = PageParser.parse("""
+            Embankment slip closes towpath
+            March 12, 2025
+
+            The river authority in Marlow Bend closed the old towpath on Wednesday after a section of the embankment slid into the water.
+            This article was originally published by The Quayside Post.
+            """, origin: "closing source")
+        #expect(page.article.source == "The Quayside Post")
+        #expect(page.article.paragraphs.count == 1)
     }
 
     @Test func bareArticleHasTitleBylineAndDateButNoAggregator() {
