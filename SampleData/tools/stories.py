@@ -25,7 +25,6 @@ STORIES = [
             dict(name="Skarvøy", type="place", aliases=[]),
             dict(name="Nordvik Ferries", type="organization", aliases=[]),
             dict(name="Bergen", type="place", aliases=[]),
-            dict(name="Norway", type="place", aliases=[]),
         ],
         quotes=[
             dict(text="ease the evening crush", speaker="Mara Okonjo", partial=True),
@@ -101,7 +100,6 @@ STORIES = [
         entities=[
             dict(name="Heike Brandauer", type="person", aliases=["Brandauer"]),
             dict(name="Elbmark", type="place", aliases=[]),
-            dict(name="Berlin", type="place", aliases=[]),
             dict(name="LBV", type="organization", aliases=[]),
         ],
         quotes=[
@@ -151,7 +149,6 @@ STORIES = [
             dict(name="Solène Garnier", type="person", aliases=["Garnier"]),
             dict(name="Saint-Aubel", type="place", aliases=[]),
             dict(name="Maréa Énergie", type="organization", aliases=[]),
-            dict(name="Paris", type="place", aliases=[]),
         ],
         quotes=[
             dict(text="The whole industry is chasing the same handful of vessels,", speaker="Solène Garnier", partial=False),
@@ -194,6 +191,8 @@ STORIES = [
             "The Union of Rail Workers is asking for a 9 percent raise to make up for inflation, while the state operator Ostravian Railways has offered 4 percent spread over two years.",
             "Union leader Marek Dvorsky said members had voted overwhelmingly for the walkout. “Our drivers have lost a fifth of their income to prices in three years,” he said.",
             "Transport minister Lenka Horakova called the strike irresponsible and said the government would not increase its offer under pressure.",
+            "Ostravian Railways said in a statement: “Passengers should expect most long-distance trains to be cancelled.”",
+            "Dvorsky later said in a post on social media, \"We are ready to talk at any hour of the day.\"",
         ],
         entities=[
             dict(name="Marek Dvorsky", type="person", aliases=["Dvorsky"]),
@@ -203,6 +202,8 @@ STORIES = [
             dict(name="Ostravian Railways", type="organization", aliases=[]),
         ],
         quotes=[
+            dict(text="We are ready to talk at any hour of the day.", speaker="Marek Dvorsky", partial=False),
+            dict(text="Passengers should expect most long-distance trains to be cancelled.", speaker="Ostravian Railways", partial=False),
             dict(text="Our drivers have lost a fifth of their income to prices in three years,", speaker="Marek Dvorsky", partial=False),
         ],
     ),
@@ -218,6 +219,7 @@ STORIES = [
             "The four beehives placed on the roof of Alderbrook town hall last spring have produced their first harvest: 38 jars of honey, which will be sold at the Saturday market.",
             "Beekeeper Rhys Pemberton, who looks after the hives, said the bees had fed mostly on the lime trees along the river.",
             '"It is a light, almost lemony honey," Pemberton said. "You can taste the town in it."',
+            "He added: \"People ask me 'what does Alderbrook taste like?' and now I can hand them a jar.\"",
             "Money from the sales will go to the Alderbrook Wildlife Trust, which plans to plant wildflower verges along the ring road.",
         ],
         entities=[
@@ -226,6 +228,7 @@ STORIES = [
             dict(name="Alderbrook Wildlife Trust", type="organization", aliases=[]),
         ],
         quotes=[
+            dict(text="People ask me 'what does Alderbrook taste like?' and now I can hand them a jar.", speaker="Rhys Pemberton", partial=False),
             dict(text="It is a light, almost lemony honey,", speaker="Rhys Pemberton", partial=False),
             dict(text="You can taste the town in it.", speaker="Rhys Pemberton", partial=False),
         ],
@@ -249,7 +252,6 @@ STORIES = [
             dict(name="Lindhaven", type="place", aliases=[]),
             dict(name="Varna", type="place", aliases=[]),
             dict(name="Norwegian Meteorological Service", type="organization", aliases=[]),
-            dict(name="Norway", type="place", aliases=[]),
         ],
         quotes=[
             dict(text="We had sandbags ready for half a metre. We got more than a metre,", speaker="Henrik Sæther", partial=False),
@@ -314,6 +316,7 @@ STORIES = [
             "Five mobile vaccination vans will tour the villages of the Vellmar region from February, the regional health agency said on Tuesday, aiming to reach elderly residents who cannot travel to clinics.",
             "Each van will carry a nurse and a doctor and will stop in every village at least once a month, according to the Vellmar Health Agency.",
             "Dr Yusuf Demir, who will coordinate the programme, said many older people had missed their booster doses simply because the nearest clinic was an hour away by bus.",
+            "Dr Demir said: “Some of our patients had simply given up asking for an appointment.”",
             "The vans were paid for by a grant from the Aubrac Foundation, a charity that funds rural health projects.",
         ],
         entities=[
@@ -322,7 +325,9 @@ STORIES = [
             dict(name="Vellmar Health Agency", type="organization", aliases=[]),
             dict(name="Aubrac Foundation", type="organization", aliases=[]),
         ],
-        quotes=[],
+        quotes=[
+            dict(text="Some of our patients had simply given up asking for an appointment.", speaker="Yusuf Demir", partial=False),
+        ],
     ),
     dict(
         id="election",
@@ -406,6 +411,7 @@ STORIES = [
             "Water levels in the Brenn reservoir have fallen to 23 percent of capacity, the lowest since records began in 1958, the national water authority said on Thursday.",
             "The authority banned the use of hosepipes in the capital region and asked farmers to cut irrigation by a third until the end of September.",
             "Hydrologist Petra Lindgren of the Brenn Institute of Technology said the drought was the third in a row and that groundwater had not recovered between them.",
+            "\"The situation is worse than the figures suggest,\" said Lindgren, who has studied the reservoir for twenty years.",
             "Environment minister Jakub Sova said the government would speed up plans for a desalination plant on the coast, a project that has been debated for ten years.",
         ],
         entities=[
@@ -414,7 +420,9 @@ STORIES = [
             dict(name="Brenn", type="place", aliases=[]),
             dict(name="Brenn Institute of Technology", type="organization", aliases=[]),
         ],
-        quotes=[],
+        quotes=[
+            dict(text="The situation is worse than the figures suggest,", speaker="Petra Lindgren", partial=False),
+        ],
     ),
     dict(
         id="observatory",
@@ -428,6 +436,8 @@ STORIES = [
             "A retired schoolteacher in Westmere has discovered a new comet using a telescope in her back garden, and it will carry her name.",
             "Harriet Quist spotted the faint smudge of light on images she took in the early hours of September 22 and reported it to the International Astronomical Union the same morning.",
             '"I checked it three times because I was sure I had made a mistake," Quist said. "Then I made a cup of tea and checked it again."',
+            "“At first nobody believed me,” Quist recalled. “I sent the images to three different observatories.",
+            "“Only the third one wrote back.”",
             "Astronomers at the Kestrel Hill Observatory confirmed the find two days later. The comet is expected to pass closest to the Sun in 2027.",
         ],
         entities=[
@@ -437,6 +447,8 @@ STORIES = [
             dict(name="Kestrel Hill Observatory", type="organization", aliases=[]),
         ],
         quotes=[
+            dict(text="At first nobody believed me,", speaker="Harriet Quist", partial=False),
+            dict(text="I sent the images to three different observatories. Only the third one wrote back.", speaker="Harriet Quist", partial=False),
             dict(text="I checked it three times because I was sure I had made a mistake,", speaker="Harriet Quist", partial=False),
             dict(text="Then I made a cup of tea and checked it again.", speaker="Harriet Quist", partial=False),
         ],

@@ -115,6 +115,10 @@ public enum PageParser {
             credits += dateline.agencies
         }
         article.paragraphs = paragraphs
+        let text = ArticleText(paragraphs: paragraphs)
+        let mentions = EntityRecognizer.mentions(in: text)
+        article.entities = EntityRecognizer.aggregate(mentions)
+        article.quotes = QuoteExtractor.quotes(in: text, mentions: mentions)
         article.credits = unique(credits)
         return ParsedPage(article: article, removed: removed, uncertainLines: uncertain)
     }

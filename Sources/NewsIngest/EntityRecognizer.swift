@@ -1,0 +1,225 @@
+import NewsStore
+
+/// One place in the text where an entity is named.
+struct EntityMention {
+    var name: String
+    var type: Entity.Kind
+    /// As written in the text ("Putin" for "Vladimir Putin").
+    var written: String
+    var offset: Int
+    /// Token indices of the mention in `ArticleText.tokens`.
+    var tokens: Range<Int>
+}
+
+/// Finds people, organisations and places in an article's paragraphs, by the cues news text gives:
+/// capitalised sequences, titles before names, organisation and place words, a gazetteer, and
+/// the place of a word in its sentence. Short forms are merged into the full name within the article.
+///
+/// Deliberate choices: "the US", "U.S." and "United States" are one place, "United States";
+/// "Washington" is kept as the place it names, even when a sentence means the government, because
+/// the text does not say which; demonyms ("Russian") are not places.
+public enum EntityRecognizer {
+    public static func entities(in paragraphs: [String]) -> [Entity] {
+        aggregate(mentions(in: ArticleText(paragraphs: paragraphs)))
+    }
+
+    static func aggregate(_ mentions: [EntityMention]) -> [Entity] {
+        var order: [String] = []
+        var byKey: [String: Entity] = [:]
+        for mention in mentions {
+            let key = mention.type.rawValue + "\u{1F}" + mention.name
+            if var entity = byKey[key] {
+                entity.mentions += 1
+                entity.firstOffset = min(entity.firstOffset, mention.offset)
+                if mention.written != mention.name, !entity.aliases.contains(mention.written) { entity.aliases.append(mention.written) }
+                byKey[key] = entity
+            } else {
+                order.append(key)
+                let aliases = mention.written != mention.name ? [mention.written] : []
+                byKey[key] = Entity(name: mention.name, type: mention.type, aliases: aliases, mentions: 1, firstOffset: mention.offset)
+            }
+        }
+        return order.compactMap { byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+    }
+
+    /// A capitalised run of tokens, with what its surroundings say.
+    struct Span {
+        var range: Range<Int>
+        var afterTitle: Bool
+    }
+
+    static func mentions(in text: ArticleText) -> [EntityMention] {
+        let tokens = text.tokens
+        var found: [EntityMention] = []
+        var singles: [Span] = []
+        for span in spans(in: tokens) {
+            let name = span.range.map { tokens[$0].text }.joined(separator: " ")
+            if let (canonical, type) = classify(span, name: name, tokens: tokens) {
+                found.append(EntityMention(name: canonical, type: type, written: name, offset: tokens[span.range.lowerBound].offset, tokens: span.range))
+            } else if span.range.count == 1 {
+                singles.append(span)
+            }
+        }
+        // Single words: a surname of someone already named, a place by its preposition, an
+        // organisation by its apposition; then any word already known as an entity.
+        var unresolved: [Span] = []
+        for span in singles {
+            if let mention = resolveSingle(span, tokens: tokens, known: found) {
+                found.append(mention)
+            } else {
+                unresolved.append(span)
+            }
+        }
+        for span in unresolved {
+            let word = tokens[span.range.lowerBound].text
+            if let known = found.first(where: { $0.name == word && $0.tokens.count == 1 }) {
+                found.append(EntityMention(name: known.name, type: known.type, written: word, offset: tokens[span.range.lowerBound].offset, tokens: span.range))
+            }
+        }
+        return found.sorted { $0.offset < $1.offset }
+    }
+
+    /// Capitalised runs, joined over "of", "de" and the like, split at titles, without sentence openers.
+    static func spans(in tokens: [ArticleText.Token]) -> [Span] {
+        let connectors: Set<String> = ["of", "de", "des", "du", "la", "von", "van", "der", "den", "al", "bin", "el", "for", "y", "da", "di"]
+        var spans: [Span] = []
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].isCapitalized, !tokens[index].text.allSatisfy(\.isNumber) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < tokens.count, tokens[end].paragraph == tokens[index].paragraph, !tokens[end - 1].possessive {
+                if tokens[end].isCapitalized {
+                    end += 1
+                } else if tokens[end].kind == .word, connectors.contains(tokens[end].text), end + 1 < tokens.count,
+                    tokens[end + 1].isCapitalized, tokens[end + 1].paragraph == tokens[index].paragraph
+                {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            let titleBefore = index > 0 && tokens[index - 1].kind == .word && EntityVocabulary.titles.contains(tokens[index - 1].lowercased)
+            spans += split(Span(range: index..<end, afterTitle: titleBefore), tokens: tokens)
+            index = end
+        }
+        return spans
+    }
+
+    /// Drops sentence openers ("The", "Meanwhile") and splits "US President Donald Trump" at its title.
+    private static func split(_ span: Span, tokens: [ArticleText.Token]) -> [Span] {
+        var start = span.range.lowerBound
+        let end = span.range.upperBound
+        while start < end {
+            let token = tokens[start]
+            let word = token.lowercased
+            let opener = EntityVocabulary.commonCapitalized.contains(word) && (token.startsSentence || ["the", "a", "an"].contains(word))
+            guard opener else { break }
+            start += 1
+        }
+        guard start < end else { return [] }
+        let hasCue = (start..<end).contains { EntityVocabulary.organizationCues.contains(tokens[$0].lowercased) }
+        let whole = (start..<end).map { tokens[$0].text }.joined(separator: " ")
+        if !hasCue, !Gazetteer.placeSet.contains(whole), !placeFirstWords.contains(tokens[start].lowercased),
+            let connector = (start..<end).first(where: { ["of", "for"].contains(tokens[$0].text) })
+        {
+            // "Anton Vell of Marovia" is a person and a place; only organisations are named "X of Y".
+            return split(Span(range: start..<connector, afterTitle: span.afterTitle), tokens: tokens)
+                + split(Span(range: (connector + 1)..<end, afterTitle: false), tokens: tokens)
+        }
+        if !hasCue, let title = (start..<end).first(where: { EntityVocabulary.titles.contains(tokens[$0].lowercased) }) {
+            var nameStart = title
+            while nameStart < end, EntityVocabulary.titles.contains(tokens[nameStart].lowercased) { nameStart += 1 }
+            var parts: [Span] = []
+            if title > start { parts.append(Span(range: start..<title, afterTitle: span.afterTitle && start == span.range.lowerBound)) }
+            if nameStart < end { parts.append(Span(range: nameStart..<end, afterTitle: true)) }
+            return parts
+        }
+        return [Span(range: start..<end, afterTitle: span.afterTitle)]
+    }
+
+    /// The canonical name and type of a span, or nil when it needs context (single words) or is no entity.
+    static func classify(_ span: Span, name: String, tokens: [ArticleText.Token]) -> (String, Entity.Kind)? {
+        let words = span.range.map { tokens[$0].lowercased }
+        if words.count == 1, EntityVocabulary.commonCapitalized.contains(words[0]) { return nil }
+        if Gazetteer.demonyms.contains(name) { return nil }
+        if let canonical = Gazetteer.placeAliases[name] { return (canonical, .place) }
+        if Gazetteer.placeSet.contains(name) { return (name, .place) }
+        if Gazetteer.organizationSet.contains(name) { return (name, .organization) }
+        let hasOrganizationCue = words.contains { EntityVocabulary.organizationCues.contains($0) }
+        if words.contains(where: { EntityVocabulary.eventCues.contains($0) }), !hasOrganizationCue { return nil }
+        if hasOrganizationCue {
+            // "Police" or "Council" alone names no one in particular.
+            return words.count == 1 ? nil : (name, .organization)
+        }
+        if let first = words.first, let last = words.last, words.count > 1,
+            placeFirstWords.contains(first) || EntityVocabulary.placeCues.contains(last)
+        {
+            return (name, .place)
+        }
+        if words.count == 1, name.hasPrefix("Saint-") || name.hasPrefix("St-") || name.hasPrefix("Sainte-") { return (name, .place) }
+        if words.count == 1, isAcronym(name) { return (name, .organization) }
+        if words.count >= 2, words.count <= 4, !name.contains(where: \.isNumber) {
+            // Two to four capitalised words that are no place and no organisation: a person's name.
+            return (name, .person)
+        }
+        return nil
+    }
+
+    /// Capitalised abbreviations that are not organisations.
+    static let commonAcronyms: Set<String> = [
+        "TV", "CEO", "CFO", "GDP", "AI", "PM", "AM", "OK", "UTC", "GMT", "EST", "PST", "BST", "CET", "COVID", "DNA",
+        "ID", "IT", "PR", "HR", "VAT", "PhD", "MP", "MEP", "MPs", "SUV", "EV", "EVs", "USB", "PDF", "FAQ", "CCTV",
+        "LGBT", "LGBTQ", "NGO", "NGOs", "IVF", "ICU", "ER", "GP", "II", "III", "IV", "VI", "XI", "UAV", "TNT",
+    ]
+
+    /// First words of place names: "Port Calder", "Rue des Tanneurs", "Lake Orta".
+    static let placeFirstWords: Set<String> = [
+        "port", "mount", "cape", "lake", "saint", "st", "san", "santa", "fort", "rue", "via", "calle", "avenida",
+        "place", "piazza", "plaza", "isla", "ile", "île", "gulf", "bay", "isle", "strait",
+    ]
+
+    static func isAcronym(_ word: String) -> Bool {
+        guard !commonAcronyms.contains(word) else { return false }
+        let letters = word.filter(\.isLetter)
+        return (2...6).contains(letters.count) && letters.allSatisfy(\.isUppercase) && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "&" }
+    }
+
+    private static func resolveSingle(_ span: Span, tokens: [ArticleText.Token], known: [EntityMention]) -> EntityMention? {
+        let index = span.range.lowerBound
+        let token = tokens[index]
+        let word = token.text
+        func mention(_ name: String, _ type: Entity.Kind) -> EntityMention {
+            EntityMention(name: name, type: type, written: word, offset: token.offset, tokens: span.range)
+        }
+        guard !EntityVocabulary.commonCapitalized.contains(token.lowercased), !Gazetteer.demonyms.contains(word) else { return nil }
+        // A surname (or first name) of a person named in full: the nearest one before, else the first.
+        let people = known.filter { $0.type == .person && $0.tokens.count >= 2 }
+        let matching = people.filter { person in
+            let parts = person.name.split(separator: " ")
+            return parts.last.map(String.init) == word || parts.first.map(String.init) == word
+        }
+        if let person = matching.last(where: { $0.offset < token.offset }) ?? matching.first {
+            return mention(person.name, .person)
+        }
+        let previous = index > 0 && tokens[index - 1].paragraph == token.paragraph ? tokens[index - 1] : nil
+        let next = index + 1 < tokens.count && tokens[index + 1].paragraph == token.paragraph ? tokens[index + 1] : nil
+        if let previous, previous.kind == .word, !previous.isCapitalized {
+            if EntityVocabulary.placePrepositions.contains(previous.text) { return mention(word, .place) }
+            if previous.text == "of", index >= 2, EntityVocabulary.placeNounsBeforeOf.contains(tokens[index - 2].lowercased) {
+                return mention(word, .place)
+            }
+        }
+        if let next, next.kind == .word, !next.isCapitalized, EntityVocabulary.placeNounsAfter.contains(next.text) {
+            return mention(word, .place)
+        }
+        if let next, next.text == ",", index + 2 < tokens.count, ["a", "an", "the"].contains(tokens[index + 2].lowercased) {
+            let following = tokens[(index + 3)..<min(tokens.count, index + 7)]
+            if following.contains(where: { EntityVocabulary.organizationNouns.contains($0.lowercased) }) { return mention(word, .organization) }
+        }
+        if span.afterTitle { return mention(word, .person) }
+        return nil
+    }
+}

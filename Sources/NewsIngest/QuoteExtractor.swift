@@ -1,0 +1,195 @@
+import NewsStore
+
+/// Finds quotations in an article's paragraphs and who said them.
+///
+/// Quotes are spans between double quote marks, straight or curly; a quote left open at the end of a
+/// paragraph continues when the next paragraph opens with a quote mark (the print convention). A quote
+/// embedded in a sentence is `partial`. The speaker comes from the words around the quote:
+/// `"…," X said`, `"…," said X`, `X said: "…"`, `X told reporters "…"`, `according to X`, a pronoun
+/// (`he said`, `She added:`) resolved to the nearest person named before, and a quote that follows an
+/// attributed one in the same paragraph without words of its own keeps that speaker.
+public enum QuoteExtractor {
+    struct Span {
+        var text: String
+        /// Offsets of the opening and closing marks in the joined text.
+        var start: Int
+        var end: Int
+        var paragraph: Int
+        var lastParagraph: Int
+    }
+
+    public static func quotes(in paragraphs: [String]) -> [Quote] {
+        let text = ArticleText(paragraphs: paragraphs)
+        return quotes(in: text, mentions: EntityRecognizer.mentions(in: text))
+    }
+
+    static func quotes(in text: ArticleText, mentions: [EntityMention]) -> [Quote] {
+        var quotes: [Quote] = []
+        var previousSpeaker: (speaker: String?, paragraph: Int, end: Int)?
+        let found = spans(in: text.paragraphs)
+        let insideQuote: (Int) -> Bool = { offset in found.contains { $0.start < offset && offset < $0.end } }
+        for span in found {
+            let before = tokensBefore(span, in: text, insideQuote: insideQuote)
+            let after = tokensAfter(span, in: text)
+            var speaker = speakerAfter(span, after: after, tokens: text.tokens, mentions: mentions)
+                ?? speakerBefore(span, before: before, tokens: text.tokens, mentions: mentions)
+            let partial = isPartial(span, before: before, tokens: text.tokens)
+            if speaker == nil, !partial, before.isEmpty, let previous = previousSpeaker, previous.paragraph == span.paragraph {
+                // "…," Okonjo told the meeting. "That ends in April."
+                speaker = previous.speaker
+            }
+            quotes.append(Quote(text: span.text, speaker: speaker, partial: partial, position: span.start))
+            previousSpeaker = (speaker, span.lastParagraph, span.end)
+        }
+        return quotes
+    }
+
+    // MARK: Finding the spans
+
+    static func spans(in paragraphs: [String]) -> [Span] {
+        var spans: [Span] = []
+        var open: (start: Int, paragraph: Int, text: String)?
+        var base = 0
+        for (number, paragraph) in paragraphs.enumerated() {
+            if number > 0 { base += 2 }
+            var offset = base
+            var straightOpen = false
+            if let pending = open {
+                // An unclosed quote continues only when this paragraph opens with a quote mark.
+                if let first = paragraph.first, "“\"«".contains(first) {
+                    open = (pending.start, pending.paragraph, pending.text + " ")
+                    straightOpen = first == "\""
+                    offset += 1
+                } else {
+                    spans.append(Span(text: clean(pending.text), start: pending.start, end: base - 2, paragraph: pending.paragraph, lastParagraph: number - 1))
+                    open = nil
+                }
+            }
+            let characters = Array(paragraph)
+            var index = offset - base
+            while index < characters.count {
+                let character = characters[index]
+                let isOpening = character == "“" || character == "«" || (character == "\"" && !straightOpen && open == nil)
+                let isClosing = character == "”" || character == "»" || (character == "\"" && (straightOpen || open != nil))
+                if open == nil, isOpening {
+                    open = (base + index, number, "")
+                    straightOpen = character == "\""
+                } else if var current = open, isClosing {
+                    if !current.text.isEmpty {
+                        spans.append(Span(text: clean(current.text), start: current.start, end: base + index, paragraph: current.paragraph, lastParagraph: number))
+                    }
+                    current.text = ""
+                    open = nil
+                    straightOpen = false
+                } else if open != nil {
+                    open!.text.append(character)
+                }
+                index += 1
+            }
+            base += characters.count
+        }
+        if let pending = open, !pending.text.isEmpty {
+            spans.append(Span(text: clean(pending.text), start: pending.start, end: base, paragraph: pending.paragraph, lastParagraph: paragraphs.count - 1))
+        }
+        return spans.filter { !$0.text.isEmpty }
+    }
+
+    private static func clean(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    // MARK: Context
+
+    /// Tokens of the quote's sentence before the opening mark, in its paragraph; full stops inside
+    /// earlier quotes do not end the sentence.
+    static func tokensBefore(_ span: Span, in text: ArticleText, insideQuote: (Int) -> Bool) -> Range<Int> {
+        let tokens = text.tokens
+        guard let firstInside = tokens.firstIndex(where: { $0.offset >= span.start }) else { return tokens.count..<tokens.count }
+        var start = firstInside
+        while start > 0 {
+            let previous = tokens[start - 1]
+            guard previous.paragraph == span.paragraph, previous.offset < span.start else { break }
+            if previous.kind == .mark, ".!?".contains(previous.text), !insideQuote(previous.offset) { break }
+            start -= 1
+        }
+        return start..<firstInside
+    }
+
+    /// Tokens after the closing mark, up to the end of the sentence or the next quote.
+    static func tokensAfter(_ span: Span, in text: ArticleText) -> Range<Int> {
+        let tokens = text.tokens
+        guard let first = tokens.firstIndex(where: { $0.offset > span.end }) else { return tokens.count..<tokens.count }
+        var end = first
+        while end < tokens.count, tokens[end].paragraph == span.lastParagraph {
+            if tokens[end].kind == .mark, ".!?“\"«".contains(tokens[end].text) { break }
+            end += 1
+        }
+        return first..<end
+    }
+
+    static func isPartial(_ span: Span, before: Range<Int>, tokens: [ArticleText.Token]) -> Bool {
+        guard let last = before.last else { return false }
+        let previous = tokens[last]
+        if previous.kind == .mark, ":,".contains(previous.text) { return false }
+        if previous.kind == .word, EntityVocabulary.speechVerbs.contains(previous.lowercased) { return false }
+        return true
+    }
+
+    // MARK: Speakers
+
+    private static let pronouns: Set<String> = ["he", "she", "they"]
+
+    /// `"…," X said` / `"…," said X` / `"…," he said` / `"…," according to X`.
+    static func speakerAfter(_ span: Span, after: Range<Int>, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
+        let window = after.prefix(12)
+        guard let verb = window.first(where: { tokens[$0].kind == .word && EntityVocabulary.speechVerbs.contains(tokens[$0].lowercased) })
+            ?? accordingTo(window, tokens: tokens)
+        else { return nil }
+        // The subject sits right before the verb ("Okonjo told") or right after it ("said Okonjo").
+        let candidates = mentions.filter { $0.type != .place && window.contains($0.tokens.lowerBound) }
+        if let nearest = candidates.min(by: { abs($0.tokens.lowerBound - verb) < abs($1.tokens.lowerBound - verb) }) {
+            return nearest.name
+        }
+        if window.prefix(while: { $0 <= verb + 1 }).contains(where: { pronouns.contains(tokens[$0].lowercased) }) {
+            return nearestPerson(before: span.start, mentions: mentions)
+        }
+        return unrecognisedName(after: verb, in: window, tokens: tokens)
+    }
+
+    /// `X said: "…"`, `X said in a post, "…"`, `He added however: "…"`, `…, saying: "…"`, `X said the plan was "…"`.
+    static func speakerBefore(_ span: Span, before: Range<Int>, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
+        guard let verb = before.first(where: { tokens[$0].kind == .word && EntityVocabulary.speechVerbs.contains(tokens[$0].lowercased) })
+            ?? accordingTo(before, tokens: tokens)
+        else { return nil }
+        let subjects = mentions.filter { before.contains($0.tokens.lowerBound) && $0.tokens.lowerBound < verb }
+        if let person = subjects.first(where: { $0.type == .person }) { return person.name }
+        if (before.lowerBound..<verb).contains(where: { pronouns.contains(tokens[$0].lowercased) }) {
+            return nearestPerson(before: tokens[before.lowerBound].offset, mentions: mentions)
+        }
+        // "the Kremlin said", "Ukraine says": an organisation or a place speaking as a government.
+        if let subject = subjects.last, subject.tokens.upperBound >= verb - 1 { return subject.name }
+        if tokens[verb].lowercased == "according" {
+            return mentions.first { $0.type != .place && $0.tokens.lowerBound > verb && before.contains($0.tokens.lowerBound) }?.name
+        }
+        return nil
+    }
+
+    private static func accordingTo(_ window: some Collection<Int>, tokens: [ArticleText.Token]) -> Int? {
+        window.first { tokens[$0].lowercased == "according" && $0 + 1 < tokens.count && tokens[$0 + 1].lowercased == "to" }
+    }
+
+    private static func nearestPerson(before offset: Int, mentions: [EntityMention]) -> String? {
+        mentions.last { $0.type == .person && $0.offset < offset }?.name
+    }
+
+    /// "said Jane Roe": capitalised words right after the verb that the recogniser did not know.
+    private static func unrecognisedName(after verb: Int, in window: some Collection<Int>, tokens: [ArticleText.Token]) -> String? {
+        var words: [String] = []
+        var index = verb + 1
+        while window.contains(index), tokens[index].isCapitalized, !EntityVocabulary.titles.contains(tokens[index].lowercased) {
+            words.append(tokens[index].text)
+            index += 1
+        }
+        return words.count >= 2 ? words.joined(separator: " ") : nil
+    }
+}

@@ -1,0 +1,71 @@
+import NewsStore
+import Testing
+@testable import NewsIngest
+
+@Suite("Entities")
+struct EntityRecognizerTests {
+    func entities(_ paragraphs: String...) -> [String: Entity] {
+        Dictionary(EntityRecognizer.entities(in: paragraphs).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func titlesMarkPeopleAndSurnamesMergeIntoTheFullName() throws {
+        let found = entities(
+            "President Anton Vell of Marovia met Kremlin spokesperson Dmitri Orlov in Moscow on Monday.",
+            "Vell said the talks were useful. Orlov declined to comment."
+        )
+        let vell = try #require(found["Anton Vell"])
+        #expect(vell.type == .person)
+        #expect(vell.aliases == ["Vell"])
+        #expect(vell.mentions == 2)
+        #expect(found["Dmitri Orlov"]?.type == .person)
+        #expect(found["Kremlin"]?.type == .organization)
+        #expect(found["Moscow"]?.type == .place)
+        #expect(found["President Anton Vell"] == nil)
+    }
+
+    @Test func usSpellingsAreOnePlace() throws {
+        let found = entities("The US and the United States are the same country, as is the U.S. in headlines.")
+        let place = try #require(found["United States"])
+        #expect(place.type == .place)
+        #expect(place.mentions == 3)
+        #expect(Set(place.aliases) == ["US", "U.S."])
+    }
+
+    @Test(arguments: [
+        ("Engineers at Halden University warned of delays.", "Halden University", Entity.Kind.organization),
+        ("The Union of Rail Workers called a strike.", "Union of Rail Workers", .organization),
+        ("The bakery on Mill Street will close.", "Mill Street", .place),
+        ("A girl from Westmere won the title.", "Westmere", .place),
+        ("Rain flooded the island of Skarvøy overnight.", "Skarvøy", .place),
+        ("Vans will tour the Vellmar region from February.", "Vellmar", .place),
+        ("Voltaris, a start-up that recycles batteries, raised money.", "Voltaris", .organization),
+        ("The haulage association LBV warned of long diversions.", "LBV", .organization),
+        ("Trams will return to Port Calder next year.", "Port Calder", .place),
+        ("Shops on the Rue des Tanneurs asked for help.", "Rue des Tanneurs", .place),
+        ("Russia's forces advanced in the Kursk region.", "Russia", .place),
+    ])
+    func cuesGiveTheType(sentence: String, name: String, type: Entity.Kind) throws {
+        let entity = try #require(entities(sentence)[name], "\(name) not found in \(sentence)")
+        #expect(entity.type == type)
+    }
+
+    @Test(arguments: [
+        "Meanwhile the council met again on Tuesday.",
+        "Russian troops and North Korean soldiers were seen.",
+        "The Geneva Convention forbids it.",
+        "Emergency services evacuated about 600 people.",
+        "Police said nobody was hurt.",
+        "It was shown on state TV in March.",
+    ])
+    func openersDemonymsEventsAndCommonWordsAreNotEntities(sentence: String) {
+        let found = EntityRecognizer.entities(in: [sentence])
+        #expect(found.filter { $0.type == .person }.isEmpty, "\(found)")
+        #expect(!found.contains { ["Meanwhile", "Russian", "North Korean", "Emergency", "Police", "TV", "Geneva Convention"].contains($0.name) })
+    }
+
+    @Test func possessivesEndNames() {
+        let found = entities("Putin hailed the army's gains in Russia's Kursk region.")
+        #expect(found["Russia Kursk"] == nil)
+        #expect(found["Kursk"]?.type == .place)
+    }
+}

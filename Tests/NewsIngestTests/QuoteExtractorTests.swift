@@ -1,0 +1,70 @@
+import Testing
+@testable import NewsIngest
+
+@Suite("Quotes")
+struct QuoteExtractorTests {
+    func quotes(_ paragraphs: String...) -> [(text: String, speaker: String?, partial: Bool)] {
+        QuoteExtractor.quotes(in: paragraphs).map { ($0.text, $0.speaker, $0.partial) }
+    }
+
+    static let intro = "Mayor Gloria Adeyemi and councillor Mara Okonjo met residents of Port Calder on Monday."
+
+    @Test(arguments: [
+        ("“We will rebuild the wall,” Adeyemi said.", "We will rebuild the wall,", "Gloria Adeyemi"),
+        ("\"We will rebuild the wall,\" said Okonjo, who chairs the committee.", "We will rebuild the wall,", "Mara Okonjo"),
+        ("Adeyemi said: \"We will rebuild the wall.\"", "We will rebuild the wall.", "Gloria Adeyemi"),
+        ("Okonjo said in a post, “We will rebuild the wall.”", "We will rebuild the wall.", "Mara Okonjo"),
+        ("“We will rebuild the wall,” Okonjo told reporters at the harbour.", "We will rebuild the wall,", "Mara Okonjo"),
+        ("She added: “We will rebuild the wall.”", "We will rebuild the wall.", "Mara Okonjo"),
+        ("“We will rebuild the wall,” she said.", "We will rebuild the wall,", "Mara Okonjo"),
+        ("The wall will be rebuilt, according to Adeyemi, who said: “Work starts in May.”", "Work starts in May.", "Gloria Adeyemi"),
+        ("The Harbour Authority said in a statement: “Work starts in May.”", "Work starts in May.", "Harbour Authority"),
+    ])
+    func attributionPatterns(sentence: String, text: String, speaker: String) throws {
+        let found = quotes(Self.intro, sentence)
+        let quote = try #require(found.first)
+        #expect(quote.text == text)
+        #expect(quote.speaker == speaker)
+        #expect(!quote.partial)
+    }
+
+    @Test func followingQuoteWithoutWordsOfItsOwnKeepsTheSpeaker() {
+        let found = quotes("“People waited forty minutes in the rain,” Mara Okonjo told the meeting. “That ends in April.”")
+        #expect(found.map(\.speaker) == ["Mara Okonjo", "Mara Okonjo"])
+    }
+
+    @Test func quoteRunningOverParagraphsIsOneQuote() {
+        let found = quotes(
+            "“At first nobody believed me,” Harriet Quist recalled. “I sent the images to three observatories.",
+            "“Only the third one wrote back.”",
+            "Astronomers confirmed the find."
+        )
+        #expect(found.count == 2)
+        #expect(found[1].text == "I sent the images to three observatories. Only the third one wrote back.")
+        #expect(found[1].speaker == "Harriet Quist")
+    }
+
+    @Test func embeddedFragmentIsPartialAndTakesTheSubject() throws {
+        let found = quotes("President Anton Vell said the captured men should be \"treated as criminals\" under the law.")
+        let quote = try #require(found.first)
+        #expect(quote.partial)
+        #expect(quote.text == "treated as criminals")
+        #expect(quote.speaker == "Anton Vell")
+    }
+
+    @Test func scareQuoteHasNoSpeaker() throws {
+        let found = quotes("Several men were put on trial for \"terrorism.\"")
+        #expect(found.first?.speaker == nil)
+        #expect(found.first?.partial == true)
+    }
+
+    @Test func nestedSingleQuotesStayInside() {
+        let found = quotes("He said: \"People ask me 'what does it taste like?' every day.\"")
+        #expect(found.first?.text == "People ask me 'what does it taste like?' every day.")
+    }
+
+    @Test func participleAttributesToTheSentenceSubject() {
+        let found = quotes("Anton Vell did not say whether he would meet Dmitri Orlov, but added there were \"good signs\" from Moscow, saying: \"I hope we agree soon.\"")
+        #expect(found.map(\.speaker) == ["Anton Vell", "Anton Vell"])
+    }
+}
