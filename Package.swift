@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The system zlib, for reading .gz dumps as they stream.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Turns Migrations/*.sql into a Swift source at build time, so the binary carries its schema.
         .executableTarget(name: "EmbedMigrations", swiftSettings: strictSettings),
         .plugin(
@@ -38,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "NewsIngest",
-            dependencies: ["NewsStore"],
+            dependencies: ["NewsStore", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -366,6 +366,47 @@ def main():
                 json.dump(expected, handle, ensure_ascii=False, indent=1)
                 handle.write("\n")
     print(f"wrote {number} pages")
+    write_dumps()
+
+
+def write_dumps():
+    """JSONL and CSV dumps of the stories, as scrapers produce them, plus one JSONL of whole pages."""
+    import csv
+    import gzip
+    import io
+
+    dumps = os.path.join(HERE, "..", "dumps")
+    os.makedirs(dumps, exist_ok=True)
+    records = []
+    for index, story in enumerate(STORIES):
+        published, has_time = published_of(story)
+        slug = story["id"]
+        records.append({
+            "title": story["title"],
+            "text": "\n\n".join(story["paragraphs"]),
+            "url": f"https://news.example.org/{published:%Y/%m/%d}/{slug}",
+            "source": story["source"],
+            "date_publish": published.strftime("%Y-%m-%dT%H:%M:%SZ") if has_time else published.strftime("%Y-%m-%d"),
+            "authors": [story["byline"]] if story["byline"] else [],
+        })
+    with open(os.path.join(dumps, "articles.jsonl"), "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    with open(os.path.join(dumps, "articles.jsonl"), "rb") as plain, open(os.path.join(dumps, "articles.jsonl.gz"), "wb") as packed:
+        # mtime 0 keeps the compressed file identical from one run to the next.
+        packed.write(gzip.compress(plain.read(), mtime=0))
+    with open(os.path.join(dumps, "articles.csv"), "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow(["title", "body", "url", "publication", "published", "author"])
+        for record in records:
+            writer.writerow([record["title"], record["text"], record["url"], record["source"], record["date_publish"],
+                             ", ".join(record["authors"])])
+    # Whole saved pages inside JSON, as some crawlers store them: the page parser reads the text field.
+    with open(os.path.join(dumps, "pages.jsonl"), "w", encoding="utf-8") as handle:
+        for number in range(1, 9):
+            with open(os.path.join(PAGES, f"{number:02d}.txt"), encoding="utf-8", newline="") as page:
+                handle.write(json.dumps({"url": f"https://aggregator.example.com/item/{number}", "text": page.read()}, ensure_ascii=False) + "\n")
+    print(f"wrote dumps for {len(records)} stories")
 
 
 main()

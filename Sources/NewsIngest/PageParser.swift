@@ -109,18 +109,24 @@ public enum PageParser {
                 paragraphs.append(unit.text)
             }
         }
-        if let first = paragraphs.first, let dateline = Dateline.match(first) {
-            article.dateline = dateline.text
-            paragraphs[0] = dateline.remainder
-            credits += dateline.agencies
-        }
         article.paragraphs = paragraphs
-        let text = ArticleText(paragraphs: paragraphs)
+        article.credits = unique(credits)
+        finish(&article)
+        return ParsedPage(article: article, removed: removed, uncertainLines: uncertain)
+    }
+
+    /// What every article gets however it arrived: the dateline cut from the first paragraph (its
+    /// agency credited), then entities and quotes from the paragraphs.
+    public static func finish(_ article: inout Article) {
+        if let first = article.paragraphs.first, let dateline = Dateline.match(first) {
+            article.dateline = dateline.text
+            article.paragraphs[0] = dateline.remainder
+            article.credits = unique(article.credits + dateline.agencies)
+        }
+        let text = ArticleText(paragraphs: article.paragraphs)
         let mentions = EntityRecognizer.mentions(in: text)
         article.entities = EntityRecognizer.aggregate(mentions)
         article.quotes = QuoteExtractor.quotes(in: text, mentions: mentions)
-        article.credits = unique(credits)
-        return ParsedPage(article: article, removed: removed, uncertainLines: uncertain)
     }
 
     /// The first paragraph of prose: a long sentence, or a dateline opening ("PARIS — …").

@@ -55,9 +55,12 @@ public final class ArticleWriter {
     /// Stores many articles in one transaction: far faster than one commit each. An article
     /// that breaks a constraint is rolled back alone and reported as `.rejected`.
     public func write(_ articles: [Article], run: Int64? = nil) throws -> [Outcome] {
-        try connection.transaction {
-            try articles.map { try writeInSavepoint($0, run: run) }
-        }
+        try connection.transaction { try writeInCurrentTransaction(articles, run: run) }
+    }
+
+    /// The batch form without its own transaction, for callers that commit more in the same one.
+    public func writeInCurrentTransaction(_ articles: [Article], run: Int64?) throws -> [Outcome] {
+        try articles.map { try writeInSavepoint($0, run: run) }
     }
 
     private func writeInSavepoint(_ article: Article, run: Int64?) throws -> Outcome {

@@ -1,0 +1,72 @@
+import NewsIngest
+import NewsStore
+
+/// Text for people and scripts about an ingest: decisions, progress, summary.
+enum IngestReport {
+    static func decisions(_ plan: InputPlanner.Plan) -> [String] {
+        var lines: [String] = []
+        var groups: [String: Int] = [:]
+        var order: [String] = []
+        for file in plan.files {
+            let key = "\(file.format.rawValue)\(file.gzip ? " (gzip)" : "") \(file.decidedBy)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: 0] += 1
+        }
+        if plan.files.count == 1, let file = plan.files.first, file.path == "-", file.decidedBy == "by content" {
+            lines.append("reading <stdin>, its format told by its first bytes")
+        } else if plan.files.count == 1, let file = plan.files.first {
+            lines.append("reading \(file.displayName) as \(file.format.rawValue)\(file.gzip ? " (gzip)" : "") (\(file.decidedBy))")
+        } else if !plan.files.isEmpty {
+            lines.append("reading \(plan.files.count) files: " + order.map { "\(groups[$0]!) \($0)" }.joined(separator: ", "))
+        }
+        for (path, reason) in plan.skipped.prefix(10) { lines.append("skipping \(path): \(reason)") }
+        if plan.skipped.count > 10 { lines.append("skipping \(plan.skipped.count - 10) more files") }
+        return lines
+    }
+
+    static func progressLine(_ progress: IngestPipeline.Progress) -> String {
+        let seconds = max(0.001, progress.elapsed.seconds)
+        var parts = [
+            "\(progress.filesDone)/\(progress.filesTotal) files",
+            "\(progress.records) records",
+            "\(Int(Double(progress.added + progress.duplicates) / seconds)) articles/s",
+            String(format: "%.1f MB/s", Double(progress.bytesRead) / 1_000_000 / seconds),
+            "\(progress.duplicates) duplicates",
+            "\(progress.rejected) rejected",
+        ]
+        if let total = progress.bytesTotal, total > 0, progress.bytesRead > 0 {
+            let remaining = Double(total - progress.bytesRead) / (Double(progress.bytesRead) / seconds)
+            parts.append("ETA " + clock(max(0, remaining)))
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    static func summaryLine(_ summary: IngestPipeline.Summary) -> String {
+        let progress = summary.progress
+        let seconds = max(0.001, progress.elapsed.seconds)
+        var text = "run \(summary.run): added \(progress.added), duplicates \(progress.duplicates), rejected \(progress.rejected)"
+        text += String(format: " in %.2f s (%.0f records/s)", seconds, Double(progress.records) / seconds)
+        if summary.alreadyLoaded > 0 { text += "; \(summary.alreadyLoaded) files unchanged since an earlier run were skipped (--recheck reads them)" }
+        if progress.rejected > 0 { text += "; see `newsdb rejects --run \(summary.run)`" }
+        return text
+    }
+
+    static func json(_ summary: IngestPipeline.Summary) -> String {
+        let progress = summary.progress
+        return """
+            {"run": \(summary.run), "added": \(progress.added), "duplicates": \(progress.duplicates), \
+            "rejected": \(progress.rejected), "records": \(progress.records), "files": \(progress.filesDone), \
+            "already_loaded_files": \(summary.alreadyLoaded), "bytes": \(progress.bytesRead), \
+            "seconds": \(String(format: "%.3f", progress.elapsed.seconds))}
+            """
+    }
+
+    private static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        return total >= 3600 ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60) : String(format: "%d:%02d", total / 60, total % 60)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The kinds of input `newsdb ingest` reads.
+public enum DumpFormat: String, Sendable, CaseIterable {
+    /// One saved page per file.
+    case page
+    /// One JSON object per line (JSONL, NDJSON).
+    case jsonl
+    /// Comma-separated values with a header row.
+    case csv
+    /// Tab-separated values with a header row.
+    case tsv
+
+    /// The format an extension names; nil for extensions that are not dumps (images, HTML, archives).
+    /// `.gz` is looked through: `news.jsonl.gz` is JSONL.
+    public static func byExtension(_ path: String) -> DumpFormat?? {
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .some(nil) }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "txt", "text": return .some(.page)
+        case "jsonl", "ndjson", "json": return .some(.jsonl)
+        case "csv": return .some(.csv)
+        case "tsv", "tab": return .some(.tsv)
+        default: return nil
+        }
+    }
+
+    /// Guesses from the first bytes: a `{` opens JSON lines; a first line with separators and known
+    /// column names is a table; anything else is page text.
+    public static func sniff(_ bytes: [UInt8]) -> DumpFormat {
+        let start = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        if start.first == UInt8(ascii: "{") { return .jsonl }
+        let firstLine = String(decoding: start.prefix { $0 != 0x0A }, as: UTF8.self).lowercased()
+        let known = FieldMapping.allKnownNames
+        for (separator, format) in [("\t", DumpFormat.tsv), (",", DumpFormat.csv)] {
+            let names = firstLine.split(separator: Character(separator)).map { $0.trimmingCharacters(in: .init(charactersIn: "\" \r")) }
+            if names.count >= 2, names.filter({ known.contains($0) }).count >= 2 { return format }
+        }
+        return .page
+    }
+}

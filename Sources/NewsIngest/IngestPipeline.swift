@@ -1,0 +1,156 @@
+import Foundation
+import NewsStore
+
+/// Loads planned inputs into the database: one reader, parsing on every core, one writer.
+///
+/// Records are read in batches. While the writer commits batch k in one transaction, the workers
+/// parse batch k+1, and the reader reads batch k+2's records. Each commit is atomic, carries the
+/// batch's rejects and marks the files it completed, so a killed run leaves whole batches only,
+/// and a re-run skips the completed files and deduplicates the rest by content hash.
+public final class IngestPipeline {
+    public struct Options: Sendable {
+        public var jobs: Int
+        public var batchSize: Int
+        public var defaultSource: String?
+        public var recordLimit: Int
+        /// Read files again even when they were loaded before, unchanged.
+        public var recheck: Bool
+
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 1000,
+                    defaultSource: String? = nil, recordLimit: Int = 8_000_000, recheck: Bool = false) {
+            self.jobs = max(1, jobs)
+            self.batchSize = max(1, batchSize)
+            self.defaultSource = defaultSource
+            self.recordLimit = recordLimit
+            self.recheck = recheck
+        }
+    }
+
+    public struct Progress: Sendable {
+        public var filesDone = 0
+        public var filesTotal = 0
+        public var records = 0
+        public var added = 0
+        public var duplicates = 0
+        public var rejected = 0
+        public var bytesRead: Int64 = 0
+        public var bytesTotal: Int64?
+        public var elapsed: Duration = .zero
+    }
+
+    public struct Summary: Sendable {
+        public var run: Int64
+        public var progress: Progress
+        /// Files skipped because an earlier run loaded them and they have not changed.
+        public var alreadyLoaded: Int
+    }
+
+    private let connection: Connection
+    private let options: Options
+
+    public init(connection: Connection, options: Options) {
+        self.connection = connection
+        self.options = options
+    }
+
+    private struct Batch {
+        var records: [RawRecord] = []
+        var finished: [InputFile] = []
+    }
+
+    /// Runs the whole load; `progress` is called on this thread after every committed batch.
+    public func run(plan: InputPlanner.Plan, arguments: String, progress report: (Progress) -> Void) throws -> Summary {
+        let log = IngestLog(connection: connection)
+        let run = try log.startRun(arguments: arguments)
+        let writer = IngestWriter(connection: connection, run: run)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var progress = Progress()
+        var files: [InputFile] = []
+        var alreadyLoaded = 0
+        for file in plan.files {
+            if !options.recheck, let stamp = file.stamp, try log.isLoaded(stamp) {
+                alreadyLoaded += 1
+            } else {
+                files.append(file)
+            }
+        }
+        progress.filesTotal = files.count
+        let sizes = files.map { $0.gzip ? nil : $0.stamp?.size }
+        progress.bytesTotal = sizes.contains(where: { $0 == nil }) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) }
+
+        let source = RecordSource(files: files, recordLimit: options.recordLimit)
+        let defaultSource = options.defaultSource
+        var pending: (batch: Batch, parsing: ParallelMap<Result<Article, IngestLog.Reject>>)?
+        var planRejects = plan.rejects
+        do {
+            while true {
+                let batch = readBatch(from: source)
+                let done = batch.records.isEmpty && batch.finished.isEmpty
+                let parsing = done ? nil : ParallelMap(batch.records, jobs: options.jobs) { $0.article(defaultSource: defaultSource) }
+                if let previous = pending {
+                    try commit(previous.batch, results: previous.parsing.wait(), extraRejects: planRejects, writer: writer, progress: &progress)
+                    planRejects = []
+                    progress.bytesRead = source.bytesRead
+                    progress.elapsed = clock.now - start
+                    report(progress)
+                }
+                guard let parsing else { break }
+                pending = (batch, parsing)
+            }
+            if !planRejects.isEmpty {
+                try commit(Batch(), results: [], extraRejects: planRejects, writer: writer, progress: &progress)
+            }
+        } catch {
+            try? log.finishRun(run, status: .failed, counts: counts(progress))
+            throw error
+        }
+        progress.elapsed = clock.now - start
+        try log.finishRun(run, status: .completed, counts: counts(progress))
+        return Summary(run: run, progress: progress, alreadyLoaded: alreadyLoaded)
+    }
+
+    private func counts(_ progress: Progress) -> IngestLog.RunCounts {
+        var counts = IngestLog.RunCounts()
+        counts.added = progress.added
+        counts.duplicates = progress.duplicates
+        counts.rejected = progress.rejected
+        return counts
+    }
+
+    private func readBatch(from source: RecordSource) -> Batch {
+        var batch = Batch()
+        while batch.records.count < options.batchSize, let item = source.next() {
+            switch item {
+            case .record(let record): batch.records.append(record)
+            case .finished(let file): batch.finished.append(file)
+            }
+        }
+        return batch
+    }
+
+    private func commit(
+        _ batch: Batch, results: [Result<Article, IngestLog.Reject>], extraRejects: [IngestLog.Reject],
+        writer: IngestWriter, progress: inout Progress
+    ) throws {
+        var articles: [Article] = []
+        var rejects = extraRejects
+        for result in results {
+            switch result {
+            case .success(let article): articles.append(article)
+            case .failure(let reject): rejects.append(reject)
+            }
+        }
+        let outcomes = try writer.commit(articles: articles, rejects: rejects, finishedFiles: batch.finished.compactMap(\.stamp))
+        progress.records += batch.records.count
+        progress.rejected += rejects.count
+        progress.filesDone += batch.finished.count
+        for outcome in outcomes {
+            switch outcome {
+            case .inserted: progress.added += 1
+            case .duplicate: progress.duplicates += 1
+            case .rejected: progress.rejected += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import NewsStore
+
+/// Reads the planned files one after the other and hands out their records in order, streaming.
+/// A file that fails part-way (unreadable, truncated gzip) yields a reject for where it failed;
+/// the records before stay, and the next file is read.
+final class RecordSource {
+    enum Item {
+        case record(RawRecord)
+        /// Every record of the file has been handed out (so, once committed, the file is loaded).
+        case finished(InputFile)
+    }
+
+    private var files: ArraySlice<InputFile>
+    private let recordLimit: Int
+    private var current: (file: InputFile, reader: Reader, records: Int)?
+    private var completedBytes: Int64 = 0
+
+    private enum Reader {
+        case page(any ByteStream)
+        case lines(LineReader)
+        case table(CSVReader)
+    }
+
+    init(files: [InputFile], recordLimit: Int) {
+        self.files = files[...]
+        self.recordLimit = recordLimit
+    }
+
+    /// Bytes read so far (compressed files count their decompressed bytes).
+    var bytesRead: Int64 {
+        guard let current else { return completedBytes }
+        switch current.reader {
+        case .page: return completedBytes
+        case .lines(let reader): return completedBytes + Int64(reader.bytesRead)
+        case .table(let reader): return completedBytes + Int64(reader.bytesRead)
+        }
+    }
+
+    func next() -> Item? {
+        while true {
+            if current == nil {
+                guard let file = files.popFirst() else { return nil }
+                do {
+                    current = (file, try open(file), 0)
+                } catch {
+                    return .record(.reject(IngestLog.Reject(origin: file.displayName, reason: "cannot read: \(error)")))
+                }
+            }
+            guard let (file, reader, records) = current else { continue }
+            do {
+                if let record = try nextRecord(from: reader, file: file) {
+                    current?.records = records + 1
+                    return .record(record)
+                }
+            } catch {
+                let origin = location(in: file, reader: reader)
+                finishFile(file, reader: reader)
+                current = nil
+                return .record(.reject(IngestLog.Reject(origin: origin, reason: "reading stopped: \(error)")))
+            }
+            finishFile(file, reader: reader)
+            current = nil
+            var finished = file
+            finished.stamp?.records = records
+            return .finished(finished)
+        }
+    }
+
+    private func finishFile(_ file: InputFile, reader: Reader) {
+        switch reader {
+        case .page: completedBytes += file.stamp?.size ?? 0
+        case .lines(let lines): completedBytes += Int64(lines.bytesRead)
+        case .table(let table): completedBytes += Int64(table.bytesRead)
+        }
+    }
+
+    private func location(in file: InputFile, reader: Reader) -> String {
+        switch reader {
+        case .page: file.displayName
+        case .lines(let lines): "\(file.displayName):\(lines.lineNumber + 1)"
+        case .table: file.displayName
+        }
+    }
+
+    private func open(_ file: InputFile) throws -> Reader {
+        var stream: any ByteStream = file.path == "-" ? FileByteStream(standardInput: ()) : try FileByteStream(path: file.path)
+        var format = file.format
+        if file.path == "-" || (file.gzip && file.decidedBy == "by content") {
+            // Standard input and compressed files without a telling name are sniffed after opening.
+            let prefixed = try PrefixedByteStream(source: stream, peek: 4096)
+            stream = prefixed
+            if prefixed.prefix.starts(with: [0x1F, 0x8B]) {
+                let inflated = try PrefixedByteStream(source: try GzipByteStream(source: prefixed), peek: 4096)
+                stream = inflated
+                if file.decidedBy != "as asked" { format = DumpFormat.sniff(inflated.prefix) }
+            } else if file.decidedBy != "as asked" {
+                format = DumpFormat.sniff(prefixed.prefix)
+            }
+        } else if file.gzip {
+            stream = try GzipByteStream(source: stream)
+        }
+        switch format {
+        case .page: return .page(stream)
+        case .jsonl: return .lines(LineReader(source: stream, limit: recordLimit))
+        case .csv: return .table(CSVReader(source: stream, separator: UInt8(ascii: ","), limit: recordLimit))
+        case .tsv: return .table(CSVReader(source: stream, separator: 0x09, limit: recordLimit))
+        }
+    }
+
+    private func nextRecord(from reader: Reader, file: InputFile) throws -> RawRecord? {
+        switch reader {
+        case .page(let stream):
+            // A page file is one record; it is read once.
+            guard current?.records == 0 else { return nil }
+            var bytes: [UInt8] = []
+            while true {
+                let chunk = try stream.read(maximum: 1 << 20)
+                if chunk.isEmpty { break }
+                bytes += chunk
+                if bytes.count > recordLimit {
+                    while try !stream.read(maximum: 1 << 20).isEmpty {}
+                    return .reject(IngestLog.Reject(
+                        origin: file.displayName,
+                        reason: "record too large: over \(recordLimit / 1_000_000) MB (raise --max-record-mb to load it)"))
+                }
+            }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                return .reject(IngestLog.Reject(origin: file.displayName, reason: "empty page: only white space"))
+            }
+            return .pageBytes(bytes, origin: file.displayName)
+        case .lines(let lines):
+            while let line = try lines.next() {
+                switch line {
+                case .tooLong(let number, let size):
+                    return .reject(IngestLog.Reject(
+                        origin: "\(file.displayName):\(number)",
+                        reason: "record too large: \(size / 1_000_000) MB line (limit \(recordLimit / 1_000_000) MB; raise --max-record-mb)"))
+                case .text(let bytes, let number):
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    return .jsonLine(bytes, origin: "\(file.displayName):\(number)")
+                }
+            }
+            return nil
+        case .table(let table):
+            guard let record = try table.next() else { return nil }
+            switch record {
+            case .fields(let fields, let line):
+                return .fields(fields, origin: "\(file.displayName):\(line)")
+            case .malformed(let line, let reason, let excerpt):
+                return .reject(IngestLog.Reject(origin: "\(file.displayName):\(line)", reason: "unparseable CSV row: \(reason)", excerpt: excerpt))
+            }
+        }
+    }
+}
+
+/// Reads ahead a little so the format can be sniffed, then hands out those bytes first.
+final class PrefixedByteStream: ByteStream {
+    let prefix: [UInt8]
+    private var pending: [UInt8]
+    private let source: any ByteStream
+
+    init(source: any ByteStream, peek: Int) throws {
+        var bytes: [UInt8] = []
+        while bytes.count < peek {
+            let chunk = try source.read(maximum: peek - bytes.count)
+            if chunk.isEmpty { break }
+            bytes += chunk
+        }
+        self.prefix = bytes
+        self.pending = bytes
+        self.source = source
+    }
+
+    func read(maximum: Int) throws -> [UInt8] {
+        if !pending.isEmpty {
+            let count = min(maximum, pending.count)
+            defer { pending.removeFirst(count) }
+            return Array(pending[0..<count])
+        }
+        return try source.read(maximum: maximum)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// The bookkeeping of loads: one `ingest_runs` row per run, `rejects` for records that did not
+/// become articles, and `ingest_files` for files loaded in full.
+public final class IngestLog {
+    public enum Status: String, Sendable {
+        case running, completed, interrupted, failed
+    }
+
+    /// A record that did not become an article, and why.
+    public struct Reject: Error, Sendable, Equatable {
+        public var origin: String
+        public var reason: String
+        public var excerpt: String
+
+        public init(origin: String, reason: String, excerpt: String = "") {
+            self.origin = origin
+            self.reason = reason
+            // Enough to recognise the record, never the whole of a huge one.
+            self.excerpt = String(excerpt.prefix(200))
+        }
+    }
+
+    /// A file as it was when every one of its records had been stored.
+    public struct FileStamp: Sendable, Equatable {
+        public var path: String
+        public var size: Int64
+        public var modified: String
+        public var records: Int
+
+        public init(path: String, size: Int64, modified: String, records: Int) {
+            self.path = path
+            self.size = size
+            self.modified = modified
+            self.records = records
+        }
+    }
+
+    public struct RunCounts: Sendable, Equatable {
+        public var added = 0
+        public var duplicates = 0
+        public var rejected = 0
+        public init() {}
+    }
+
+    private let connection: Connection
+
+    public init(connection: Connection) {
+        self.connection = connection
+    }
+
+    /// Starts a run. Runs still marked `running` were cut off (a kill, a crash): they become `interrupted`.
+    public func startRun(arguments: String) throws -> Int64 {
+        try connection.transaction {
+            try connection.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'", [])
+            try connection.execute(
+                "INSERT INTO ingest_runs (started_at, arguments) VALUES (?, ?)", [SQLValue(Date()), .text(arguments)])
+            return connection.lastInsertRowID
+        }
+    }
+
+    public func finishRun(_ run: Int64, status: Status, counts: RunCounts) throws {
+        try connection.execute("""
+            UPDATE ingest_runs SET finished_at = ?, status = ?, added = ?, duplicates = ?, rejected = ? WHERE id = ?
+            """, [SQLValue(Date()), .text(status.rawValue), SQLValue(counts.added), SQLValue(counts.duplicates),
+                  SQLValue(counts.rejected), .integer(run)])
+    }
+
+    static let insertReject = """
+        INSERT INTO rejects (run_id, origin, reason, excerpt) VALUES (?, ?, ?, ?)
+        ON CONFLICT (origin, reason) DO UPDATE SET run_id = excluded.run_id, excerpt = excluded.excerpt
+        """
+
+    public func record(_ reject: Reject, run: Int64) throws {
+        try connection.execute(Self.insertReject, [.integer(run), .text(reject.origin), .text(reject.reason), .text(reject.excerpt)])
+    }
+
+    /// True when the file was loaded in full before and has not changed since.
+    public func isLoaded(_ stamp: FileStamp) throws -> Bool {
+        try connection.scalar(
+            "SELECT 1 FROM ingest_files WHERE path = ? AND size = ? AND modified = ?",
+            [.text(stamp.path), .integer(stamp.size), .text(stamp.modified)]
+        ) != nil
+    }
+
+    public func markLoaded(_ stamp: FileStamp, run: Int64) throws {
+        try connection.execute("""
+            INSERT INTO ingest_files (path, size, modified, run_id, records) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
+                run_id = excluded.run_id, records = excluded.records
+            """, [.text(stamp.path), .integer(stamp.size), .text(stamp.modified), .integer(run), SQLValue(stamp.records)])
+    }
+
+    /// Rejected records, newest run first, for `newsdb rejects`.
+    public func rejects(run: Int64? = nil) throws -> [Row] {
+        if let run {
+            return try connection.query(
+                "SELECT run_id, origin, reason, excerpt FROM rejects WHERE run_id = ? ORDER BY id", [.integer(run)])
+        }
+        return try connection.query("SELECT run_id, origin, reason, excerpt FROM rejects ORDER BY run_id DESC, id")
+    }
+}
+
+/// One transaction of an ingest: articles, the rejects met since the last batch, and files finished.
+public final class IngestWriter {
+    private let connection: Connection
+    private let articles: ArticleWriter
+    private let log: IngestLog
+    public let run: Int64
+
+    public init(connection: Connection, run: Int64) {
+        self.connection = connection
+        self.articles = ArticleWriter(connection: connection)
+        self.log = IngestLog(connection: connection)
+        self.run = run
+    }
+
+    /// Commits the batch and returns what became of each article (in order) and of the rejects.
+    public func commit(
+        articles batch: [Article], rejects: [IngestLog.Reject], finishedFiles: [IngestLog.FileStamp]
+    ) throws -> [ArticleWriter.Outcome] {
+        try connection.transaction {
+            let outcomes = try articles.writeInCurrentTransaction(batch, run: run)
+            for reject in rejects { try log.record(reject, run: run) }
+            for (article, outcome) in zip(batch, outcomes) {
+                if case .rejected(let reason) = outcome {
+                    try log.record(IngestLog.Reject(origin: article.origin, reason: reason, excerpt: article.title ?? article.lead), run: run)
+                }
+            }
+            for file in finishedFiles { try log.markLoaded(file, run: run) }
+            return outcomes
+        }
+    }
+}
