@@ -37,7 +37,7 @@ extension NewsDB {
         @Flag(help: "Read files again even when an earlier run loaded them unchanged.")
         var recheck = false
 
-        @Flag(help: "No progress line.")
+        @Flag(help: "No progress line and no format line (skipped files are still reported).")
         var quiet = false
 
         @Flag(help: "Print the summary as JSON on stdout.")
@@ -57,8 +57,9 @@ extension NewsDB {
             let connection = try NewsDatabase.open(path: database.path)
             let plan = InputPlanner.plan(paths: paths, format: DumpFormat(rawValue: format))
             let terminal = Terminal.standardErrorIsInteractive
-            if !quiet {
-                for line in IngestReport.decisions(plan) { Terminal.printError("newsdb ingest: " + line) }
+            // Skipped files are always reported; --quiet only hides the format line and the progress.
+            for line in IngestReport.decisions(plan) where !quiet || line.hasPrefix("skipping") {
+                Terminal.printError("newsdb ingest: " + line)
             }
             let options = IngestPipeline.Options(
                 jobs: jobs, batchSize: batch, defaultSource: source, recordLimit: maxRecordMB * 1_000_000, recheck: recheck)

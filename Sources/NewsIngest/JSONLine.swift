@@ -99,9 +99,11 @@ enum JSONLine {
             }
         }
 
+        /// true, false, null; a misspelling is reported where the word starts.
         mutating func literal(_ word: String) throws {
+            let start = position
             for expected in word.utf8 {
-                guard peek == expected else { throw error("expected \(word)") }
+                guard peek == expected else { throw SyntaxError(column: start + 1, reason: "expected \(word)") }
                 position += 1
             }
         }

@@ -76,19 +76,20 @@ struct RobustnessTests {
 
     @Test func hugeInputFinishes() {
         let paragraph = "The river authority in Marlow Bend closed the old towpath on Wednesday after the embankment slid into the water."
-        let text = Array(repeating: paragraph + "\n", count: 20_000).joined()
-            + String(repeating: "x", count: 200_000) + "\n"
+        let text = Array(repeating: paragraph + "\n", count: 5_000).joined()
+            + String(repeating: "x", count: 2_000_000) + "\n"
         let page = PageParser.parse(text, origin: "huge")
         // The one-word line at the end is a trailer, not a paragraph.
-        #expect(page.article.paragraphs.count == 20_000)
+        #expect(page.article.paragraphs.count == 5_000)
     }
 
     @Test(arguments: 1...50)
-    func randomBytesNeverCrash(seed: Int) throws {
+    func randomBytesNeverCrash(seed: Int) {
         var generator = SeededGenerator(state: UInt64(seed) &* 104_729)
         let bytes = (0..<Int.random(in: 0...4000, using: &generator)).map { _ in UInt8.random(in: 1...255, using: &generator) }
-        let text = try PageFile.decode(Data(bytes), path: "random")
-        _ = PageParser.parse(text, origin: "random \(seed)")
+        // Mostly invalid UTF-8: refused with a reason, never a crash; the parser still copes with the lossy text.
+        if case .success(let text) = TextDecoding.decode(bytes) { _ = PageParser.parse(text, origin: "random \(seed)") }
+        _ = PageParser.parse(String(decoding: bytes, as: UTF8.self), origin: "random \(seed)")
     }
 
     @Test func binaryFilesAreRefusedWithTheirName() {

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+@Suite("newsdb ingest from the built binary")
+struct IngestCommandTests {
+    static let sampleData = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("SampleData")
+
+    static func sample(_ path: String) -> String { sampleData.appendingPathComponent(path).path }
+
+    struct Summary: Decodable {
+        let run: Int
+        let added: Int
+        let duplicates: Int
+        let rejected: Int
+        let records: Int
+        let already_loaded_files: Int
+    }
+
+    func ingest(_ newsdb: BuiltBinary, _ arguments: [String], db: String, input: Data? = nil) throws -> Summary {
+        let result = try newsdb.run(["ingest", "--db", db, "--json", "--quiet"] + arguments, input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
+    }
+
+    func scalar(_ newsdb: BuiltBinary, db: String, _ query: String) throws -> String {
+        let result = try newsdb.run(["sql", "--db", db, "--format", "csv", query])
+        return result.stdout.split(separator: "\r\n").dropFirst().first.map(String.init) ?? ""
+    }
+
+    @Test func pageFolderLoadsOncePerStoryWithItsFields() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let db = scratch.path("news.db")
+        let summary = try ingest(newsdb, [Self.sample("pages")], db: db)
+        #expect(summary.records == 44)
+        #expect(summary.added == 21)
+        #expect(summary.duplicates == 23)
+        #expect(summary.rejected == 0)
+        #expect(try scalar(newsdb, db: db, "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.lead LIKE 'The Lindhaven harbour council%'") == "The Coastal Ledger")
+        #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM quotes WHERE speaker_name = 'Mara Okonjo'") == "3")
+        #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'") != "0")
+
+        let again = try ingest(newsdb, [Self.sample("pages")], db: db)
+        #expect(again.added == 0)
+        #expect(again.already_loaded_files == 44)
+        let rechecked = try ingest(newsdb, ["--recheck", Self.sample("pages")], db: db)
+        #expect(rechecked.added == 0)
+        #expect(rechecked.duplicates == 44)
+    }
+
+    @Test(arguments: ["dumps/articles.jsonl", "dumps/articles.csv", "dumps/articles.jsonl.gz"])
+    func everyDumpFormatLoadsEveryStory(path: String) throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let db = scratch.path("news.db")
+        let summary = try ingest(newsdb, [Self.sample(path)], db: db)
+        #expect(summary.added == 22)
+        #expect(summary.rejected == 0)
+        #expect(try scalar(newsdb, db: db, "SELECT count(DISTINCT source_id) FROM articles") == "7")
+        #expect(try scalar(newsdb, db: db, "SELECT published FROM articles WHERE title LIKE 'Harbour council adds%'") == "2025-03-12T14:05")
+        #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM articles WHERE url IS NULL") == "0")
+    }
+
+    @Test(arguments: ["dumps/articles.jsonl", "dumps/articles.jsonl.gz", "dumps/articles.csv"])
+    func standardInputIsSniffed(path: String) throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.sample(path)))
+        let summary = try ingest(newsdb, ["-"], db: scratch.path("news.db"), input: data)
+        #expect(summary.added == 22)
+    }
+
+    @Test func sameStoriesAcrossFormatsAreDuplicates() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let db = scratch.path("news.db")
+        _ = try ingest(newsdb, [Self.sample("pages")], db: db)
+        let dump = try ingest(newsdb, [Self.sample("dumps/articles.csv")], db: db)
+        #expect(dump.added == 1)
+        #expect(dump.duplicates == 21)
+        let pagesInJSON = try ingest(newsdb, [Self.sample("dumps/pages.jsonl")], db: db)
+        #expect(pagesInJSON.added == 0)
+    }
+
+    @Test func malformedInputsAreRejectedWithReasonsAndTheRestLoads() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let folder = scratch.url.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func write(_ name: String, _ data: Data) throws { try data.write(to: folder.appendingPathComponent(name)) }
+        let gzip = try Data(contentsOf: URL(fileURLWithPath: Self.sample("dumps/articles.jsonl.gz")))
+        try write("truncated.jsonl.gz", gzip.prefix(gzip.count / 2))
+        try write("invalid-utf8.txt", Data("Title\n\nA paragraph ".utf8) + Data(repeating: 0xFF, count: 40) + Data(" with bad bytes.\n".utf8))
+        try write("binary.txt", Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02, 0x00]))
+        try write("unclosed.csv", Data("title,body\nGood,\"A fine body for the first row, long enough to keep.\"\n\"Broken,never closed\n".utf8))
+        try write("syntax.jsonl", Data("{\"title\": \"Good\", \"text\": \"A good line of text that is long enough to keep.\"}\n{\"title\": \"Bad\", \"text\": tru}\n".utf8))
+        try write("empty.txt", Data())
+        try write("huge-line.txt", Data(repeating: UInt8(ascii: "w"), count: 50_000_000))
+        try write(".hidden.txt", Data("ignored".utf8))
+        try write("picture.png", Data([0x89, 0x50, 0x4E, 0x47]))
+
+        let db = scratch.path("news.db")
+        let result = try newsdb.run(["ingest", "--db", db, "--quiet", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("skipping"))
+        let rejects = try newsdb.run(["rejects", "--db", db, "--format", "csv"]).stdout
+        for (file, reason) in [
+            ("truncated.jsonl.gz", "truncated"), ("invalid-utf8.txt", "invalid UTF-8"), ("binary.txt", "binary"),
+            ("unclosed.csv:3", "unclosed quote"), ("syntax.jsonl:2", "column 26"), ("empty.txt", "empty file"),
+            ("huge-line.txt", "too large"),
+        ] {
+            #expect(rejects.split(separator: "\r\n").contains { $0.contains(file) && $0.contains(reason) },
+                    "no reject for \(file) with \(reason) in\n\(rejects)")
+        }
+        // The good records of the broken files are loaded: one CSV row, one JSON line, the gzip's first lines.
+        let loaded = Int(try scalar(newsdb, db: db, "SELECT count(*) FROM articles")) ?? 0
+        #expect(loaded >= 3)
+        #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM articles WHERE origin LIKE '%unclosed.csv:2'") == "1")
+        #expect(!rejects.contains("picture.png") && !rejects.contains(".hidden"))
+    }
+
+    @Test func killedRunFinishesOnRerunWithExactlyTheExpectedArticles() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let folder = scratch.url.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let count = 3000
+        for number in 0..<count {
+            let page = """
+                Test story number \(number) about the harbour
+                March 12, 2025
+
+                The harbour council in test town \(number) met on Tuesday to discuss ferry crossing number \(number) and its timetable.
+
+                Residents of district \(number) said the crossing had been late on \(number % 7 + 2) mornings in the last fortnight.
+                """
+            try page.write(to: folder.appendingPathComponent(String(format: "%05d.txt", number)), atomically: false, encoding: .utf8)
+        }
+        let db = scratch.path("news.db")
+        try newsdb.run(["init", "--db", db])
+        let process = Process()
+        process.executableURL = newsdb.url
+        process.arguments = ["ingest", "--db", db, "--quiet", "--batch", "25", folder.path]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var committed = 0
+        let deadline = Date().addingTimeInterval(60)
+        while committed == 0, process.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            committed = Int(try scalar(newsdb, db: db, "SELECT count(*) FROM articles")) ?? 0
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let before = Int(try scalar(newsdb, db: db, "SELECT count(*) FROM articles")) ?? 0
+        #expect(before < count, "the ingest finished before it could be killed")
+
+        let rerun = try ingest(newsdb, [folder.path], db: db)
+        #expect(rerun.added == count - before)
+        #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM articles") == String(count))
+        #expect(try scalar(newsdb, db: db, "SELECT count(DISTINCT origin) FROM articles") == String(count))
+        #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM ingest_runs WHERE status = 'interrupted'") == "1")
+        #expect(try scalar(newsdb, db: db, "PRAGMA integrity_check") == "ok")
+        let check = try newsdb.run(["sql", "--db", db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'harbour'"])
+        #expect(check.stdout.contains(String(count)))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import NewsStore
+import Testing
+@testable import NewsIngest
+
+/// A byte stream over memory, handing out small chunks to exercise the chunk boundaries.
+final class MemoryStream: ByteStream {
+    private var bytes: [UInt8]
+    private let chunk: Int
+
+    init(_ text: String, chunk: Int = 7) {
+        bytes = Array(text.utf8)
+        self.chunk = chunk
+    }
+
+    func read(maximum: Int) throws -> [UInt8] {
+        let count = min(maximum, chunk, bytes.count)
+        defer { bytes.removeFirst(count) }
+        return Array(bytes[0..<count])
+    }
+}
+
+@Suite("Dump readers")
+struct DumpReaderTests {
+    @Test func csvHandlesQuotedCommasQuotesAndNewlines() throws {
+        let reader = CSVReader(source: MemoryStream("title,body\r\n\"A, B\",\"He said \"\"hi\"\"\nand left\"\r\nplain,text\n"), separator: 44, limit: 1000)
+        guard case .fields(let first, let line) = try #require(try reader.next()) else { Issue.record("not fields"); return }
+        #expect(first == ["title": "A, B", "body": "He said \"hi\"\nand left"])
+        #expect(line == 2)
+        guard case .fields(let second, let secondLine) = try #require(try reader.next()) else { Issue.record("not fields"); return }
+        #expect(second == ["title": "plain", "body": "text"])
+        #expect(secondLine == 4)
+        #expect(try reader.next() == nil)
+    }
+
+    @Test func csvReportsAnUnclosedQuoteWithItsLine() throws {
+        let reader = CSVReader(source: MemoryStream("title,body\nok,fine\n\"never closed,body\nmore\n"), separator: 44, limit: 1000)
+        _ = try reader.next()
+        guard case .malformed(let line, let reason, _) = try #require(try reader.next()) else { Issue.record("not malformed"); return }
+        #expect(line == 3)
+        #expect(reason.contains("unclosed quote"))
+    }
+
+    @Test func jsonLineErrorsNameTheColumn() {
+        #expect(throws: JSONLine.SyntaxError(column: 14, reason: "expected true")) { try JSONLine.fields(Array("{\"a\": 1, \"b\":tru}".utf8)) }
+        #expect(throws: JSONLine.SyntaxError.self) { try JSONLine.fields(Array("[1, 2]".utf8)) }
+        #expect(throws: JSONLine.SyntaxError.self) { try JSONLine.fields(Array("{\"a\": \"open".utf8)) }
+    }
+
+    @Test func jsonLineFlattensArraysObjectsAndEscapes() throws {
+        let fields = try JSONLine.fields(Array(#"{"authors": ["Ana Ruiz", "Tom Berg"], "source": {"name": "Valley Gazette"}, "text": "caf\u00e9 \ud83d\ude00\n", "n": 3, "x": null}"#.utf8))
+        #expect(fields["authors"] == "Ana Ruiz, Tom Berg")
+        #expect(fields["source"] == "Valley Gazette")
+        #expect(fields["text"] == "café 😀\n")
+        #expect(fields["n"] == "3")
+        #expect(fields["x"] == nil)
+    }
+
+    @Test func longLinesAreSkippedNotHeld() throws {
+        let reader = LineReader(source: MemoryStream("short\n" + String(repeating: "x", count: 500) + "\nafter\n", chunk: 64), limit: 100)
+        guard case .text(let first, 1) = try #require(try reader.next()) else { Issue.record("first"); return }
+        #expect(first == Array("short".utf8))
+        guard case .tooLong(2, 500) = try #require(try reader.next()) else { Issue.record("second"); return }
+        guard case .text(let third, 3) = try #require(try reader.next()) else { Issue.record("third"); return }
+        #expect(third == Array("after".utf8))
+    }
+
+    @Test(arguments: [
+        ("{\"title\": \"x\"}\n", DumpFormat.jsonl),
+        ("title,text,url\nA,B,C\n", .csv),
+        ("title\ttext\nA\tB\n", .tsv),
+        ("THE RIVERSIDE BULLETIN\nJun 2, 2025\n", .page),
+    ])
+    func formatsAreSniffed(text: String, format: DumpFormat) {
+        #expect(DumpFormat.sniff(Array(text.utf8)) == format)
+    }
+
+    @Test func fieldsBecomeAnArticleWithDatesAndParagraphs() throws {
+        let article = try FieldMapping.article(from: [
+            "headline": "Ferry timetable changes", "maintext": "First paragraph here.\n\nSecond paragraph here.",
+            "source_domain": "coastal-ledger.example", "date_publish": "2025-03-12 14:05:00", "authors": "Ana Ruiz",
+        ], origin: "x:1").get()
+        #expect(article.title == "Ferry timetable changes")
+        #expect(article.paragraphs == ["First paragraph here.", "Second paragraph here."])
+        #expect(article.source == "coastal-ledger.example")
+        #expect(article.published == "2025-03-12T14:05")
+        #expect(article.byline == "Ana Ruiz")
+    }
+
+    @Test func recordWithoutTextIsRefusedWithTheFieldsItHad() {
+        let result = FieldMapping.article(from: ["title": "Only a title", "url": "u"], origin: "x:2")
+        guard case .failure(let failure) = result else { Issue.record("accepted"); return }
+        #expect(failure.description.contains("no article text"))
+    }
+
+    @Test func truncatedGzipIsAnError() throws {
+        let compressed = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SampleData/dumps/articles.jsonl.gz"))
+        final class DataStream: ByteStream {
+            var data: [UInt8]
+            init(_ data: [UInt8]) { self.data = data }
+            func read(maximum: Int) throws -> [UInt8] {
+                let count = min(maximum, data.count)
+                defer { data.removeFirst(count) }
+                return Array(data[0..<count])
+            }
+        }
+        let whole = try GzipByteStream(source: DataStream([UInt8](compressed)))
+        var total = 0
+        while case let chunk = try whole.read(maximum: 4096), !chunk.isEmpty { total += chunk.count }
+        #expect(total > compressed.count)
+        let cut = try GzipByteStream(source: DataStream(Array([UInt8](compressed).prefix(compressed.count / 2))))
+        #expect(throws: ByteStreamError.self) {
+            while case let chunk = try cut.read(maximum: 4096), !chunk.isEmpty {}
+        }
+    }
+}
