@@ -31,6 +31,11 @@ public final class ArticleWriter {
         ON CONFLICT DO NOTHING
         RETURNING id
         """
+    static let fillGaps = """
+        UPDATE articles SET title = coalesce(title, ?1), byline = coalesce(byline, ?2),
+            published = coalesce(published, ?3), dateline = coalesce(dateline, ?4)
+        WHERE content_hash = ?5 AND (title IS NULL OR byline IS NULL OR published IS NULL OR dateline IS NULL)
+        """
     static let insertCredit = "INSERT INTO article_credits (article_id, agency) VALUES (?, ?) ON CONFLICT DO NOTHING"
     static let upsertEntity = """
         INSERT INTO entities (name, type) VALUES (?, ?)
@@ -86,7 +91,14 @@ public final class ArticleWriter {
             .text(article.lead), .text(article.body), SQLValue(article.wordCount),
             .text(ContentHash.of(article)), .text(article.origin), SQLValue(run),
         ])
-        guard let articleID = rows.first?.int64(0) else { return .duplicate }
+        guard let articleID = rows.first?.int64(0) else {
+            // A copy from another aggregator may show what the first one did not (a title, a byline).
+            try connection.execute(Self.fillGaps, [
+                SQLValue(article.title), SQLValue(article.byline), SQLValue(article.published), SQLValue(article.dateline),
+                .text(ContentHash.of(article)),
+            ])
+            return .duplicate
+        }
 
         for agency in article.credits {
             try connection.execute(Self.insertCredit, [.integer(articleID), .text(agency)])

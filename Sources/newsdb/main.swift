@@ -1,3 +1,3 @@
 import NewsDBCommands
 
-NewsDB.main()
+NewsDB.runMain()

@@ -1,0 +1,48 @@
+import ArgumentParser
+import NewsStore
+
+extension NewsDB {
+    /// `newsdb entities`: people, organisations and places by the number of articles naming them.
+    struct Entities: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List people, organisations and places with their article counts.",
+            discussion: "QUERY searches names and aliases. Example: newsdb entities --type person --top 20"
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "Words to find in names and aliases.")
+        var query: String = ""
+
+        @Option(help: "person, organization or place.")
+        var type: String?
+
+        @Option(help: "How many to list.")
+        var top: Int = 20
+
+        @Option(help: "table, csv, json or jsonl.")
+        var format: OutputFormat = .table
+
+        func validate() throws {
+            if let type, Entity.Kind(rawValue: type == "org" ? "organization" : type) == nil {
+                throw ValidationError("--type must be person, organization or place")
+            }
+        }
+
+        func run() throws {
+            let parsed: SearchQuery?
+            do {
+                parsed = query.isEmpty ? nil : try SearchQuery.parse(query)
+            } catch {
+                throw UsageError(message: "bad query:\n" + error.pointing(at: query))
+            }
+            let connection = try NewsDatabase.openReadOnly(path: database.path)
+            let kind = type.flatMap { Entity.Kind(rawValue: $0 == "org" ? "organization" : $0) }
+            let counts = try EntityQueries.top(matching: parsed, type: kind, limit: top, in: connection)
+            let rows = counts.map { count in
+                Row(values: [.text(count.name), .text(count.type.rawValue), .integer(Int64(count.articles)), .text(count.aliases.joined(separator: "; "))])
+            }
+            print(RowRenderer.render(columns: ["name", "type", "articles", "aliases"], rows: rows, as: format), terminator: "")
+        }
+    }
+}

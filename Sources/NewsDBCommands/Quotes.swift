@@ -1,0 +1,72 @@
+import ArgumentParser
+import NewsStore
+
+extension NewsDB {
+    /// `newsdb quotes`: who said what, where and when.
+    struct Quotes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search quotations, with speaker, source, date and article id.",
+            discussion: "Example: newsdb quotes ceasefire --speaker Trump --from 2025-03"
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "Words to find in the quotes (ranked).")
+        var query: String = ""
+
+        @Option(help: "Speaker name, alias or surname.")
+        var speaker: String?
+
+        @Option(help: "Published on or after: YYYY-MM-DD, YYYY-MM or YYYY.") var from: String?
+        @Option(help: "Published on or before: YYYY-MM-DD, YYYY-MM or YYYY.") var to: String?
+
+        @Option(help: "How many to list.")
+        var limit: Int = 20
+
+        @Option(help: "table, csv, json or jsonl.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let parsed: SearchQuery?
+            do {
+                parsed = query.isEmpty ? nil : try SearchQuery.parse(query)
+            } catch {
+                throw UsageError(message: "bad query:\n" + error.pointing(at: query))
+            }
+            var range: (String?, String?) = (nil, nil)
+            for (name, value) in [("from", from), ("to", to)] {
+                guard let value else { continue }
+                guard let days = SearchQueryParser.day(value) else {
+                    throw UsageError(message: "--\(name) wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not '\(value)'")
+                }
+                if name == "from" { range.0 = days.first } else { range.1 = days.last }
+            }
+            let connection = try NewsDatabase.openReadOnly(path: database.path)
+            let hits = try QuoteQueries.search(parsed, speaker: speaker, from: range.0, to: range.1, limit: limit, in: connection)
+            let rows = hits.map { hit in
+                Row(values: [.text(hit.text), SQLValue(hit.speaker), SQLValue(hit.source),
+                             SQLValue(hit.published.map { String($0.prefix(10)) }), .integer(hit.articleID), SQLValue(hit.partial)])
+            }
+            let columns = ["quote", "speaker", "source", "published", "article", "partial"]
+            if format == .table {
+                print(QuoteRenderer.table(hits, style: TextStyle.forStandardOutput), terminator: "")
+            } else {
+                print(RowRenderer.render(columns: columns, rows: rows, as: format), terminator: "")
+            }
+        }
+    }
+}
+
+/// Quotes for people: the words, then who, where and when.
+enum QuoteRenderer {
+    static func table(_ hits: [QuoteHit], style: TextStyle) -> String {
+        guard !hits.isEmpty else { return "no quotes found\n" }
+        var text = ""
+        for hit in hits {
+            text += style.wrap("“\(hit.text)”", indent: 2) + "\n"
+            let date = hit.published.map { String($0.prefix(10)) } ?? "undated"
+            text += "    — \(style.strong(hit.speaker ?? "unattributed")), \(hit.source ?? "unknown source"), \(date), article #\(hit.articleID)\n\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import NewsStore
+
+extension NewsDB {
+    /// `newsdb search`: ranked full-text search with filters and facet counts.
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search articles: ranked full text, filters and facet counts.",
+            discussion: """
+                Words are ANDed; "exact phrase"; OR; -word or NOT word; prefix*; ( ); NEAR(a b, 5); and \
+                qualifiers source: agency: person: place: org: aggregator: from: to: (filters) and title: lead: body:.
+                Example: newsdb search 'ferry OR harbour -storm from:2025-03' --facets
+                """
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The query (may be empty when filters are given).")
+        var query: String = ""
+
+        @Option(help: "Only this source (repeatable).") var source: [String] = []
+        @Option(help: "Only this aggregator (repeatable).") var aggregator: [String] = []
+        @Option(help: "Only articles crediting this agency (repeatable).") var agency: [String] = []
+        @Option(help: "Only articles naming this person (repeatable).") var person: [String] = []
+        @Option(help: "Only articles naming this place (repeatable).") var place: [String] = []
+        @Option(help: "Only articles naming this organisation (repeatable).") var org: [String] = []
+        @Option(help: "Published on or after: YYYY-MM-DD, YYYY-MM or YYYY.") var from: String?
+        @Option(help: "Published on or before: YYYY-MM-DD, YYYY-MM or YYYY.") var to: String?
+
+        @Option(help: "relevance, newest or oldest.") var sort: String = "relevance"
+        @Option(help: "Hits per page.") var limit: Int = 10
+        @Option(help: "Hits to skip.") var offset: Int = 0
+
+        @Option(help: "Facets to count, comma-separated: source,month,year,day,person,place,org,agency,aggregator.")
+        var facet: [String] = []
+        @Flag(help: "Count the default facets: source, month, person, place, org, agency.") var facets = false
+        @Option(name: .customLong("facet-size"), help: "Values per facet.") var facetSize: Int = 10
+
+        @Option(help: "A raw FTS5 expression instead of the query, for experts.") var fts: String?
+        @Flag(name: .customLong("show-sql"), help: "Print the SQL that selects the matches, then search.") var showSQL = false
+        @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
+
+        func validate() throws {
+            guard SearchRequest.Sort(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance, newest or oldest") }
+            guard limit >= 0, offset >= 0, facetSize >= 1 else { throw ValidationError("--limit and --offset must be 0 or more, --facet-size 1 or more") }
+            for name in facetNames where FacetKind(rawValue: name) == nil {
+                throw ValidationError("unknown facet '\(name)'; facets are \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        var facetNames: [String] {
+            facet.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        }
+
+        func request() throws -> SearchRequest {
+            var parsed: SearchQuery
+            do {
+                parsed = try SearchQuery.parse(query)
+            } catch {
+                throw UsageError(message: "bad query:\n" + error.pointing(at: query))
+            }
+            var options = SearchFilters()
+            options.sources = source
+            options.aggregators = aggregator
+            options.agencies = agency
+            options.people = person
+            options.places = place
+            options.organizations = org
+            for (name, value) in [("from", from), ("to", to)] {
+                guard let value else { continue }
+                guard let days = SearchQueryParser.day(value) else {
+                    throw ValidationError("--\(name) wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not '\(value)'")
+                }
+                if name == "from" { options.from = days.first } else { options.to = days.last }
+            }
+            parsed.filters.merge(options)
+            if parsed.expression == nil, fts == nil, parsed.filters.isEmpty {
+                throw ValidationError("give a query, a filter (--source, --from, …) or --fts")
+            }
+            var request = SearchRequest(query: parsed, rawExpression: fts)
+            request.sort = SearchRequest.Sort(rawValue: sort) ?? .relevance
+            request.limit = limit
+            request.offset = offset
+            var kinds = facets ? FacetKind.defaults : []
+            for name in facetNames { if let kind = FacetKind(rawValue: name), !kinds.contains(kind) { kinds.append(kind) } }
+            request.facets = kinds
+            request.facetSize = facetSize
+            return request
+        }
+
+        func run() throws {
+            let request = try request()
+            let connection = try NewsDatabase.openReadOnly(path: database.path)
+            if showSQL {
+                let (sql, values) = SearchEngine.matchSQL(for: request)
+                Terminal.printError(sql + "\n-- values: " + values.map { RowRenderer.plainText($0) }.joined(separator: " | "))
+            }
+            let result = try SearchEngine(connection: connection).search(request)
+            let style = TextStyle.forStandardOutput
+            print(SearchRenderer.render(result, query: fts ?? query, request: request, format: format, style: style), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+/// A mistake in what the user asked (a malformed query): printed as is, exit status 2, no usage text.
+struct UsageError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+extension NewsDB {
+    /// Runs the command line; usage errors exit with 2 and other failures with 1, each with one clear message.
+    public static func runMain() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UsageError {
+            FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            // ArgumentParser reports misuse as 64 (EX_USAGE); newsdb keeps to 0, 1 and 2.
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

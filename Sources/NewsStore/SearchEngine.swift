@@ -1,0 +1,170 @@
+import Foundation
+
+/// Runs searches: the matching ids go once into a temporary table, from which the page of hits,
+/// the total and every facet are read, so all counts cover the whole match set exactly.
+public final class SearchEngine {
+    /// BM25 weights for title, lead and body, chosen on the relevance set in the tests: a word in the
+    /// title says most about what an article is about, the lead next, the body least.
+    public static let columnWeights = (title: 5.0, lead: 2.0, body: 1.0)
+
+    private let connection: Connection
+
+    public init(connection: Connection) {
+        self.connection = connection
+    }
+
+    /// SQL and values that fill `temp.search_hits` for a request; pure, so tests and `--show-sql` can read it.
+    public static func matchSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
+        var conditions: [String] = []
+        var values: [SQLValue] = []
+        let select: String
+        if let expression = request.expression {
+            let weights = columnWeights
+            select = """
+                INSERT INTO temp.search_hits (id, score)
+                SELECT f.rowid, bm25(articles_fts, \(weights.title), \(weights.lead), \(weights.body))
+                FROM articles_fts f JOIN articles a ON a.id = f.rowid
+                """
+            conditions.append("articles_fts MATCH ?")
+            values.append(.text(expression))
+        } else {
+            select = "INSERT INTO temp.search_hits (id, score) SELECT a.id, 0 FROM articles a"
+        }
+        let filters = request.query.filters
+        func names(_ list: [String]) -> String { Array(repeating: "lower(?)", count: list.count).joined(separator: ", ") }
+        if !filters.sources.isEmpty {
+            conditions.append("a.source_id IN (SELECT id FROM sources WHERE lower(name) IN (\(names(filters.sources))))")
+            values += filters.sources.map(SQLValue.text)
+        }
+        if !filters.aggregators.isEmpty {
+            conditions.append("a.aggregator_id IN (SELECT id FROM aggregators WHERE lower(name) IN (\(names(filters.aggregators))))")
+            values += filters.aggregators.map(SQLValue.text)
+        }
+        if !filters.agencies.isEmpty {
+            conditions.append("EXISTS (SELECT 1 FROM article_credits c WHERE c.article_id = a.id AND lower(c.agency) IN (\(names(filters.agencies))))")
+            values += filters.agencies.map(SQLValue.text)
+        }
+        for (type, list) in [("person", filters.people), ("place", filters.places), ("organization", filters.organizations)] where !list.isEmpty {
+            // A name or any alias: person:Putin finds "Vladimir Putin".
+            conditions.append("""
+                EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN (
+                    SELECT e.id FROM entities e WHERE e.type = ? AND (lower(e.name) IN (\(names(list)))
+                        OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) IN (\(names(list)))))))
+                """)
+            values.append(.text(type))
+            values += list.map(SQLValue.text) + list.map(SQLValue.text)
+        }
+        if let from = filters.from {
+            conditions.append("a.published >= ?")
+            values.append(.text(from))
+        }
+        if let to = filters.to {
+            // Dates may carry a time: "2025-03-31T14:05" is still on the 31st.
+            conditions.append("a.published <= ?")
+            values.append(.text(to + "T99"))
+        }
+        let sql = select + (conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: "\n  AND "))
+        return (sql, values)
+    }
+
+    static let createHits = "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, score REAL NOT NULL)"
+
+    public func search(_ request: SearchRequest) throws -> SearchResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try connection.execute(Self.createHits)
+        try connection.execute("DELETE FROM temp.search_hits")
+        let (sql, values) = Self.matchSQL(for: request)
+        do {
+            try connection.execute(sql, values)
+        } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
+            throw RawExpressionError(message: error.message)
+        }
+        let total = Int(try connection.scalar("SELECT count(*) FROM temp.search_hits")?.int64Value ?? 0)
+        var hits = try page(request)
+        try addSnippets(to: &hits, request: request)
+        var facets: [(kind: FacetKind, counts: [FacetCount])] = []
+        for kind in request.facets {
+            facets.append((kind, try facet(kind, size: request.facetSize)))
+        }
+        return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
+    }
+
+    private func page(_ request: SearchRequest) throws -> [SearchHit] {
+        let order = switch request.sort {
+        case .relevance: "h.score, a.published DESC, h.id"
+        case .newest: "a.published IS NULL, a.published DESC, h.id DESC"
+        case .oldest: "a.published IS NULL, a.published, h.id"
+        }
+        let rows = try connection.query("""
+            SELECT h.id, h.score, a.title, a.lead, s.name, a.published
+            FROM temp.search_hits h JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
+            ORDER BY \(order) LIMIT ? OFFSET ?
+            """, [SQLValue(request.limit), SQLValue(request.offset)])
+        return rows.map { row in
+            let lead = row.string(3) ?? ""
+            return SearchHit(
+                id: row.int64(0) ?? 0, title: row.string(2), leadSentence: Self.firstSentence(of: lead),
+                source: row.string(4), published: row.string(5), score: row.double(1) ?? 0,
+                snippet: Self.opening(of: lead))
+        }
+    }
+
+    /// snippet() only works inside a MATCH query, so it runs once more over the page's ids.
+    private func addSnippets(to hits: inout [SearchHit], request: SearchRequest) throws {
+        guard let expression = request.expression, !hits.isEmpty else { return }
+        let ids = hits.map { String($0.id) }.joined(separator: ",")
+        let rows = try connection.query("""
+            SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 24)
+            FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(ids))
+            """, [.text(expression)])
+        var snippets: [Int64: String] = [:]
+        for row in rows {
+            if let id = row.int64(0), let text = row.string(1) { snippets[id] = text }
+        }
+        for index in hits.indices {
+            if let snippet = snippets[hits[index].id], !snippet.isEmpty { hits[index].snippet = snippet }
+        }
+    }
+
+    /// Facet counts over every match: top values by count (dates in date order).
+    public func facet(_ kind: FacetKind, size: Int) throws -> [FacetCount] {
+        let sql: String
+        switch kind {
+        case .source:
+            sql = "SELECT s.name, count(*) FROM temp.search_hits h JOIN articles a ON a.id = h.id JOIN sources s ON s.id = a.source_id GROUP BY s.id ORDER BY 2 DESC, 1 LIMIT ?"
+        case .aggregator:
+            sql = "SELECT g.name, count(*) FROM temp.search_hits h JOIN articles a ON a.id = h.id JOIN aggregators g ON g.id = a.aggregator_id GROUP BY g.id ORDER BY 2 DESC, 1 LIMIT ?"
+        case .agency:
+            sql = "SELECT c.agency, count(*) FROM temp.search_hits h JOIN article_credits c ON c.article_id = h.id GROUP BY c.agency ORDER BY 2 DESC, 1 LIMIT ?"
+        case .person, .place, .org:
+            let type = kind == .org ? "organization" : kind.rawValue
+            sql = """
+                SELECT e.name, count(*) FROM temp.search_hits h JOIN article_entities ae ON ae.article_id = h.id
+                JOIN entities e ON e.id = ae.entity_id WHERE e.type = '\(type)' GROUP BY e.id ORDER BY 2 DESC, 1 LIMIT ?
+                """
+        case .year, .month, .day:
+            let length = kind == .year ? 4 : kind == .month ? 7 : 10
+            // The histogram keeps its most recent buckets when there are more than `size`.
+            sql = """
+                SELECT * FROM (SELECT substr(a.published, 1, \(length)) AS bucket, count(*) FROM temp.search_hits h
+                JOIN articles a ON a.id = h.id WHERE a.published IS NOT NULL GROUP BY bucket ORDER BY bucket DESC LIMIT ?)
+                ORDER BY bucket
+                """
+        }
+        return try connection.query(sql, [SQLValue(size)]).map {
+            FacetCount(value: $0.string(0) ?? "", count: $0.int(1) ?? 0)
+        }
+    }
+
+    static func firstSentence(of text: String) -> String {
+        let limit = text.prefix(220)
+        if let end = limit.range(of: ". ") { return String(limit[..<end.lowerBound]) + "." }
+        return text.count > 220 ? String(limit) + "…" : text
+    }
+
+    static func opening(of text: String) -> String {
+        let words = text.split(separator: " ", maxSplits: 30)
+        return words.prefix(30).joined(separator: " ") + (words.count > 30 ? " …" : "")
+    }
+}
