@@ -4,11 +4,12 @@ PREFIX ?= /usr/local
 CONFIG ?= release
 BIN := $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)/newsdb
 
-.PHONY: all build test install uninstall clean help
+.PHONY: all build test demo install uninstall clean help
 
 all: build
 
 help:
+	@echo "make demo      build, load SampleData into ./demo.db, run example searches"
 	@echo "make build     build newsdb ($(CONFIG)) into .build/"
 	@echo "make test      run every test (unit and end-to-end)"
 	@echo "make install   copy newsdb to \$$PREFIX/bin (PREFIX=$(PREFIX))"
@@ -19,6 +20,17 @@ build:
 
 test:
 	$(SWIFT) test
+
+# A fresh demo.db from SampleData, then the searches the README shows. Each command is echoed.
+NEWSDB = "$(BIN)"
+demo: build
+	@rm -f demo.db demo.db-wal demo.db-shm
+	$(NEWSDB) ingest --db demo.db SampleData/pages SampleData/dumps
+	$(NEWSDB) search --db demo.db 'harbour OR ferry' --facets
+	$(NEWSDB) search --db demo.db 'strike OR drought OR wind' --from 2025-06 --facet source,month,agency --sort newest
+	$(NEWSDB) search --db demo.db --place 'Port Calder' --facet person,month --limit 3
+	$(NEWSDB) quotes --db demo.db --speaker Okonjo
+	$(NEWSDB) entities --db demo.db --type person --top 5
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"
