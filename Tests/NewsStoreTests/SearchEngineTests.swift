@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import NewsStore
+
+@Suite("Search, ranking, snippets and facets")
+struct SearchEngineTests {
+    func search(_ connection: Connection, _ query: String, facets: [FacetKind] = [], sort: SearchRequest.Sort = .relevance,
+                configure: (inout SearchRequest) -> Void = { _ in }) throws -> SearchResult {
+        var request = SearchRequest(query: try SearchQuery.parse(query))
+        request.facets = facets
+        request.sort = sort
+        request.facetSize = 1000
+        configure(&request)
+        return try SearchEngine(connection: connection).search(request)
+    }
+
+    /// A small relevance set: for each query, the article that should rank first.
+    @Test func titleOutranksLeadOutranksBody() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        let writer = ArticleWriter(connection: connection)
+        let articles = [
+            Article(title: "Council budget approved", published: "2025-01-05", paragraphs: ["The council met.", "A lighthouse was mentioned once in passing at the end of a long meeting about roads."], origin: "body"),
+            Article(title: "Roads and bridges", published: "2025-01-04", paragraphs: ["The old lighthouse will be repaired next spring.", "Nothing more."], origin: "lead"),
+            Article(title: "Lighthouse reopens to visitors", published: "2025-01-03", paragraphs: ["Visitors returned on Sunday.", "Tickets sold out."], origin: "title"),
+            Article(title: "Ferry timetable", published: "2025-01-02", paragraphs: ["Evening ferries added.", "The ferry operator hired crew."], origin: "ferry"),
+        ]
+        _ = try writer.write(articles)
+        let result = try search(connection, "lighthouse")
+        #expect(result.hits.map(\.title) == ["Lighthouse reopens to visitors", "Roads and bridges", "Council budget approved"])
+        #expect(result.total == 3)
+        #expect(try search(connection, "ferry").hits.first?.title == "Ferry timetable")
+        let newest = try search(connection, "lighthouse", sort: .newest)
+        #expect(newest.hits.map(\.published) == ["2025-01-05", "2025-01-04", "2025-01-03"])
+        let oldest = try search(connection, "lighthouse", sort: .oldest)
+        #expect(oldest.hits.first?.published == "2025-01-03")
+    }
+
+    @Test func snippetsMarkTheMatchedWords() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        _ = try ArticleWriter(connection: connection).write(Article(
+            paragraphs: ["Intro sentence.", "Residents said the harbour wall cracked during the storm on Sunday night."], origin: "x"))
+        let hit = try #require(try search(connection, "harbour").hits.first)
+        #expect(hit.snippet.contains("\u{2}harbour\u{3}"))
+        #expect(hit.title == nil)
+        #expect(hit.displayTitle == "Intro sentence.")
+    }
+
+    @Test func pagingKeepsTheTotal() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        _ = try ArticleWriter(connection: connection).write((1...25).map {
+            Article(title: "Tide report \($0)", published: String(format: "2025-02-%02d", $0), paragraphs: ["Tide tables for day \($0)."], origin: "\($0)")
+        })
+        let second = try search(connection, "tide", sort: .newest) { $0.limit = 10; $0.offset = 10 }
+        #expect(second.total == 25)
+        #expect(second.hits.count == 10)
+        #expect(second.hits.first?.published == "2025-02-15")
+    }
+
+    @Test func rawExpressionErrorsAreShownPlainly() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        var request = SearchRequest(query: SearchQuery(expression: nil), rawExpression: "AND AND (")
+        request.limit = 1
+        #expect(throws: RawExpressionError.self) { try SearchEngine(connection: connection).search(request) }
+    }
+
+    /// Random articles over a small vocabulary, sources, agencies, entities and dates; every facet
+    /// count is checked against a count done in Swift over the same articles.
+    @Test(arguments: [
+        "alpha", "bravo charlie", "alpha OR delta", "echo -alpha",
+        "alpha source:S1", "bravo person:P2", "charlie agency:AP from:2025-03 to:2025-06", "place:L3 org:O1",
+    ])
+    func facetCountsAreExact(query: String) throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        var seed = UInt64(query.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) })
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let vocabulary = ["alpha", "bravo", "charlie", "delta", "echo"]
+        var articles: [Article] = []
+        for number in 0..<400 {
+            let words = vocabulary.filter { _ in next(3) == 0 } + ["filler\(number)"]
+            var article = Article(
+                source: "S\(next(4))", published: String(format: "2025-%02d-%02d", next(12) + 1, next(28) + 1),
+                credits: ["AP", "AFP", "Reuters"].filter { _ in next(2) == 0 },
+                paragraphs: ["Lead \(number) " + words.joined(separator: " ") + "."], origin: "\(number)")
+            article.entities = (0..<next(4)).map { _ in
+                let kind = [Entity.Kind.person, .place, .organization][next(3)]
+                let prefix = kind == .person ? "P" : kind == .place ? "L" : "O"
+                return Entity(name: "\(prefix)\(next(5))", type: kind)
+            }
+            article.entities = Array(Set(article.entities.map(\.name))).sorted().compactMap { name in article.entities.first { $0.name == name } }
+            articles.append(article)
+        }
+        _ = try ArticleWriter(connection: connection).write(articles)
+
+        let parsed = try SearchQuery.parse(query)
+        func matchesText(_ article: Article) -> Bool {
+            let words = Set(article.paragraphs[0].lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+            switch query.split(separator: " ").filter({ !$0.contains(":") }).joined(separator: " ") {
+            case "alpha": return words.contains("alpha")
+            case "bravo charlie": return words.contains("bravo") && words.contains("charlie")
+            case "alpha OR delta": return words.contains("alpha") || words.contains("delta")
+            case "echo -alpha": return words.contains("echo") && !words.contains("alpha")
+            case "bravo": return words.contains("bravo")
+            case "charlie": return words.contains("charlie")
+            default: return true
+            }
+        }
+        let filters = parsed.filters
+        let expected = articles.filter { article in
+            guard matchesText(article) else { return false }
+            if !filters.sources.isEmpty, !filters.sources.contains(article.source ?? "") { return false }
+            if !filters.agencies.isEmpty, Set(filters.agencies).isDisjoint(with: article.credits) { return false }
+            let names = Set(article.entities.map(\.name))
+            for list in [filters.people, filters.places, filters.organizations] where !list.isEmpty {
+                if Set(list).isDisjoint(with: names) { return false }
+            }
+            if let from = filters.from, (article.published ?? "") < from { return false }
+            if let to = filters.to, (article.published ?? "") > to { return false }
+            return true
+        }
+        let result = try search(connection, query, facets: [.source, .month, .person, .place, .org, .agency])
+        #expect(result.total == expected.count)
+        #expect(result.total > 0, "the query should match something")
+        func brute(_ values: (Article) -> [String]) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for article in expected { for value in Set(values(article)) { counts[value, default: 0] += 1 } }
+            return counts
+        }
+        func facet(_ kind: FacetKind) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: (result.facets.first { $0.kind == kind }?.counts ?? []).map { ($0.value, $0.count) })
+        }
+        #expect(facet(.source) == brute { [$0.source ?? ""] })
+        #expect(facet(.month) == brute { [String(($0.published ?? "").prefix(7))] })
+        #expect(facet(.agency) == brute { $0.credits })
+        #expect(facet(.person) == brute { $0.entities.filter { $0.type == .person }.map(\.name) })
+        #expect(facet(.place) == brute { $0.entities.filter { $0.type == .place }.map(\.name) })
+        #expect(facet(.org) == brute { $0.entities.filter { $0.type == .organization }.map(\.name) })
+    }
+}
