@@ -57,6 +57,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "newsdb", dependencies: ["NewsDBCommands"], swiftSettings: strictSettings),
+        // Benchmark tools for `make bench`: corpus generator, SQLite floors, search timings. Not installed.
+        .executableTarget(
+            name: "newsdb-bench",
+            dependencies: ["NewsStore", "NewsIngest", "CSQLite"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore"], swiftSettings: strictSettings),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], swiftSettings: strictSettings),
         .testTarget(

@@ -10,7 +10,7 @@ struct ArticleText {
         /// The word without a possessive "'s", or the punctuation mark.
         let text: String
         let kind: Kind
-        /// Character offset in the joined text.
+        /// Offset in the joined text, counted in Unicode scalars (characters, for ordinary text).
         let offset: Int
         /// Index of the paragraph the token is in.
         let paragraph: Int
@@ -19,8 +19,19 @@ struct ArticleText {
         /// Written with a possessive "'s": a name ends here ("Russia's Kursk region" is two names).
         var possessive = false
 
-        var isCapitalized: Bool { kind == .word && text.first?.isUppercase == true }
-        var lowercased: String { text.lowercased() }
+        /// Computed once: the recogniser asks for them again and again.
+        let isCapitalized: Bool
+        let lowercased: String
+
+        init(text: String, kind: Kind, offset: Int, paragraph: Int, startsSentence: Bool) {
+            self.text = text
+            self.kind = kind
+            self.offset = offset
+            self.paragraph = paragraph
+            self.startsSentence = startsSentence
+            isCapitalized = kind == .word && text.unicodeScalars.first?.properties.isUppercase == true
+            lowercased = text.lowercased()
+        }
     }
 
     let paragraphs: [String]
@@ -33,45 +44,46 @@ struct ArticleText {
         for (number, paragraph) in paragraphs.enumerated() {
             if number > 0 { offset += 2 }
             Self.tokenize(paragraph, paragraph: number, base: offset, into: &tokens)
-            offset += paragraph.count
+            offset += paragraph.unicodeScalars.count
         }
         self.tokens = tokens
     }
 
     /// Letters and digits, with inner apostrophes, hyphens and dots kept ("it's", "Saint-Aubel", "U.S.").
     private static func tokenize(_ text: String, paragraph: Int, base: Int, into tokens: inout [Token]) {
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
+        func isWord(_ index: Int) -> Bool { index < scalars.count && TextNormalizer.isWordScalar(scalars[index]) }
         var index = 0
         var sentenceStart = true
-        while index < characters.count {
-            let character = characters[index]
-            if character.isWhitespace {
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
                 index += 1
                 continue
             }
-            if character.isLetter || character.isNumber {
+            if TextNormalizer.isWordScalar(scalar) {
                 let start = index
                 index += 1
-                while index < characters.count {
-                    let next = characters[index]
-                    if next.isLetter || next.isNumber {
+                while index < scalars.count {
+                    let next = scalars[index]
+                    if TextNormalizer.isWordScalar(next) {
                         index += 1
-                    } else if "'’-.".contains(next), index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1].isNumber,
-                        next != "." || (index - start == 1 && characters[start].isUppercase)
-                    {
-                        // An apostrophe, hyphen or initial's dot inside a word ("U.S", "it's").
+                    } else if (next == "'" || next == "’" || next == "-") && isWord(index + 1) {
+                        index += 1
+                    } else if next == ".", isWord(index + 1), scalars[index + 1].properties.isUppercase, index - start == 1, scalars[start].properties.isUppercase {
+                        // The dot of initials: "U.S".
                         index += 1
                     } else {
                         break
                     }
                 }
                 // "U.S." keeps its final dot when the word is initials.
-                if index < characters.count, characters[index] == ".", index - start >= 3, characters[start..<index].contains("."),
-                    characters[start..<index].allSatisfy({ $0.isUppercase || $0 == "." })
+                if index < scalars.count, scalars[index] == ".", index - start >= 3, scalars[start..<index].contains("."),
+                    scalars[start..<index].allSatisfy({ $0.properties.isUppercase || $0 == "." })
                 {
                     index += 1
                 }
-                var word = String(characters[start..<index])
+                var word = String(String.UnicodeScalarView(scalars[start..<index]))
                 var possessive = false
                 for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) && word.count > suffix.count + 1 {
                     word.removeLast(suffix.count)
@@ -84,8 +96,8 @@ struct ArticleText {
                 sentenceStart = false
                 continue
             }
-            tokens.append(Token(text: String(character), kind: .mark, offset: base + index, paragraph: paragraph, startsSentence: false))
-            if ".!?:;".contains(character) { sentenceStart = true }
+            tokens.append(Token(text: String(scalar), kind: .mark, offset: base + index, paragraph: paragraph, startsSentence: false))
+            if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":" || scalar == ";" { sentenceStart = true }
             index += 1
         }
     }

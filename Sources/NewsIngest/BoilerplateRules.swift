@@ -22,9 +22,11 @@ enum BoilerplateRules {
 
     /// Lower-case text without surrounding punctuation, spaces or arrows: "Take the survey »" -> "take the survey".
     static func stripped(_ folded: String) -> String {
-        let edge: (Character) -> Bool = { !($0.isLetter || $0.isNumber) }
-        let trimmed = folded.drop(while: edge).reversed().drop(while: edge).reversed()
-        return String(trimmed)
+        let scalars = folded.unicodeScalars
+        guard let first = scalars.firstIndex(where: TextNormalizer.isWordScalar),
+            let last = scalars.lastIndex(where: TextNormalizer.isWordScalar)
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     static func isCookieNotice(_ line: LineFeatures) -> Bool {

@@ -56,7 +56,7 @@ public enum QuoteExtractor {
             var straightOpen = false
             if let pending = open {
                 // An unclosed quote continues only when this paragraph opens with a quote mark.
-                if let first = paragraph.first, "“\"«".contains(first) {
+                if let first = paragraph.unicodeScalars.first, first == "“" || first == "\"" || first == "«" {
                     open = (pending.start, pending.paragraph, pending.text + " ")
                     straightOpen = first == "\""
                     offset += 1
@@ -65,7 +65,7 @@ public enum QuoteExtractor {
                     open = nil
                 }
             }
-            let characters = Array(paragraph)
+            let characters = Array(paragraph.unicodeScalars)
             var index = offset - base
             while index < characters.count {
                 let character = characters[index]
@@ -82,7 +82,7 @@ public enum QuoteExtractor {
                     open = nil
                     straightOpen = false
                 } else if open != nil {
-                    open!.text.append(character)
+                    open!.text.unicodeScalars.append(character)
                 }
                 index += 1
             }

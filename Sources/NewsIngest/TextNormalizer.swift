@@ -16,7 +16,8 @@ public enum TextNormalizer {
 
     /// NFC, every space-like character as one ASCII space, invisible characters removed, trimmed.
     public static func normalizeLine(_ line: String) -> String {
-        let composed = line.precomposedStringWithCanonicalMapping
+        // Foundation's NFC is costly; most lines cannot change under it.
+        let composed = isSurelyComposed(line) ? line : line.precomposedStringWithCanonicalMapping
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {
@@ -59,27 +60,46 @@ public enum TextNormalizer {
     /// The words of text that is already folded.
     static func words(folded: String) -> [Substring] {
         var words: [Substring] = []
+        let scalars = folded.unicodeScalars
+        var index = scalars.startIndex
         var start: String.Index?
-        var index = folded.startIndex
-        func close(at end: String.Index) {
-            guard var wordStart = start else { return }
-            var wordEnd = end
-            // Apostrophes belong inside words ("we'd"), not around them ('quoted').
-            while wordStart < wordEnd, folded[wordStart] == "'" { wordStart = folded.index(after: wordStart) }
-            while wordEnd > wordStart, folded[folded.index(before: wordEnd)] == "'" { wordEnd = folded.index(before: wordEnd) }
-            if wordStart < wordEnd { words.append(folded[wordStart..<wordEnd]) }
+        var lastWordScalar: String.Index?
+        func close() {
+            guard let wordStart = start, let wordLast = lastWordScalar else { return }
+            // Apostrophes belong inside words ("we'd"), not around them ('quoted'): the word runs
+            // from its first to its last letter or digit.
+            words.append(folded[wordStart...wordLast])
             start = nil
+            lastWordScalar = nil
         }
-        while index < folded.endIndex {
-            let character = folded[index]
-            if character.isLetter || character.isNumber || character == "'" {
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
                 if start == nil { start = index }
-            } else {
-                close(at: index)
+                lastWordScalar = index
+            } else if scalar != "'" || start == nil {
+                close()
             }
-            index = folded.index(after: index)
+            index = scalars.index(after: index)
         }
-        close(at: folded.endIndex)
+        close()
         return words
+    }
+
+    /// A letter or digit, with a fast path for ASCII.
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            let lower = value | 0x20
+            return (lower >= 0x61 && lower <= 0x7A) || (value >= 0x30 && value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// True when NFC cannot change the text: every scalar is below U+0300, where no combining
+    /// marks and no decomposable characters of concern start.
+    static func isSurelyComposed(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value < 0x300 }
     }
 }

@@ -20,8 +20,18 @@ public enum ContentHash {
         var pendingSpace = false
         var wroteWord = false
         for paragraph in paragraphs {
-            for character in paragraph.lowercased() {
-                guard character.isLetter || character.isNumber else {
+            for scalar in paragraph.unicodeScalars {
+                let value = scalar.value
+                let isWord: Bool
+                var lowered = value
+                if value < 0x80 {
+                    isWord = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+                    if value >= 0x41 && value <= 0x5A { lowered = value | 0x20 }
+                } else {
+                    isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    if isWord, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first { lowered = lower.value }
+                }
+                guard isWord else {
                     pendingSpace = true
                     continue
                 }
@@ -29,7 +39,11 @@ public enum ContentHash {
                 if pendingSpace && wroteWord { mix(0x20) }
                 pendingSpace = false
                 wroteWord = true
-                for byte in character.utf8 { mix(byte) }
+                if lowered < 0x80 {
+                    mix(UInt8(lowered))
+                } else {
+                    for byte in String(Unicode.Scalar(lowered)!).utf8 { mix(byte) }
+                }
             }
             pendingSpace = true
         }

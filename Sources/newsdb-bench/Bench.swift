@@ -1,0 +1,246 @@
+import Foundation
+import NewsIngest
+import NewsStore
+
+enum Bench {
+    static func report(_ name: String, _ value: Double, _ unit: String) {
+        FileHandle.standardOutput.write(Data("\(name) \(String(format: "%.3f", value)) \(unit)\n".utf8))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))]
+    }
+
+    // MARK: generate
+
+    static func generate(count: Int, seed: UInt64, output: String, sampleData: String) throws {
+        let pagesFolder = URL(fileURLWithPath: sampleData).appendingPathComponent("pages")
+        var sentences: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: pagesFolder.path).sorted() where name.hasSuffix(".txt") {
+            let page = PageParser.parse(try PageFile.read(path: pagesFolder.appendingPathComponent(name).path), origin: name)
+            for paragraph in page.article.paragraphs where !sentences.contains(paragraph) { sentences.append(paragraph) }
+        }
+        var generator = CorpusGenerator(seed: seed, sampleSentences: sentences)
+        let root = URL(fileURLWithPath: output)
+        let pages = root.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: root.appendingPathComponent("articles.jsonl").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: root.appendingPathComponent("articles.csv").path, contents: nil)
+        let jsonl = try FileHandle(forWritingTo: root.appendingPathComponent("articles.jsonl"))
+        let csv = try FileHandle(forWritingTo: root.appendingPathComponent("articles.csv"))
+        csv.write(Data("title,text,source,published,author,url\n".utf8))
+        var previous: [CorpusGenerator.GeneratedArticle] = []
+        var jsonBuffer = Data()
+        var csvBuffer = Data()
+        for number in 0..<count {
+            var article = generator.article(number: number)
+            let roll = generator.random.next(1000)
+            if roll < 30, let copy = previous.randomElement(using: &generator.random) {
+                article = copy  // an exact duplicate, re-posted by another aggregator
+            } else if roll < 50, var near = previous.randomElement(using: &generator.random) {
+                near.paragraphs = near.paragraphs.map { $0.replacingOccurrences(of: "\"", with: "“").replacingOccurrences(of: " ", with: "  ") }
+                article = near  // a near duplicate: same words, other quotes and spacing
+            } else if roll < 52 {
+                article.paragraphs = []  // malformed: a page with no body
+            }
+            if previous.count < 500 { previous.append(article) } else { previous[number % 500] = article }
+            let folder = pages.appendingPathComponent(String(format: "%04d", number / 1000))
+            if number % 1000 == 0 { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+            let page = generator.page(article, layout: number % 3, captured: "2026-01-02")
+            try Data(page.utf8).write(to: folder.appendingPathComponent(String(format: "%07d.txt", number)))
+            let body = article.paragraphs.joined(separator: "\n\n")
+            let url = "https://bench.example.org/\(number)"
+            jsonBuffer += Data((json(["title": article.title, "text": body, "source": article.source, "published": article.published,
+                                      "author": article.byline, "url": url]) + "\n").utf8)
+            csvBuffer += Data(([article.title, body, article.source, article.published, article.byline, url]
+                .map(csvField).joined(separator: ",") + "\n").utf8)
+            if jsonBuffer.count > 1 << 20 {
+                jsonl.write(jsonBuffer)
+                csv.write(csvBuffer)
+                jsonBuffer.removeAll(keepingCapacity: true)
+                csvBuffer.removeAll(keepingCapacity: true)
+            }
+        }
+        jsonl.write(jsonBuffer)
+        csv.write(csvBuffer)
+        try jsonl.close()
+        try csv.close()
+    }
+
+    static func json(_ fields: [String: String]) -> String {
+        "{" + fields.sorted { $0.key < $1.key }.map { key, value in "\"\(key)\": \(jsonString(value))" }.joined(separator: ", ") + "}"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: floor
+
+    /// The same texts into the same schema with no parsing: the best SQLite can do.
+    static func floor(database: String, jsonl: String, strategy: String) throws {
+        let connection = try NewsDatabase.open(path: database)
+        var rows: [(String, String, String)] = []
+        let text = try String(contentsOfFile: jsonl, encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String] else { continue }
+            let paragraphs = (object["text"] ?? "").components(separatedBy: "\n\n")
+            rows.append((object["title"] ?? "", paragraphs.first ?? "", paragraphs.dropFirst().joined(separator: "\n\n")))
+        }
+        if strategy != "triggers" {
+            try connection.execute("DROP TRIGGER articles_ai")
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try connection.transaction {
+            let insert = try connection.prepare(
+                "INSERT INTO articles (title, lead, body, content_hash, origin) VALUES (?, ?, ?, ?, 'floor')")
+            let fts = try connection.prepare("INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)")
+            for (index, row) in rows.enumerated() {
+                try insert.bind([.text(row.0), .text(row.1), .text(row.2), .text(String(index))])
+                try insert.run()
+                if strategy == "program" {
+                    try fts.bind([.integer(connection.lastInsertRowID), .text(row.0), .text(row.1), .text(row.2)])
+                    try fts.run()
+                }
+            }
+            if strategy == "rebuild" {
+                try connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+            }
+        }
+        report("floor_\(strategy)_seconds", seconds(clock.now - start), "s")
+        report("floor_\(strategy)_articles_per_second", Double(rows.count) / seconds(clock.now - start), "articles/s")
+    }
+
+    // MARK: search
+
+    static let querySet = [
+        "said", "percent", "harbour", "ferry crossings", "\"told reporters\"", "council*", "strike OR drought",
+        "plan -harbour", "officials counted", "university", "ferry from:2024", "said source:\"The Coastal Ledger\"",
+        "growers agency:AP", "rail union", "NEAR(harbour council, 5)", "lighthouse",
+    ]
+
+    static func searchLatency(database: String, repeat count: Int) throws {
+        let connection = try NewsDatabase.openReadOnly(path: database)
+        let engine = SearchEngine(connection: connection)
+        var ours: [Double] = []
+        var floors: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<count {
+            for query in querySet {
+                var request = SearchRequest(query: try SearchQuery.parse(query))
+                request.limit = 10
+                let start = clock.now
+                _ = try engine.search(request)
+                ours.append(seconds(clock.now - start) * 1000)
+                if let expression = request.query.expression, request.query.filters.isEmpty {
+                    let floorStart = clock.now
+                    _ = try connection.query("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 10", [.text(expression)])
+                    floors.append(seconds(clock.now - floorStart) * 1000)
+                }
+            }
+        }
+        report("search_p50_ms", percentile(ours, 0.5), "ms")
+        report("search_p95_ms", percentile(ours, 0.95), "ms")
+        report("search_p99_ms", percentile(ours, 0.99), "ms")
+        report("fts_floor_p50_ms", percentile(floors, 0.5), "ms")
+        report("search_over_floor_p50", percentile(ours, 0.5) / max(0.001, percentile(floors, 0.5)), "x")
+    }
+
+    /// Queries matching about 1%, 10% and 50% of the corpus: a whole page (count, five facets,
+    /// top 10 with snippets) our way, and the plain way (MATCH joined to the tables, GROUP BY per facet).
+    static func facets(database: String, repeat count: Int) throws {
+        let connection = try NewsDatabase.openReadOnly(path: database)
+        let total = Double(try connection.scalar("SELECT count(*) FROM articles")?.int64Value ?? 1)
+        let engine = SearchEngine(connection: connection)
+        let clock = ContinuousClock()
+        for target in [0.01, 0.10, 0.50] {
+            let query = try pickQuery(connection: connection, share: target, total: total)
+            var ours: [Double] = []
+            var plain: [Double] = []
+            for _ in 0..<count {
+                var request = SearchRequest(query: try SearchQuery.parse(query))
+                request.facets = [.source, .month, .person, .place, .agency]
+                let start = clock.now
+                _ = try engine.search(request)
+                ours.append(seconds(clock.now - start) * 1000)
+                let plainStart = clock.now
+                try plainWay(connection: connection, expression: request.query.expression!)
+                plain.append(seconds(clock.now - plainStart) * 1000)
+            }
+            let label = "\(Int(target * 100))pct"
+            report("facets_\(label)_query", 0, query)
+            report("facets_\(label)_ours_p50_ms", percentile(ours, 0.5), "ms")
+            report("facets_\(label)_plain_p50_ms", percentile(plain, 0.5), "ms")
+            report("facets_\(label)_speedup", percentile(plain, 0.5) / max(0.001, percentile(ours, 0.5)), "x")
+        }
+    }
+
+    /// The word whose document frequency is nearest the wanted share of the corpus.
+    static func pickQuery(connection: Connection, share: Double, total: Double) throws -> String {
+        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, 'articles_fts', 'row')")
+        let rows = try connection.query("SELECT term, doc FROM temp.bench_vocab WHERE length(term) > 3 AND term GLOB '[a-z]*' ORDER BY abs(doc - ?) LIMIT 1", [.real(share * total)])
+        return rows.first?.string(0) ?? "said"
+    }
+
+    static func plainWay(connection: Connection, expression: String) throws {
+        let match = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+        _ = try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])
+        _ = try connection.query("""
+            SELECT a.id, a.title, snippet(articles_fts, -1, '[', ']', '…', 24) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 2.0, 1.0) LIMIT 10
+            """, [.text(expression)])
+        for sql in [
+            "SELECT s.name, count(*) FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (\(match)) GROUP BY s.name ORDER BY 2 DESC LIMIT 10",
+            "SELECT substr(a.published, 1, 7), count(*) FROM articles a WHERE a.id IN (\(match)) GROUP BY 1 ORDER BY 2 DESC LIMIT 10",
+            "SELECT e.name, count(*) FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE e.type = 'person' AND ae.article_id IN (\(match)) GROUP BY e.name ORDER BY 2 DESC LIMIT 10",
+            "SELECT e.name, count(*) FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE e.type = 'place' AND ae.article_id IN (\(match)) GROUP BY e.name ORDER BY 2 DESC LIMIT 10",
+            "SELECT c.agency, count(*) FROM article_credits c WHERE c.article_id IN (\(match)) GROUP BY c.agency ORDER BY 2 DESC LIMIT 10",
+        ] {
+            _ = try connection.query(sql, [.text(expression)])
+        }
+    }
+
+    // MARK: extract
+
+    static func extract(jsonl: String) throws {
+        var bodies: [[String]] = []
+        let text = try String(contentsOfFile: jsonl, encoding: .utf8)
+        for line in text.split(separator: "\n").prefix(20_000) {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String] else { continue }
+            bodies.append((object["text"] ?? "").components(separatedBy: "\n\n"))
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var entities = 0
+        var quotes = 0
+        for paragraphs in bodies {
+            entities += EntityRecognizer.entities(in: paragraphs).count
+            quotes += QuoteExtractor.quotes(in: paragraphs).count
+        }
+        let elapsed = seconds(clock.now - start)
+        report("extract_articles_per_second", Double(bodies.count) / elapsed, "articles/s")
+        report("extract_entities", Double(entities), "entities")
+        report("extract_quotes", Double(quotes), "quotes")
+    }
+}

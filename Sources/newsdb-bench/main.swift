@@ -1,0 +1,37 @@
+import Foundation
+import NewsIngest
+import NewsStore
+
+// newsdb-bench: the tools behind `make bench`. Usage:
+//   newsdb-bench generate N SEED OUTDIR SAMPLEDATA   corpus: OUTDIR/pages/, articles.jsonl, articles.csv
+//   newsdb-bench floor DB JSONL triggers|program|rebuild
+//   newsdb-bench search DB REPEAT                    latency of the mixed query set, and the FTS5 floor
+//   newsdb-bench facets DB REPEAT                    search + five facets vs the plain GROUP BY way
+//   newsdb-bench extract JSONL                       entity and quote extraction on its own
+// Every timing line is "name value unit" so the driver script can collect it.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else {
+    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|facets|extract …\n".utf8))
+    exit(2)
+}
+do {
+    switch command {
+    case "generate":
+        try Bench.generate(count: Int(arguments[1])!, seed: UInt64(arguments[2])!, output: arguments[3], sampleData: arguments[4])
+    case "floor":
+        try Bench.floor(database: arguments[1], jsonl: arguments[2], strategy: arguments[3])
+    case "search":
+        try Bench.searchLatency(database: arguments[1], repeat: Int(arguments[2])!)
+    case "facets":
+        try Bench.facets(database: arguments[1], repeat: Int(arguments[2])!)
+    case "extract":
+        try Bench.extract(jsonl: arguments[1])
+    default:
+        FileHandle.standardError.write(Data("unknown command \(command)\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("newsdb-bench: \(error)\n".utf8))
+    exit(1)
+}
