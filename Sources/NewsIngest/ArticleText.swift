@@ -29,7 +29,11 @@ struct ArticleText {
             self.offset = offset
             self.paragraph = paragraph
             self.startsSentence = startsSentence
-            isCapitalized = kind == .word && text.unicodeScalars.first?.properties.isUppercase == true
+            if kind == .word, let first = text.unicodeScalars.first {
+                isCapitalized = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+            } else {
+                isCapitalized = false
+            }
             lowercased = text.lowercased()
         }
     }
@@ -52,12 +56,15 @@ struct ArticleText {
     /// Letters and digits, with inner apostrophes, hyphens and dots kept ("it's", "Saint-Aubel", "U.S.").
     private static func tokenize(_ text: String, paragraph: Int, base: Int, into tokens: inout [Token]) {
         let scalars = Array(text.unicodeScalars)
+        // Token text is cut from the string by index, far cheaper than re-assembling scalars.
+        var positions = Array(text.unicodeScalars.indices)
+        positions.append(text.unicodeScalars.endIndex)
         func isWord(_ index: Int) -> Bool { index < scalars.count && TextNormalizer.isWordScalar(scalars[index]) }
         var index = 0
         var sentenceStart = true
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if scalar == " " || (scalar.value >= 0x80 && scalar.properties.isWhitespace) {
                 index += 1
                 continue
             }
@@ -83,13 +90,17 @@ struct ArticleText {
                 {
                     index += 1
                 }
-                var word = String(String.UnicodeScalarView(scalars[start..<index]))
+                // A possessive "'s" (or a plural's bare apostrophe) is cut off: "Russia's" is "Russia".
+                var end = index
                 var possessive = false
-                for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) && word.count > suffix.count + 1 {
-                    word.removeLast(suffix.count)
+                if end - start >= 3, scalars[end - 1] == "s" || scalars[end - 1] == "S", scalars[end - 2] == "'" || scalars[end - 2] == "’" {
+                    end -= 2
                     possessive = true
-                    break
+                } else if end - start >= 2, scalars[end - 1] == "'" || scalars[end - 1] == "’" {
+                    end -= 1
+                    possessive = true
                 }
+                let word = String(text.unicodeScalars[positions[start]..<positions[end]])
                 var token = Token(text: word, kind: .word, offset: base + start, paragraph: paragraph, startsSentence: sentenceStart)
                 token.possessive = possessive
                 tokens.append(token)

@@ -9,13 +9,30 @@ public enum TextNormalizer {
     public static func lines(of page: String) -> [String] {
         var text = page
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        // Windows and old Mac line endings; "\r\n" is one Character in Swift, so split on both forms.
-        let rawLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-        return rawLines.map { normalizeLine(String($0)) }
+        // Windows and old Mac line endings: split on the bytes, CRLF counting as one break.
+        var lines: [String] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(normalizeLine(String(text[start..<index])))
+                var next = bytes.index(after: index)
+                if byte == 0x0D, next < bytes.endIndex, bytes[next] == 0x0A { next = bytes.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = bytes.index(after: index)
+            }
+        }
+        lines.append(normalizeLine(String(text[start..<bytes.endIndex])))
+        return lines
     }
 
     /// NFC, every space-like character as one ASCII space, invisible characters removed, trimmed.
     public static func normalizeLine(_ line: String) -> String {
+        if isCleanASCII(line) { return line }
         // Foundation's NFC is costly; most lines cannot change under it.
         let composed = isSurelyComposed(line) ? line : line.precomposedStringWithCanonicalMapping
         var result = String.UnicodeScalarView()
@@ -38,8 +55,29 @@ public enum TextNormalizer {
         return String(result)
     }
 
+    /// Printable ASCII with single inner spaces and none at the ends: nothing to normalise.
+    static func isCleanASCII(_ line: String) -> Bool {
+        var previousSpace = true
+        for byte in line.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                previousSpace = false
+            }
+        }
+        return !previousSpace || line.isEmpty
+    }
+
     /// Lower-cased, with curly quotes, apostrophes and dashes folded to ASCII, for vocabulary matching.
     public static func folded(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: only the letters change, and `` ` `` becomes an apostrophe.
+            return String(decoding: text.utf8.map { byte in
+                byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : (byte == 0x60 ? 0x27 : byte)
+            }, as: UTF8.self)
+        }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             switch scalar.value {

@@ -46,10 +46,18 @@ public struct Article: Sendable, Codable, Equatable {
 
     public var body: String { paragraphs.dropFirst().joined(separator: "\n\n") }
 
+    /// Runs of non-space bytes, counted on UTF-8 (every space the normaliser leaves is ASCII).
     public var wordCount: Int {
-        paragraphs.reduce(0) { count, paragraph in
-            count + paragraph.split(whereSeparator: { $0.isWhitespace }).count
+        var count = 0
+        for paragraph in paragraphs {
+            var inWord = false
+            for byte in paragraph.utf8 {
+                let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                if !space && !inWord { count += 1 }
+                inWord = !space
+            }
         }
+        return count
     }
 }
 
