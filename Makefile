@@ -4,12 +4,14 @@ PREFIX ?= /usr/local
 CONFIG ?= release
 BIN := $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)/newsdb
 
-.PHONY: all build test demo install uninstall clean help
+.PHONY: all build test demo bench bench-quick install uninstall clean help
 
 all: build
 
 help:
 	@echo "make demo      build, load SampleData into ./demo.db, run example searches"
+	@echo "make bench     benchmark at 100k articles (BENCH_N=1000000 for 1M); results in BENCHMARKS.md"
+	@echo "make bench-quick  the same at 10k articles"
 	@echo "make build     build newsdb ($(CONFIG)) into .build/"
 	@echo "make test      run every test (unit and end-to-end)"
 	@echo "make install   copy newsdb to \$$PREFIX/bin (PREFIX=$(PREFIX))"
@@ -31,6 +33,13 @@ demo: build
 	$(NEWSDB) search --db demo.db --place 'Port Calder' --facet person,month --limit 3
 	$(NEWSDB) quotes --db demo.db --speaker Okonjo
 	$(NEWSDB) entities --db demo.db --type person --top 5
+
+BENCH_N ?= 100000
+bench:
+	bench/run.sh $(BENCH_N)
+
+bench-quick:
+	bench/run.sh 10000
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"

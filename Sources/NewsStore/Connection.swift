@@ -65,6 +65,8 @@ public final class Connection {
         // Defensive mode refuses writes that can corrupt a file (writable_schema and friends).
         _ = newsdb_db_config_flag(handle, SQLITE_DBCONFIG_DEFENSIVE, 1)
         try execute("PRAGMA foreign_keys = ON")
+        // Search keeps its match set in a temporary table: memory, not a temporary file.
+        try execute("PRAGMA temp_store = MEMORY")
         if mode == .readWrite && path != ":memory:" && !path.isEmpty {
             try execute("PRAGMA journal_mode = WAL")
             // In WAL mode NORMAL only risks the last transactions on power loss, never corruption.

@@ -72,6 +72,9 @@ public final class SearchEngine {
     public func search(_ request: SearchRequest) throws -> SearchResult {
         let clock = ContinuousClock()
         let start = clock.now
+        if let expression = request.expression, request.facets.isEmpty, request.query.filters.isEmpty, request.sort == .relevance {
+            return try rankedPage(expression: expression, request: request, start: start, clock: clock)
+        }
         try connection.execute(Self.createHits)
         try connection.execute("DELETE FROM temp.search_hits")
         let (sql, values) = Self.matchSQL(for: request)
@@ -88,6 +91,35 @@ public final class SearchEngine {
             facets.append((kind, try facet(kind, size: request.facetSize)))
         }
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
+    }
+
+    /// Words only, ranked, no facets: FTS5 ranks by its stored BM25 weights and stops after the page,
+    /// computing snippets for those rows only; the total is a plain count of the matches.
+    private func rankedPage(expression: String, request: SearchRequest, start: ContinuousClock.Instant, clock: ContinuousClock) throws -> SearchResult {
+        let total: Int
+        let rows: [Row]
+        do {
+            total = Int(try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0)
+            // A few extra rows let ties at the page's edge be broken by date, then id, as the general path does.
+            rows = try connection.query("""
+                SELECT h.id, h.score, a.title, a.lead, s.name, a.published, h.snippet
+                FROM (SELECT rowid AS id, rank AS score, snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
+                      FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) h
+                JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
+                ORDER BY h.score, a.published DESC, h.id LIMIT ? OFFSET ?
+                """, [.text(expression), SQLValue(request.offset + request.limit + 8), SQLValue(request.limit), SQLValue(request.offset)])
+        } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
+            throw RawExpressionError(message: error.message)
+        }
+        let hits = rows.map { row in
+            let lead = row.string(3) ?? ""
+            let snippet = row.string(6) ?? ""
+            return SearchHit(
+                id: row.int64(0) ?? 0, title: row.string(2), leadSentence: Self.firstSentence(of: lead),
+                source: row.string(4), published: row.string(5), score: row.double(1) ?? 0,
+                snippet: snippet.isEmpty ? Self.opening(of: lead) : snippet)
+        }
+        return SearchResult(total: total, hits: hits, facets: [], elapsed: clock.now - start)
     }
 
     private func page(_ request: SearchRequest) throws -> [SearchHit] {
@@ -127,28 +159,29 @@ public final class SearchEngine {
         }
     }
 
-    /// Facet counts over every match: top values by count (dates in date order).
+    /// Facet counts over every match: top values by count (dates in date order). CROSS JOIN keeps
+    /// SQLite's planner walking from the matches outwards, never from a whole facet table inwards.
     public func facet(_ kind: FacetKind, size: Int) throws -> [FacetCount] {
         let sql: String
         switch kind {
         case .source:
-            sql = "SELECT s.name, count(*) FROM temp.search_hits h JOIN articles a ON a.id = h.id JOIN sources s ON s.id = a.source_id GROUP BY s.id ORDER BY 2 DESC, 1 LIMIT ?"
+            sql = "SELECT s.name, count(*) FROM temp.search_hits h CROSS JOIN articles a ON a.id = h.id CROSS JOIN sources s ON s.id = a.source_id GROUP BY s.id ORDER BY 2 DESC, 1 LIMIT ?"
         case .aggregator:
-            sql = "SELECT g.name, count(*) FROM temp.search_hits h JOIN articles a ON a.id = h.id JOIN aggregators g ON g.id = a.aggregator_id GROUP BY g.id ORDER BY 2 DESC, 1 LIMIT ?"
+            sql = "SELECT g.name, count(*) FROM temp.search_hits h CROSS JOIN articles a ON a.id = h.id CROSS JOIN aggregators g ON g.id = a.aggregator_id GROUP BY g.id ORDER BY 2 DESC, 1 LIMIT ?"
         case .agency:
-            sql = "SELECT c.agency, count(*) FROM temp.search_hits h JOIN article_credits c ON c.article_id = h.id GROUP BY c.agency ORDER BY 2 DESC, 1 LIMIT ?"
+            sql = "SELECT c.agency, count(*) FROM temp.search_hits h CROSS JOIN article_credits c ON c.article_id = h.id GROUP BY c.agency ORDER BY 2 DESC, 1 LIMIT ?"
         case .person, .place, .org:
             let type = kind == .org ? "organization" : kind.rawValue
             sql = """
-                SELECT e.name, count(*) FROM temp.search_hits h JOIN article_entities ae ON ae.article_id = h.id
-                JOIN entities e ON e.id = ae.entity_id WHERE e.type = '\(type)' GROUP BY e.id ORDER BY 2 DESC, 1 LIMIT ?
+                SELECT e.name, count(*) FROM temp.search_hits h CROSS JOIN article_entities ae ON ae.article_id = h.id
+                CROSS JOIN entities e ON e.id = ae.entity_id WHERE e.type = '\(type)' GROUP BY e.id ORDER BY 2 DESC, 1 LIMIT ?
                 """
         case .year, .month, .day:
             let length = kind == .year ? 4 : kind == .month ? 7 : 10
             // The histogram keeps its most recent buckets when there are more than `size`.
             sql = """
                 SELECT * FROM (SELECT substr(a.published, 1, \(length)) AS bucket, count(*) FROM temp.search_hits h
-                JOIN articles a ON a.id = h.id WHERE a.published IS NOT NULL GROUP BY bucket ORDER BY bucket DESC LIMIT ?)
+                CROSS JOIN articles a ON a.id = h.id WHERE a.published IS NOT NULL GROUP BY bucket ORDER BY bucket DESC LIMIT ?)
                 ORDER BY bucket
                 """
         }

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# make bench / make bench-quick: build in release mode, generate (or reuse) a corpus, and measure
+# ingest against the SQLite floor, search latency against the bare FTS5 floor, facets against the
+# plain GROUP BY way, and extraction alone. Appends the results to BENCHMARKS.md.
+# Usage: bench/run.sh N   (BENCH_CACHE sets where corpora are kept; default ~/.cache/newsdb-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-100000}"
+CACHE="${BENCH_CACHE:-$HOME/.cache/newsdb-bench}"
+REPEAT="${BENCH_REPEAT:-5}"
+CORPUS="$CACHE/corpus-$N"
+WORK="$CACHE/work-$N"
+
+swift build -c release --product newsdb >/dev/null
+swift build -c release --product newsdb-bench >/dev/null
+BIN="$(swift build -c release --show-bin-path)"
+NEWSDB="$BIN/newsdb"
+BENCH="$BIN/newsdb-bench"
+
+if [ ! -f "$CORPUS/articles.csv" ]; then
+    echo "generating $N articles into $CORPUS" >&2
+    rm -rf "$CORPUS"
+    "$BENCH" generate "$N" 20261125 "$CORPUS" SampleData
+fi
+rm -rf "$WORK" && mkdir -p "$WORK"
+RESULTS="$WORK/results.txt"
+: > "$RESULTS"
+record() { echo "$1 $2 $3" | tee -a "$RESULTS" >&2; }
+
+# Ingest of each input kind, each into a fresh database, with peak memory from GNU time.
+for kind in pages jsonl csv; do
+    case $kind in
+        pages) input="$CORPUS/pages" ;;
+        jsonl) input="$CORPUS/articles.jsonl" ;;
+        csv) input="$CORPUS/articles.csv" ;;
+    esac
+    db="$WORK/$kind.db"
+    /usr/bin/time -f "%e %M" -o "$WORK/time-$kind" "$NEWSDB" ingest --db "$db" --quiet --json "$input" > "$WORK/summary-$kind.json"
+    read -r seconds rss_kb < "$WORK/time-$kind"
+    records=$(python3 -c "import json;print(json.load(open('$WORK/summary-$kind.json'))['records'])")
+    bytes=$(du -sb "$input" | cut -f1)
+    dbbytes=$(du -cb "$db"* | tail -1 | cut -f1)
+    record "ingest_${kind}_seconds" "$seconds" s
+    record "ingest_${kind}_articles_per_second" "$(python3 -c "print(round($records/$seconds))")" articles/s
+    record "ingest_${kind}_mb_per_second" "$(python3 -c "print(round($bytes/1e6/$seconds, 2))")" MB/s
+    record "ingest_${kind}_peak_rss_mb" "$(python3 -c "print(round($rss_kb/1024))")" MB
+    record "ingest_${kind}_db_over_input" "$(python3 -c "print(round($dbbytes/$bytes, 2))")" x
+done
+
+# The floor: the same texts, no parsing, same schema, best of three strategies.
+best=""
+for strategy in triggers program rebuild; do
+    rm -f "$WORK/floor.db"*
+    line=$("$BENCH" floor "$WORK/floor.db" "$CORPUS/articles.jsonl" "$strategy" | head -1)
+    seconds=$(echo "$line" | cut -d' ' -f2)
+    record "floor_${strategy}_seconds" "$seconds" s
+    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $seconds < $best else 1)"; then best=$seconds; fi
+done
+record floor_best_seconds "$best" s
+pages_seconds=$(grep '^ingest_pages_seconds' "$RESULTS" | cut -d' ' -f2)
+record ingest_pages_over_floor "$(python3 -c "print(round($pages_seconds/$best, 2))")" x
+
+# Search and facets on the page-ingested database; extraction alone.
+"$BENCH" search "$WORK/pages.db" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
+"$BENCH" facets "$WORK/pages.db" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
+"$BENCH" extract "$CORPUS/articles.jsonl" | while read -r name value unit; do record "$name" "$value" "$unit"; done
+
+{
+    echo
+    echo "## $(date -u +%Y-%m-%d) — $N articles"
+    echo
+    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), SQLite $(sqlite3 --version | cut -d' ' -f1)."
+    echo "Commit $(git rev-parse --short HEAD). Command: \`bench/run.sh $N\` (\`make bench\`), medians over $REPEAT repeats for searches."
+    echo
+    echo '```'
+    cat "$RESULTS"
+    echo '```'
+} >> BENCHMARKS.md
+echo "results appended to BENCHMARKS.md" >&2
