@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(
             name: "NewsDBCommandsTests",
             dependencies: ["NewsDBCommands", "newsdb"],
+            exclude: ["postgres-load.sh"],
             swiftSettings: strictSettings
         ),
     ],

@@ -18,8 +18,14 @@ extension NewsDB {
         @Option(help: "Output format: table, csv, json or jsonl.")
         var format: OutputFormat = .table
 
-        @Argument(help: "One SQL statement.")
+        @Argument(help: "One SQL statement; ? placeholders take the --param values in order.")
         var query: String
+
+        @Option(name: .customLong("param"), help: "A value bound to the next ? (repeatable; numbers bind as numbers).")
+        var params: [String] = []
+
+        @Option(name: .customLong("max-rows"), help: "Stop after this many rows, with a note on stderr.")
+        var maxRows: Int = 100_000
 
         func run() throws {
             let connection = try NewsDatabase.openReadOnly(path: database.path)
@@ -32,14 +38,30 @@ extension NewsDB {
             guard statement.isReadOnly else {
                 throw ReadOnlyRefusal(message: "the statement would change the database")
             }
-            let rows: [Row]
+            var rows: [Row] = []
             do {
-                rows = try statement.rows()
+                try statement.bind(params.map(Self.value))
+                while let row = try statement.step() {
+                    if rows.count == maxRows {
+                        Terminal.printError("newsdb sql: stopped after --max-rows \(maxRows) rows; raise it to see more")
+                        break
+                    }
+                    rows.append(row)
+                }
             } catch let error as SQLiteError where error.code == .readOnly {
                 throw ReadOnlyRefusal(message: error.message)
             }
             print(RowRenderer.render(columns: statement.columnNames, rows: rows, as: format), terminator: "")
         }
+    }
+}
+
+extension NewsDB.SQL {
+    /// "42" binds as an integer, "4.2" as a real, anything else as text.
+    static func value(_ text: String) -> SQLValue {
+        if let integer = Int64(text) { return .integer(integer) }
+        if let real = Double(text), text.contains(".") { return .real(real) }
+        return .text(text)
     }
 }
 

@@ -1,0 +1,235 @@
+import Foundation
+
+/// Writes the database, or the articles a search selects with everything related to them, as a SQL
+/// script for sqlite3, a script for PostgreSQL, CSV files or JSON lines. Rows stream from SQLite to
+/// the output one at a time.
+public final class Exporter {
+    public enum Format: String, Sendable, CaseIterable {
+        case sqliteSQL = "sqlite-sql"
+        case postgres
+        case csv
+        case jsonl
+    }
+
+    /// The data tables in an order that satisfies their foreign keys.
+    public static let tables = [
+        "sources", "aggregators", "ingest_runs", "articles", "article_credits", "entities", "entity_aliases",
+        "article_entities", "quotes", "rejects", "ingest_files",
+    ]
+
+    private let connection: Connection
+    /// True when a search restricted the export to `temp.export_ids`.
+    private var restricted = false
+
+    public init(connection: Connection) {
+        self.connection = connection
+    }
+
+    /// Restricts the export to the articles matching `request` (and the rows related to them).
+    public func restrict(to request: SearchRequest) throws {
+        _ = try SearchEngine(connection: connection).search({ var limited = request; limited.limit = 0; limited.facets = []; limited.sort = .newest; return limited }())
+        try connection.execute("CREATE TEMP TABLE IF NOT EXISTS export_ids (id INTEGER PRIMARY KEY)")
+        try connection.execute("DELETE FROM temp.export_ids")
+        try connection.execute("INSERT INTO temp.export_ids SELECT id FROM temp.search_hits")
+        restricted = true
+    }
+
+    /// The WHERE clause that keeps a table's rows related to the exported articles.
+    func condition(for table: String) -> String {
+        guard restricted else { return "" }
+        let articles = "SELECT id FROM temp.export_ids"
+        let entities = "SELECT entity_id FROM article_entities WHERE article_id IN (\(articles)) UNION SELECT speaker_entity_id FROM quotes WHERE article_id IN (\(articles))"
+        return switch table {
+        case "articles": "WHERE id IN (\(articles))"
+        case "sources": "WHERE id IN (SELECT source_id FROM articles WHERE id IN (\(articles)))"
+        case "aggregators": "WHERE id IN (SELECT aggregator_id FROM articles WHERE id IN (\(articles)))"
+        case "ingest_runs": "WHERE id IN (SELECT ingest_run FROM articles WHERE id IN (\(articles)))"
+        case "article_credits", "article_entities", "quotes": "WHERE article_id IN (\(articles))"
+        case "entities": "WHERE id IN (\(entities))"
+        case "entity_aliases": "WHERE entity_id IN (\(entities))"
+        default: "WHERE 0"  // rejects and ingest_files belong to the whole database only
+        }
+    }
+
+    func columns(of table: String) throws -> [String] {
+        try connection.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table)]).compactMap { $0.string(0) }
+    }
+
+    /// Streams the rows of a table, ordered by its key so exports are repeatable.
+    func eachRow(of table: String, columns: [String], _ body: ([SQLValue]) throws -> Void) throws {
+        let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let statement = try connection.prepare("SELECT \(quoted) FROM \"\(table)\" \(condition(for: table)) ORDER BY 1, 2")
+        while let row = try statement.step() { try body(row.values) }
+    }
+
+    /// Rows written per table, for the summary.
+    public private(set) var counts: [(table: String, rows: Int)] = []
+
+    public func export(as format: Format, to sink: ExportSink?, directory: String?) throws {
+        counts = []
+        switch format {
+        case .sqliteSQL: try writeSQLite(to: sink!)
+        case .postgres: try writePostgres(to: sink!)
+        case .jsonl: try writeJSONL(to: sink!)
+        case .csv:
+            guard let directory else { throw ExportError.needsDirectory }
+            try writeCSV(into: directory)
+        }
+    }
+
+    // MARK: sqlite3
+
+    private func writeSQLite(to sink: ExportSink) throws {
+        sink.write("-- newsdb export for sqlite3: sqlite3 new.db < this-file.sql\nPRAGMA foreign_keys = OFF;\nBEGIN;\n")
+        for migration in try Migration.embedded {
+            sink.write("\n-- migration \(migration.version): \(migration.name)\n\(migration.sql)\n")
+        }
+        sink.write(Migrator.createLedger + ";\n")
+        for row in try connection.query("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
+            sink.write("INSERT INTO schema_migrations VALUES (\(row.values.map(Self.sqlLiteral).joined(separator: ", ")));\n")
+        }
+        for table in Self.tables {
+            let columns = try columns(of: table)
+            let prefix = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
+            var rows = 0
+            try eachRow(of: table, columns: columns) { values in
+                sink.write(prefix + values.map(Self.sqlLiteral).joined(separator: ", ") + ");\n")
+                rows += 1
+            }
+            counts.append((table, rows))
+        }
+        sink.write("COMMIT;\n")
+    }
+
+    /// A SQL literal: text with doubled quotes, blobs as X'…', NULL.
+    static func sqlLiteral(_ value: SQLValue) -> String {
+        switch value {
+        case .null: "NULL"
+        case .integer(let number): String(number)
+        case .real(let number): number.isFinite ? String(number) : "NULL"
+        case .text(let text): "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        case .blob(let bytes): "X'" + bytes.map { String(format: "%02X", $0) }.joined() + "'"
+        }
+    }
+
+    // MARK: PostgreSQL
+
+    private func writePostgres(to sink: ExportSink) throws {
+        sink.write(PostgresSchema.header)
+        sink.write(PostgresSchema.tables)
+        for table in Self.tables {
+            let columns = try columns(of: table)
+            sink.write("COPY \(table) (\(columns.joined(separator: ", "))) FROM stdin;\n")
+            var rows = 0
+            try eachRow(of: table, columns: columns) { values in
+                sink.write(values.map(Self.copyField).joined(separator: "\t") + "\n")
+                rows += 1
+            }
+            sink.write("\\.\n")
+            counts.append((table, rows))
+        }
+        sink.write(PostgresSchema.indexesAndViews)
+    }
+
+    /// COPY text format: backslash escapes for the separators, \N for NULL.
+    static func copyField(_ value: SQLValue) -> String {
+        switch value {
+        case .null: return "\\N"
+        case .integer(let number): return String(number)
+        case .real(let number): return String(number)
+        case .blob(let bytes): return "\\\\x" + bytes.map { String(format: "%02x", $0) }.joined()
+        case .text(let text):
+            var escaped = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\\": escaped += "\\\\"
+                case "\t": escaped += "\\t"
+                case "\n": escaped += "\\n"
+                case "\r": escaped += "\\r"
+                case "\u{0}": break  // PostgreSQL text cannot hold NUL
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            return escaped
+        }
+    }
+
+    // MARK: CSV
+
+    private func writeCSV(into directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for table in Self.tables {
+            let sink = try ExportSink(path: (directory as NSString).appendingPathComponent("\(table).csv"))
+            let columns = try columns(of: table)
+            sink.write(columns.map(Self.csvField).joined(separator: ",") + "\r\n")
+            var rows = 0
+            try eachRow(of: table, columns: columns) { values in
+                sink.write(values.map { Self.csvField(Self.plain($0)) }.joined(separator: ",") + "\r\n")
+                rows += 1
+            }
+            try sink.close()
+            counts.append((table, rows))
+        }
+    }
+
+    static func plain(_ value: SQLValue) -> String {
+        switch value {
+        case .null: ""
+        case .integer(let number): String(number)
+        case .real(let number): String(number)
+        case .text(let text): text
+        case .blob(let bytes): bytes.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: JSON lines
+
+    private func writeJSONL(to sink: ExportSink) throws {
+        let statement = try connection.prepare("SELECT id FROM articles \(condition(for: "articles")) ORDER BY id")
+        var rows = 0
+        while let row = try statement.step() {
+            guard let id = row.int64(0), let stored = try ArticleReader.article(id: id, in: connection) else { continue }
+            sink.write(Self.json(stored) + "\n")
+            rows += 1
+        }
+        counts.append(("articles", rows))
+    }
+
+    static func json(_ stored: StoredArticle) -> String {
+        let article = stored.article
+        func string(_ text: String?) -> String {
+            guard let text else { return "null" }
+            var escaped = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                case "\r": escaped += "\\r"
+                case "\t": escaped += "\\t"
+                case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            return escaped + "\""
+        }
+        let entities = article.entities.map {
+            "{\"name\": \(string($0.name)), \"type\": \"\($0.type.rawValue)\", \"aliases\": [\($0.aliases.map { string($0) }.joined(separator: ", "))], \"mentions\": \($0.mentions)}"
+        }
+        let quotes = article.quotes.map {
+            "{\"text\": \(string($0.text)), \"speaker\": \(string($0.speaker)), \"partial\": \($0.partial)}"
+        }
+        return "{\"id\": \(stored.id), \"source\": \(string(article.source)), \"aggregator\": \(string(article.aggregator)), "
+            + "\"published\": \(string(article.published)), \"captured\": \(string(article.captured)), \"title\": \(string(article.title)), "
+            + "\"byline\": \(string(article.byline)), \"dateline\": \(string(article.dateline)), \"url\": \(string(article.url)), "
+            + "\"credits\": [\(article.credits.map { string($0) }.joined(separator: ", "))], "
+            + "\"paragraphs\": [\(article.paragraphs.map { string($0) }.joined(separator: ", "))], "
+            + "\"entities\": [\(entities.joined(separator: ", "))], \"quotes\": [\(quotes.joined(separator: ", "))], "
+            + "\"origin\": \(string(article.origin))}"
+    }
+}
