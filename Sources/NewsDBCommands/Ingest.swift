@@ -54,6 +54,8 @@ extension NewsDB {
         }
 
         func run() throws {
+            // First of all, so that a signal during planning also stops cleanly.
+            let stop = StopSignals()
             let connection = try NewsDatabase.open(path: database.path)
             let plan = InputPlanner.plan(paths: paths, format: DumpFormat(rawValue: format))
             let terminal = Terminal.standardErrorIsInteractive
@@ -61,8 +63,9 @@ extension NewsDB {
             for line in IngestReport.decisions(plan) where !quiet || line.hasPrefix("skipping") {
                 Terminal.printError("newsdb ingest: " + line)
             }
-            let options = IngestPipeline.Options(
+            var options = IngestPipeline.Options(
                 jobs: jobs, batchSize: batch, defaultSource: source, recordLimit: maxRecordMB * 1_000_000, recheck: recheck)
+            options.stopRequested = { stop.received != nil }
             let pipeline = IngestPipeline(connection: connection, options: options)
             let arguments = CommandLine.arguments.dropFirst().joined(separator: " ")
             let summary = try pipeline.run(plan: plan, arguments: arguments) { progress in
@@ -73,6 +76,10 @@ extension NewsDB {
                 print(IngestReport.json(summary))
             } else {
                 Terminal.printError(IngestReport.summaryLine(summary))
+            }
+            if summary.interrupted, let signal = stop.received {
+                Terminal.printError("newsdb ingest: stopped by \(signal) after the last whole batch; run the same command again to finish")
+                throw ExitCode(130)
             }
         }
     }

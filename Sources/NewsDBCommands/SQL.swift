@@ -27,12 +27,16 @@ extension NewsDB {
         @Option(name: .customLong("max-rows"), help: "Stop after this many rows, with a note on stderr.")
         var maxRows: Int = 100_000
 
+        @Option(help: "Stop a query running longer than this many seconds.")
+        var timeout: Double = 10
+
         func run() throws {
             let connection = try NewsDatabase.openReadOnly(path: database.path)
+            connection.allowOnlyReads()
             let statement: Statement
             do {
                 statement = try connection.prepare(query)
-            } catch let error as SQLiteError where error.code == .readOnly {
+            } catch let error as SQLiteError where error.code == .readOnly || error.code == .auth {
                 throw ReadOnlyRefusal(message: error.message)
             }
             guard statement.isReadOnly else {
@@ -41,14 +45,16 @@ extension NewsDB {
             var rows: [Row] = []
             do {
                 try statement.bind(params.map(Self.value))
-                while let row = try statement.step() {
-                    if rows.count == maxRows {
-                        Terminal.printError("newsdb sql: stopped after --max-rows \(maxRows) rows; raise it to see more")
-                        break
+                try connection.withTimeout(timeout) {
+                    while let row = try statement.step() {
+                        if rows.count == maxRows {
+                            Terminal.printError("newsdb sql: stopped after --max-rows \(maxRows) rows; raise it to see more")
+                            break
+                        }
+                        rows.append(row)
                     }
-                    rows.append(row)
                 }
-            } catch let error as SQLiteError where error.code == .readOnly {
+            } catch let error as SQLiteError where error.code == .readOnly || error.code == .auth {
                 throw ReadOnlyRefusal(message: error.message)
             }
             print(RowRenderer.render(columns: statement.columnNames, rows: rows, as: format), terminator: "")

@@ -40,6 +40,7 @@ extension NewsDB {
         @Option(help: "A raw FTS5 expression instead of the query, for experts.") var fts: String?
         @Flag(name: .customLong("show-sql"), help: "Print the SQL that selects the matches, then search.") var showSQL = false
         @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
+        @Option(help: "Stop a search running longer than this many seconds.") var timeout: Double = 10
 
         func validate() throws {
             guard SearchRequest.Sort(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance, newest or oldest") }
@@ -92,11 +93,12 @@ extension NewsDB {
         func run() throws {
             let request = try request()
             let connection = try NewsDatabase.openReadOnly(path: database.path)
+            connection.allowOnlyReads()
             if showSQL {
                 let (sql, values) = SearchEngine.matchSQL(for: request)
                 Terminal.printError(sql + "\n-- values: " + values.map { RowRenderer.plainText($0) }.joined(separator: " | "))
             }
-            let result = try SearchEngine(connection: connection).search(request)
+            let result = try connection.withTimeout(timeout) { try SearchEngine(connection: connection).search(request) }
             let style = TextStyle.forStandardOutput
             print(SearchRenderer.render(result, query: fts ?? query, request: request, format: format, style: style), terminator: "")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsStore
 
 /// A mistake in what the user asked (a malformed query): printed as is, exit status 2, no usage text.
 struct UsageError: Error, CustomStringConvertible {
@@ -13,6 +14,9 @@ extension NewsDB {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as SQLiteError where error.code == .busy {
+            FileHandle.standardError.write(Data("Error: the database is busy: another process is writing to it and did not finish within \(Int(Connection.defaultBusyTimeout.components.seconds)) s; try again when it is done (\(error.message))\n".utf8))
+            Foundation.exit(1)
         } catch let error as UsageError {
             FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
             Foundation.exit(2)

@@ -15,6 +15,8 @@ public final class IngestPipeline {
         public var recordLimit: Int
         /// Read files again even when they were loaded before, unchanged.
         public var recheck: Bool
+        /// Asked between batches; true stops the run at that batch boundary (SIGINT, SIGTERM).
+        public var stopRequested: @Sendable () -> Bool = { false }
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 1000,
                     defaultSource: String? = nil, recordLimit: Int = 8_000_000, recheck: Bool = false) {
@@ -43,6 +45,8 @@ public final class IngestPipeline {
         public var progress: Progress
         /// Files skipped because an earlier run loaded them and they have not changed.
         public var alreadyLoaded: Int
+        /// True when a stop was requested and the run ended early, at a batch boundary.
+        public var interrupted = false
     }
 
     private let connection: Connection
@@ -83,9 +87,11 @@ public final class IngestPipeline {
         let defaultSource = options.defaultSource
         var pending: (batch: Batch, parsing: ParallelMap<Result<Article, IngestLog.Reject>>)?
         var planRejects = plan.rejects
+        var interrupted = false
         do {
             while true {
-                let batch = readBatch(from: source)
+                interrupted = options.stopRequested()
+                let batch = interrupted ? Batch() : readBatch(from: source)
                 let done = batch.records.isEmpty && batch.finished.isEmpty
                 let parsing = done ? nil : ParallelMap(batch.records, jobs: options.jobs) { $0.article(defaultSource: defaultSource) }
                 if let previous = pending {
@@ -106,8 +112,8 @@ public final class IngestPipeline {
             throw error
         }
         progress.elapsed = clock.now - start
-        try log.finishRun(run, status: .completed, counts: counts(progress))
-        return Summary(run: run, progress: progress, alreadyLoaded: alreadyLoaded)
+        try log.finishRun(run, status: interrupted ? .interrupted : .completed, counts: counts(progress))
+        return Summary(run: run, progress: progress, alreadyLoaded: alreadyLoaded, interrupted: interrupted)
     }
 
     private func counts(_ progress: Progress) -> IngestLog.RunCounts {

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@Suite("Safety: read-only guards, time limits, clean stops, busy writers")
+struct SafetyCommandTests {
+    static func pages(count: Int, in folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for number in 0..<count {
+            let page = """
+                Safety story number \(number) about the quay
+                March 12, 2025
+
+                The quay committee in test town \(number) met on Tuesday to discuss mooring number \(number) and its fees.
+                """
+            try page.write(to: folder.appendingPathComponent(String(format: "%05d.txt", number)), atomically: false, encoding: .utf8)
+        }
+    }
+
+    @Test(arguments: [
+        "ATTACH DATABASE '/tmp/newsdb-attack.db' AS attack",
+        "PRAGMA user_version = 9",
+        "SELECT load_extension('/tmp/nothing.so')",
+        "CREATE TEMP TRIGGER t AFTER INSERT ON articles BEGIN SELECT 1; END",
+    ])
+    func sqlRefusesEverythingButReading(statement: String) throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let db = scratch.path("news.db")
+        try newsdb.run(["init", "--db", db])
+        let result = try newsdb.run(["sql", "--db", db, statement])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("read-only") || result.stderr.contains("not authorized"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/newsdb-attack.db"))
+    }
+
+    @Test func longQueryIsStoppedByTheTimeout() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let db = scratch.path("news.db")
+        try newsdb.run(["init", "--db", db])
+        let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+        let started = Date()
+        let result = try newsdb.run(["sql", "--db", db, "--timeout", "0.5", endless])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("stopped after 0.5 s"))
+        #expect(Date().timeIntervalSince(started) < 20)
+    }
+
+    @Test func sigtermStopsAtABatchBoundaryAndTheRerunFinishes() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let folder = scratch.url.appendingPathComponent("pages")
+        let count = 3000
+        try Self.pages(count: count, in: folder)
+        let db = scratch.path("news.db")
+        try newsdb.run(["init", "--db", db])
+        let process = Process()
+        process.executableURL = newsdb.url
+        process.arguments = ["ingest", "--db", db, "--quiet", "--batch", "25", folder.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var committed = 0
+        let deadline = Date().addingTimeInterval(60)
+        while committed == 0, process.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            let csv = try newsdb.run(["sql", "--db", db, "--format", "csv", "SELECT count(*) FROM articles"]).stdout
+            committed = Int(csv.split(separator: "\r\n").last ?? "0") ?? 0
+        }
+        kill(process.processIdentifier, SIGTERM)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(message.contains("SIGTERM received"))
+        let status = try newsdb.run(["sql", "--db", db, "--format", "csv", "SELECT status FROM ingest_runs"]).stdout
+        #expect(status.contains("interrupted"))
+        let rerun = try newsdb.run(["ingest", "--db", db, "--quiet", folder.path])
+        #expect(rerun.status == 0)
+        let total = try newsdb.run(["sql", "--db", db, "--format", "csv", "SELECT count(*), count(DISTINCT origin) FROM articles"]).stdout
+        #expect(total.contains("\(count),\(count)"))
+        let check = try newsdb.run(["sql", "--db", db, "--format", "csv", "PRAGMA integrity_check"]).stdout
+        #expect(check.contains("ok"))
+    }
+
+    @Test func readersSeeWholeBatchesWhileAnIngestWrites() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let folder = scratch.url.appendingPathComponent("pages")
+        try Self.pages(count: 1500, in: folder)
+        let db = scratch.path("news.db")
+        try newsdb.run(["init", "--db", db])
+        let process = Process()
+        process.executableURL = newsdb.url
+        process.arguments = ["ingest", "--db", db, "--quiet", "--batch", "50", folder.path]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var reads = 0
+        while process.isRunning {
+            // The count of articles and of their FTS rows always agree: a reader sees committed batches only.
+            let result = try newsdb.run(["search", "--db", db, "quay", "--format", "json", "--limit", "0"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stderr.contains("locked"))
+            let sql = try newsdb.run(["sql", "--db", db, "--format", "csv", "SELECT count(*) % 50 FROM articles"])
+            #expect(sql.status == 0)
+            #expect(sql.stdout.hasSuffix("\r\n0\r\n") || !process.isRunning, "a reader saw half a batch: \(sql.stdout)")
+            reads += 1
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(reads > 0)
+    }
+}
