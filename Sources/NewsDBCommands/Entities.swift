@@ -30,12 +30,7 @@ extension NewsDB {
         }
 
         func run() throws {
-            let parsed: SearchQuery?
-            do {
-                parsed = query.isEmpty ? nil : try SearchQuery.parse(query)
-            } catch {
-                throw UsageError(message: "bad query:\n" + error.pointing(at: query))
-            }
+            let parsed = query.isEmpty ? nil : try QueryText.parse(query)
             let connection = try NewsDatabase.openReadOnly(path: database.path)
             let kind = type.flatMap { Entity.Kind(rawValue: $0 == "org" ? "organization" : $0) }
             let counts = try EntityQueries.top(matching: parsed, type: kind, limit: top, in: connection)

@@ -26,13 +26,7 @@ extension NewsDB {
         @Argument(help: "A search query selecting the articles to export (all when omitted).")
         var query: String = ""
 
-        @Option(help: "Only this source (repeatable).") var source: [String] = []
-        @Option(help: "Only articles crediting this agency (repeatable).") var agency: [String] = []
-        @Option(help: "Only articles naming this person (repeatable).") var person: [String] = []
-        @Option(help: "Only articles naming this place (repeatable).") var place: [String] = []
-        @Option(help: "Only articles naming this organisation (repeatable).") var org: [String] = []
-        @Option(help: "Published on or after: YYYY-MM-DD, YYYY-MM or YYYY.") var from: String?
-        @Option(help: "Published on or before: YYYY-MM-DD, YYYY-MM or YYYY.") var to: String?
+        @OptionGroup var filters: FilterOptions
 
         func validate() throws {
             guard let kind = Exporter.Format(rawValue: format) else {
@@ -43,24 +37,8 @@ extension NewsDB {
 
         func run() throws {
             let kind = Exporter.Format(rawValue: format)!
-            var parsed: SearchQuery
-            do {
-                parsed = try SearchQuery.parse(query)
-            } catch {
-                throw UsageError(message: "bad query:\n" + error.pointing(at: query))
-            }
-            parsed.filters.sources += source
-            parsed.filters.agencies += agency
-            parsed.filters.people += person
-            parsed.filters.places += place
-            parsed.filters.organizations += org
-            for (name, value) in [("from", from), ("to", to)] {
-                guard let value else { continue }
-                guard let days = SearchQueryParser.day(value) else {
-                    throw UsageError(message: "--\(name) wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not '\(value)'")
-                }
-                if name == "from" { parsed.filters.from = days.first } else { parsed.filters.to = days.last }
-            }
+            var parsed = try QueryText.parse(query)
+            try filters.merged(into: &parsed.filters)
             let connection = try NewsDatabase.openReadOnly(path: database.path)
             let exporter = Exporter(connection: connection)
             if parsed.expression != nil || !parsed.filters.isEmpty {

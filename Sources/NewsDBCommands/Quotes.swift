@@ -17,8 +17,7 @@ extension NewsDB {
         @Option(help: "Speaker name, alias or surname.")
         var speaker: String?
 
-        @Option(help: "Published on or after: YYYY-MM-DD, YYYY-MM or YYYY.") var from: String?
-        @Option(help: "Published on or before: YYYY-MM-DD, YYYY-MM or YYYY.") var to: String?
+        @OptionGroup var dates: DateRangeOptions
 
         @Option(help: "How many to list.")
         var limit: Int = 20
@@ -27,22 +26,10 @@ extension NewsDB {
         var format: OutputFormat = .table
 
         func run() throws {
-            let parsed: SearchQuery?
-            do {
-                parsed = query.isEmpty ? nil : try SearchQuery.parse(query)
-            } catch {
-                throw UsageError(message: "bad query:\n" + error.pointing(at: query))
-            }
-            var range: (String?, String?) = (nil, nil)
-            for (name, value) in [("from", from), ("to", to)] {
-                guard let value else { continue }
-                guard let days = SearchQueryParser.day(value) else {
-                    throw UsageError(message: "--\(name) wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not '\(value)'")
-                }
-                if name == "from" { range.0 = days.first } else { range.1 = days.last }
-            }
+            let parsed = query.isEmpty ? nil : try QueryText.parse(query)
+            let range = try dates.range()
             let connection = try NewsDatabase.openReadOnly(path: database.path)
-            let hits = try QuoteQueries.search(parsed, speaker: speaker, from: range.0, to: range.1, limit: limit, in: connection)
+            let hits = try QuoteQueries.search(parsed, speaker: speaker, from: range.from, to: range.to, limit: limit, in: connection)
             let rows = hits.map { hit in
                 Row(values: [.text(hit.text), SQLValue(hit.speaker), SQLValue(hit.source),
                              SQLValue(hit.published.map { String($0.prefix(10)) }), .integer(hit.articleID), SQLValue(hit.partial)])

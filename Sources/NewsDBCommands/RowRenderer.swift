@@ -46,16 +46,11 @@ enum RowRenderer {
 
     /// RFC 4180: a header row, fields quoted when they hold a comma, quote or line break; NULL is empty.
     static func csv(columns: [String], rows: [Row]) -> String {
-        var lines = [columns.map(csvField).joined(separator: ",")]
+        var lines = [columns.map(CSVText.field).joined(separator: ",")]
         for row in rows {
-            lines.append(row.values.map { csvField($0.isNull ? "" : plainText($0)) }.joined(separator: ","))
+            lines.append(row.values.map { CSVText.field($0.isNull ? "" : plainText($0)) }.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func json(columns: [String], rows: [Row]) -> String {

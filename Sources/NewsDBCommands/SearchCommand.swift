@@ -19,14 +19,7 @@ extension NewsDB {
         @Argument(help: "The query (may be empty when filters are given).")
         var query: String = ""
 
-        @Option(help: "Only this source (repeatable).") var source: [String] = []
-        @Option(help: "Only this aggregator (repeatable).") var aggregator: [String] = []
-        @Option(help: "Only articles crediting this agency (repeatable).") var agency: [String] = []
-        @Option(help: "Only articles naming this person (repeatable).") var person: [String] = []
-        @Option(help: "Only articles naming this place (repeatable).") var place: [String] = []
-        @Option(help: "Only articles naming this organisation (repeatable).") var org: [String] = []
-        @Option(help: "Published on or after: YYYY-MM-DD, YYYY-MM or YYYY.") var from: String?
-        @Option(help: "Published on or before: YYYY-MM-DD, YYYY-MM or YYYY.") var to: String?
+        @OptionGroup var filters: FilterOptions
 
         @Option(help: "relevance, newest or oldest.") var sort: String = "relevance"
         @Option(help: "Hits per page.") var limit: Int = 10
@@ -55,27 +48,8 @@ extension NewsDB {
         }
 
         func request() throws -> SearchRequest {
-            var parsed: SearchQuery
-            do {
-                parsed = try SearchQuery.parse(query)
-            } catch {
-                throw UsageError(message: "bad query:\n" + error.pointing(at: query))
-            }
-            var options = SearchFilters()
-            options.sources = source
-            options.aggregators = aggregator
-            options.agencies = agency
-            options.people = person
-            options.places = place
-            options.organizations = org
-            for (name, value) in [("from", from), ("to", to)] {
-                guard let value else { continue }
-                guard let days = SearchQueryParser.day(value) else {
-                    throw ValidationError("--\(name) wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not '\(value)'")
-                }
-                if name == "from" { options.from = days.first } else { options.to = days.last }
-            }
-            parsed.filters.merge(options)
+            var parsed = try QueryText.parse(query)
+            try filters.merged(into: &parsed.filters)
             if parsed.expression == nil, fts == nil, parsed.filters.isEmpty {
                 throw ValidationError("give a query, a filter (--source, --from, …) or --fts")
             }

@@ -94,7 +94,7 @@ enum SearchRenderer {
         var lines = ["id,title,source,published,score,snippet"]
         for hit in result.hits {
             lines.append([String(hit.id), hit.displayTitle, hit.source ?? "", hit.published ?? "", String(format: "%.4f", -hit.score), plainSnippet(hit.snippet)]
-                .map(RowRenderer.csvField).joined(separator: ","))
+                .map(CSVText.field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

@@ -7,22 +7,13 @@ enum Credits {
         var found: [(position: Int, name: String)] = []
         for (name, spellings) in Vocabulary.agencies {
             for spelling in spellings {
-                if let position = firstPosition(of: spelling, in: line.words) {
+                if let position = line.position(ofPhrase: spelling) {
                     found.append((position, name))
                     break
                 }
             }
         }
         return found.sorted { $0.position < $1.position }.map(\.name)
-    }
-
-    private static func firstPosition(of phrase: String, in words: [Substring]) -> Int? {
-        let parts = phrase.split(separator: " ")
-        guard !parts.isEmpty, parts.count <= words.count else { return nil }
-        for start in 0...(words.count - parts.count) where words[start] == parts[0] {
-            if (1..<parts.count).allSatisfy({ words[start + $0] == parts[$0] }) { return start }
-        }
-        return nil
     }
 
     /// A credit line found in the body's closing part.

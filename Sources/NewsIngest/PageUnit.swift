@@ -162,13 +162,16 @@ struct LineFeatures {
     }
 
     /// Whole-word phrase match on the folded words ("ap" matches "AP" but not "apple").
-    func containsPhrase(_ phrase: String) -> Bool {
+    func containsPhrase(_ phrase: String) -> Bool { position(ofPhrase: phrase) != nil }
+
+    /// The index of the first word where `phrase` (folded words) starts, or nil.
+    func position(ofPhrase phrase: String) -> Int? {
         let parts = phrase.split(separator: " ")
-        guard !parts.isEmpty, parts.count <= words.count else { return false }
+        guard !parts.isEmpty, parts.count <= words.count else { return nil }
         for start in 0...(words.count - parts.count) where words[start] == parts[0] {
-            if (1..<parts.count).allSatisfy({ words[start + $0] == parts[$0] }) { return true }
+            if (1..<parts.count).allSatisfy({ words[start + $0] == parts[$0] }) { return start }
         }
-        return false
+        return nil
     }
 
     /// Mentions of reported speech: a sentence that reports is news, not a promo.

@@ -161,10 +161,10 @@ public final class Exporter {
         for table in Self.tables {
             let sink = try ExportSink(path: (directory as NSString).appendingPathComponent("\(table).csv"))
             let columns = try columns(of: table)
-            sink.write(columns.map(Self.csvField).joined(separator: ",") + "\r\n")
+            sink.write(columns.map(CSVText.field).joined(separator: ",") + "\r\n")
             var rows = 0
             try eachRow(of: table, columns: columns) { values in
-                sink.write(values.map { Self.csvField(Self.plain($0)) }.joined(separator: ",") + "\r\n")
+                sink.write(values.map { CSVText.field(Self.plain($0)) }.joined(separator: ",") + "\r\n")
                 rows += 1
             }
             try sink.close()
@@ -182,11 +182,6 @@ public final class Exporter {
         }
     }
 
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
     // MARK: JSON lines
 
     private func writeJSONL(to sink: ExportSink) throws {
@@ -202,22 +197,7 @@ public final class Exporter {
 
     static func json(_ stored: StoredArticle) -> String {
         let article = stored.article
-        func string(_ text: String?) -> String {
-            guard let text else { return "null" }
-            var escaped = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": escaped += "\\\""
-                case "\\": escaped += "\\\\"
-                case "\n": escaped += "\\n"
-                case "\r": escaped += "\\r"
-                case "\t": escaped += "\\t"
-                case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
-                default: escaped.unicodeScalars.append(scalar)
-                }
-            }
-            return escaped + "\""
-        }
+        let string = JSONText.optional
         let entities = article.entities.map {
             "{\"name\": \(string($0.name)), \"type\": \"\($0.type.rawValue)\", \"aliases\": [\($0.aliases.map { string($0) }.joined(separator: ", "))], \"mentions\": \($0.mentions)}"
         }

@@ -35,17 +35,6 @@ public struct SearchFilters: Sendable, Equatable {
     public init() {}
 
     public var isEmpty: Bool { self == SearchFilters() }
-
-    public mutating func merge(_ other: SearchFilters) {
-        sources += other.sources
-        aggregators += other.aggregators
-        agencies += other.agencies
-        people += other.people
-        places += other.places
-        organizations += other.organizations
-        from = other.from ?? from
-        to = other.to ?? to
-    }
 }
 
 /// A malformed query: what is wrong and where (a character offset in the query text).

@@ -59,7 +59,7 @@ enum Bench {
             jsonBuffer += Data((json(["title": article.title, "text": body, "source": article.source, "published": article.published,
                                       "author": article.byline, "url": url]) + "\n").utf8)
             csvBuffer += Data(([article.title, body, article.source, article.published, article.byline, url]
-                .map(csvField).joined(separator: ",") + "\n").utf8)
+                .map(CSVText.field).joined(separator: ",") + "\n").utf8)
             if jsonBuffer.count > 1 << 20 {
                 jsonl.write(jsonBuffer)
                 csv.write(csvBuffer)
@@ -74,25 +74,7 @@ enum Bench {
     }
 
     static func json(_ fields: [String: String]) -> String {
-        "{" + fields.sorted { $0.key < $1.key }.map { key, value in "\"\(key)\": \(jsonString(value))" }.joined(separator: ", ") + "}"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped + "\""
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        "{" + fields.sorted { $0.key < $1.key }.map { key, value in "\"\(key)\": \(JSONText.string(value))" }.joined(separator: ", ") + "}"
     }
 
     // MARK: floor
