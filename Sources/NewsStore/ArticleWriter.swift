@@ -36,6 +36,7 @@ public final class ArticleWriter {
             published = coalesce(published, ?3), dateline = coalesce(dateline, ?4)
         WHERE content_hash = ?5 AND (title IS NULL OR byline IS NULL OR published IS NULL OR dateline IS NULL)
         """
+    static let insertFacets = "INSERT OR REPLACE INTO article_facets (article_id, packed) VALUES (?, ?)"
     static let insertCredit = "INSERT INTO article_credits (article_id, agency) VALUES (?, ?) ON CONFLICT DO NOTHING"
     static let upsertEntity = """
         INSERT INTO entities (name, type) VALUES (?, ?)
@@ -54,7 +55,7 @@ public final class ArticleWriter {
 
     /// Stores one article in its own transaction.
     public func write(_ article: Article, run: Int64? = nil) throws -> Outcome {
-        try connection.transaction { try writeInSavepoint(article, run: run) }
+        try connection.transaction { try writeInCurrentTransaction([article], run: run)[0] }
     }
 
     /// Stores many articles in one transaction: far faster than one commit each. An article
@@ -65,7 +66,12 @@ public final class ArticleWriter {
 
     /// The batch form without its own transaction, for callers that commit more in the same one.
     public func writeInCurrentTransaction(_ articles: [Article], run: Int64?) throws -> [Outcome] {
-        try articles.map { try writeInSavepoint($0, run: run) }
+        // The facet triggers stand aside inside this transaction: the writer packs each article's
+        // facets itself, once (see Migrations/0005_packed_facets.sql).
+        try connection.execute("UPDATE newsdb_state SET bulk = 1", [])
+        let outcomes = try articles.map { try writeInSavepoint($0, run: run) }
+        try connection.execute("UPDATE newsdb_state SET bulk = 0", [])
+        return outcomes
     }
 
     private func writeInSavepoint(_ article: Article, run: Int64?) throws -> Outcome {
@@ -104,9 +110,11 @@ public final class ArticleWriter {
             try connection.execute(Self.insertCredit, [.integer(articleID), .text(agency)])
         }
         var entityIDsByName: [String: Int64] = [:]
+        var facetIDs: [Entity.Kind: [Int64]] = [:]
         for entity in article.entities {
             let entityID = try id(of: entity)
             entityIDsByName[entity.name] = entityID
+            if !(facetIDs[entity.type] ?? []).contains(entityID) { facetIDs[entity.type, default: []].append(entityID) }
             for alias in entity.aliases where alias != entity.name {
                 try connection.execute(Self.insertAlias, [.integer(entityID), .text(alias)])
             }
@@ -121,6 +129,11 @@ public final class ArticleWriter {
                 SQLValue(quote.partial), SQLValue(quote.position),
             ])
         }
+        let packed = PackedFacets(
+            source: sourceID, aggregator: aggregatorID, day: article.published.map { String($0.prefix(10)) },
+            agencies: Array(Set(article.credits)).sorted(), people: (facetIDs[.person] ?? []).sorted(),
+            places: (facetIDs[.place] ?? []).sorted(), organizations: (facetIDs[.organization] ?? []).sorted())
+        try connection.execute(Self.insertFacets, [.integer(articleID), .text(packed.text)])
         return .inserted(id: articleID)
     }
 
