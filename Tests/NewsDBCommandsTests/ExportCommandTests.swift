@@ -41,6 +41,7 @@ struct ExportCommandTests {
             #expect(before == after, "search \(query) differs")
         }
         #expect(try sqlite3(copy, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check'); PRAGMA integrity_check;") == "ok\n")
+        #expect(try sqlite3(copy, "SELECT * FROM article_facets ORDER BY 1") == (try sqlite3(db, "SELECT * FROM article_facets ORDER BY 1")))
     }
 
     @Test func queryRestrictsTheExportToRelatedRows() throws {
