@@ -34,6 +34,26 @@ struct SafetyCommandTests {
         #expect(!FileManager.default.fileExists(atPath: "/tmp/newsdb-attack.db"))
     }
 
+    @Test func symlinkLoopsSpacesAndNonASCIINamesAreWalkedSafely() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let folder = scratch.url.appendingPathComponent("in put/ünïcode dir")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = try String(contentsOfFile: IngestCommandTests.sample("pages/01.txt"), encoding: .utf8)
+        try page.write(to: folder.appendingPathComponent("page one — é.txt"), atomically: true, encoding: .utf8)
+        // A link back to the top: a walk that followed it would never end.
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("loop"), withDestinationURL: scratch.url)
+        let db = scratch.path("news.db")
+        let started = Date()
+        let result = try newsdb.run(["ingest", "--db", db, "--quiet", "--json", scratch.url.appendingPathComponent("in put").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"added\": 1"))
+        #expect(Date().timeIntervalSince(started) < 30)
+        let origin = try newsdb.run(["sql", "--db", db, "--format", "csv", "SELECT origin FROM articles"]).stdout
+        #expect(origin.contains("page one — é.txt"))
+    }
+
     @Test func longQueryIsStoppedByTheTimeout() throws {
         let newsdb = try BuiltBinary.locate()
         let scratch = try ScratchFolder()
