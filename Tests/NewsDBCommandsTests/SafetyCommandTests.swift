@@ -34,6 +34,98 @@ struct SafetyCommandTests {
         #expect(!FileManager.default.fileExists(atPath: "/tmp/newsdb-attack.db"))
     }
 
+    /// Five SIGKILLs at seeded points, each followed by another start, then a run to the end: the
+    /// database must equal a clean single run's, article for article and reject for reject.
+    @Test func fiveKillsAtSeededPointsEndInTheSameDatabaseAsACleanRun() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let folder = scratch.url.appendingPathComponent("pages")
+        let count = 2500
+        try Self.pages(count: count, in: folder)
+        for number in stride(from: 0, to: count, by: 250) {
+            // Some records that must become rejects, in the same way on every run.
+            try Data().write(to: folder.appendingPathComponent(String(format: "%05d-empty.txt", number)))
+            try "   \n\n".write(to: folder.appendingPathComponent(String(format: "%05d-blank.txt", number)), atomically: true, encoding: .utf8)
+        }
+        let clean = scratch.path("clean.db")
+        #expect(try newsdb.run(["ingest", "--db", clean, "--quiet", folder.path]).status == 0)
+
+        let db = scratch.path("killed.db")
+        try newsdb.run(["init", "--db", db])
+        var seed: UInt64 = 20_261_125
+        func articles() throws -> Int {
+            let csv = try newsdb.run(["sql", "--db", db, "--format", "csv", "SELECT count(*) FROM articles"]).stdout
+            return Int(csv.split(separator: "\r\n").last ?? "0") ?? 0
+        }
+        var kills = 0
+        for _ in 0..<5 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let target = try articles() + 20 + Int(seed >> 33) % 300
+            let process = Process()
+            process.executableURL = newsdb.url
+            process.arguments = ["ingest", "--db", db, "--quiet", "--batch", "20", folder.path]
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while process.isRunning, Date() < deadline, try articles() < target {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            if process.isRunning { kills += 1 }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        #expect(kills >= 3, "most runs should have been killed mid-way")
+        #expect(try newsdb.run(["ingest", "--db", db, "--quiet", folder.path]).status == 0)
+
+        for query in [
+            "SELECT origin, content_hash, title, published FROM articles ORDER BY origin",
+            "SELECT origin, reason FROM rejects ORDER BY origin",
+            "SELECT q.text, q.speaker_name, a.origin FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY 3, 1",
+        ] {
+            let expected = try newsdb.run(["sql", "--db", clean, "--format", "csv", "--max-rows", "1000000", query]).stdout
+            let actual = try newsdb.run(["sql", "--db", db, "--format", "csv", "--max-rows", "1000000", query]).stdout
+            #expect(actual == expected, "differs from a clean run: \(query)")
+        }
+        let checks = try newsdb.run(["sql", "--db", db, "--format", "csv", "PRAGMA integrity_check"]).stdout
+        #expect(checks.contains("ok"))
+        let fts = try newsdb.run(["search", "--db", db, "quay", "--format", "json", "--limit", "0"]).stdout
+        #expect(fts.contains("\"total\": \(count)"))
+    }
+
+    @Test func aSecondWriterWaitsThenFailsClearlyAndNothingBreaks() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let db = scratch.path("news.db")
+        try newsdb.run(["init", "--db", db])
+        // Another program holds the write lock and does not let go.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [db]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO sources (name) VALUES ('held');\n".utf8))
+        Thread.sleep(forTimeInterval: 0.5)
+        let started = Date()
+        let blocked = try newsdb.run(["ingest", "--db", db, "--quiet", IngestCommandTests.sample("pages/01.txt")])
+        let waited = Date().timeIntervalSince(started)
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.contains("the database is busy"), "\(blocked.stderr)")
+        #expect(waited >= 4.5, "it should wait for the busy timeout, waited \(waited) s")
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        let retry = try newsdb.run(["ingest", "--db", db, "--quiet", IngestCommandTests.sample("pages/01.txt")])
+        #expect(retry.status == 0, "\(retry.stderr)")
+        #expect(try newsdb.run(["sql", "--db", db, "--format", "csv", "PRAGMA integrity_check"]).stdout.contains("ok"))
+    }
+
     @Test func symlinkLoopsSpacesAndNonASCIINamesAreWalkedSafely() throws {
         let newsdb = try BuiltBinary.locate()
         let scratch = try ScratchFolder()
