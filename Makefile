@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 CONFIG ?= release
 BIN := $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)/newsdb
 
-.PHONY: all build test demo bench bench-quick install uninstall clean help
+.PHONY: all build test demo bench bench-quick fuzz install uninstall clean help
 
 all: build
 
@@ -12,6 +12,7 @@ help:
 	@echo "make demo      build, load SampleData into ./demo.db, run example searches"
 	@echo "make bench     benchmark at 100k articles (BENCH_N=1000000 for 1M); results in BENCHMARKS.md"
 	@echo "make bench-quick  the same at 10k articles"
+	@echo "make fuzz      run the libFuzzer target (page, date, quote, query, JSON and CSV readers) for FUZZ_SECONDS each"
 	@echo "make build     build newsdb ($(CONFIG)) into .build/"
 	@echo "make test      run every test (unit and end-to-end)"
 	@echo "make install   copy newsdb to \$$PREFIX/bin (PREFIX=$(PREFIX))"
@@ -40,6 +41,16 @@ bench:
 
 bench-quick:
 	bench/run.sh 10000
+
+# libFuzzer with AddressSanitizer, in its own build folder; seeds come from SampleData. Findings are
+# written to .build-fuzz/findings; replay one with: swift run newsdb-fuzz FILE
+FUZZ_SECONDS ?= 60
+fuzz:
+	swift build --product newsdb-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	bench/fuzz-seeds.sh .build-fuzz/corpus
+	mkdir -p .build-fuzz/findings
+	"$$(swift build --scratch-path .build-fuzz --show-bin-path)/newsdb-fuzz" -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=10 -rss_limit_mb=2048 -artifact_prefix=.build-fuzz/findings/ .build-fuzz/corpus
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"

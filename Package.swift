@@ -63,6 +63,8 @@ let package = Package(
             dependencies: ["NewsStore", "NewsIngest", "CSQLite"],
             swiftSettings: strictSettings
         ),
+        // libFuzzer target for `make fuzz`; built normally it replays inputs given as arguments.
+        .executableTarget(name: "newsdb-fuzz", dependencies: ["NewsIngest", "NewsStore"], swiftSettings: strictSettings),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore"], swiftSettings: strictSettings),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], swiftSettings: strictSettings),
         .testTarget(

@@ -36,3 +36,10 @@ for path in arguments.dropFirst() {
 source += "    ]\n}\n"
 
 try Data(source.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+
+#if FUZZING
+// `make fuzz` builds every executable it needs with libFuzzer linked in, this build tool included;
+// libFuzzer then asks for a target function. The tool keeps its own main and never fuzzes anything.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func unusedFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 { 0 }
+#endif
