@@ -41,6 +41,9 @@ extension NewsDB {
             try filters.merged(into: &parsed.filters)
             let connection = try NewsDatabase.openReadOnly(path: database.path)
             let exporter = Exporter(connection: connection)
+            if Terminal.standardErrorIsInteractive {
+                exporter.onTableDone = { table, rows in Terminal.printProgress("exported \(rows) rows of \(table)") }
+            }
             if parsed.expression != nil || !parsed.filters.isEmpty {
                 try exporter.restrict(to: SearchRequest(query: parsed))
             }
@@ -54,6 +57,7 @@ extension NewsDB {
                     try sink.close()
                 }
             }
+            if Terminal.standardErrorIsInteractive { Terminal.printProgress(nil) }
             let summary = exporter.counts.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
             Terminal.printError("newsdb export: \(format)\(out.map { " to \($0)" } ?? ""): \(summary)")
         }

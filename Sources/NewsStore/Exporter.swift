@@ -63,7 +63,12 @@ public final class Exporter {
     }
 
     /// Rows written per table, for the summary.
-    public private(set) var counts: [(table: String, rows: Int)] = []
+    public private(set) var counts: [(table: String, rows: Int)] = [] {
+        didSet { if let last = counts.last, counts.count > oldValue.count { onTableDone?(last.table, last.rows) } }
+    }
+
+    /// Called after each table is written, for a progress line.
+    public var onTableDone: ((String, Int) -> Void)?
 
     public func export(as format: Format, to sink: ExportSink?, directory: String?) throws {
         counts = []
