@@ -40,7 +40,7 @@ enum ParsedPageJSON {
         return object(members)
     }
 
-    private static func optional(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
+    private static let optional = JSONText.optional
     private static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
     private static func object(_ members: [(String, String)]) -> String {
         "{" + members.map { JSONText.string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"

@@ -62,7 +62,7 @@ enum ArticleRenderer {
 
     static func json(_ stored: StoredArticle) -> String {
         let article = stored.article
-        func optional(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
+        let optional = JSONText.optional
         let entities = article.entities.map {
             "{\"name\": \(JSONText.string($0.name)), \"type\": \"\($0.type.rawValue)\", \"aliases\": [\($0.aliases.map(JSONText.string).joined(separator: ", "))], \"mentions\": \($0.mentions)}"
         }

@@ -1,19 +1,12 @@
 import Foundation
 
 /// What `newsdb stats` reports: row counts per table, schema version, file size, SQLite version.
-public struct DatabaseStats: Sendable, Equatable {
+public struct DatabaseStats: Sendable {
     public var tableCounts: [(table: String, rows: Int)]
     public var schemaVersion: Int
     /// Bytes of the database file plus its write-ahead log, as they are on disk now.
     public var fileBytes: Int64
     public var sqliteVersion: String
-
-    public static func == (lhs: DatabaseStats, rhs: DatabaseStats) -> Bool {
-        lhs.tableCounts.map(\.table) == rhs.tableCounts.map(\.table)
-            && lhs.tableCounts.map(\.rows) == rhs.tableCounts.map(\.rows)
-            && lhs.schemaVersion == rhs.schemaVersion && lhs.fileBytes == rhs.fileBytes
-            && lhs.sqliteVersion == rhs.sqliteVersion
-    }
 
     /// Ordinary tables only: FTS shadow tables and SQLite's own are internal detail.
     static let listTables = """

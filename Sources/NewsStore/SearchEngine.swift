@@ -108,14 +108,7 @@ public final class SearchEngine {
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
         }
-        let hits = rows.map { row in
-            let lead = row.string(3) ?? ""
-            let snippet = row.string(6) ?? ""
-            return SearchHit(
-                id: row.int64(0) ?? 0, title: row.string(2), leadSentence: Self.firstSentence(of: lead),
-                source: row.string(4), published: row.string(5), score: row.double(1) ?? 0,
-                snippet: snippet.isEmpty ? Self.opening(of: lead) : snippet)
-        }
+        let hits = rows.map { Self.hit(from: $0, snippet: $0.string(6)) }
         return SearchResult(total: total, hits: hits, facets: [], elapsed: clock.now - start)
     }
 
@@ -130,13 +123,7 @@ public final class SearchEngine {
             FROM temp.search_hits h JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
             ORDER BY \(order) LIMIT ? OFFSET ?
             """, [SQLValue(request.limit), SQLValue(request.offset)])
-        return rows.map { row in
-            let lead = row.string(3) ?? ""
-            return SearchHit(
-                id: row.int64(0) ?? 0, title: row.string(2), leadSentence: Self.firstSentence(of: lead),
-                source: row.string(4), published: row.string(5), score: row.double(1) ?? 0,
-                snippet: Self.opening(of: lead))
-        }
+        return rows.map { Self.hit(from: $0, snippet: nil) }
     }
 
     /// snippet() only works inside a MATCH query, so it runs once more over the page's ids.
@@ -223,35 +210,13 @@ public final class SearchEngine {
         Array(counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }.prefix(size))
     }
 
-    /// Facet counts over every match: top values by count (dates in date order). CROSS JOIN keeps
-    /// SQLite's planner walking from the matches outwards, never from a whole facet table inwards.
-    public func facet(_ kind: FacetKind, size: Int) throws -> [FacetCount] {
-        let sql: String
-        switch kind {
-        case .source:
-            sql = "SELECT s.name, count(*) FROM temp.search_hits h CROSS JOIN articles a ON a.id = h.id CROSS JOIN sources s ON s.id = a.source_id GROUP BY s.id ORDER BY 2 DESC, 1 LIMIT ?"
-        case .aggregator:
-            sql = "SELECT g.name, count(*) FROM temp.search_hits h CROSS JOIN articles a ON a.id = h.id CROSS JOIN aggregators g ON g.id = a.aggregator_id GROUP BY g.id ORDER BY 2 DESC, 1 LIMIT ?"
-        case .agency:
-            sql = "SELECT c.agency, count(*) FROM temp.search_hits h CROSS JOIN article_credits c ON c.article_id = h.id GROUP BY c.agency ORDER BY 2 DESC, 1 LIMIT ?"
-        case .person, .place, .org:
-            let type = kind == .org ? "organization" : kind.rawValue
-            sql = """
-                SELECT e.name, count(*) FROM temp.search_hits h CROSS JOIN article_entities ae ON ae.article_id = h.id
-                CROSS JOIN entities e ON e.id = ae.entity_id WHERE e.type = '\(type)' GROUP BY e.id ORDER BY 2 DESC, 1 LIMIT ?
-                """
-        case .year, .month, .day:
-            let length = kind == .year ? 4 : kind == .month ? 7 : 10
-            // The histogram keeps its most recent buckets when there are more than `size`.
-            sql = """
-                SELECT * FROM (SELECT substr(a.published, 1, \(length)) AS bucket, count(*) FROM temp.search_hits h
-                CROSS JOIN articles a ON a.id = h.id WHERE a.published IS NOT NULL GROUP BY bucket ORDER BY bucket DESC LIMIT ?)
-                ORDER BY bucket
-                """
-        }
-        return try connection.query(sql, [SQLValue(size)]).map {
-            FacetCount(value: $0.string(0) ?? "", count: $0.int(1) ?? 0)
-        }
+    /// A hit from a row of (id, score, title, lead, source, published); without a snippet, the lead's opening.
+    private static func hit(from row: Row, snippet: String?) -> SearchHit {
+        let lead = row.string(3) ?? ""
+        return SearchHit(
+            id: row.int64(0) ?? 0, title: row.string(2), leadSentence: firstSentence(of: lead),
+            source: row.string(4), published: row.string(5), score: row.double(1) ?? 0,
+            snippet: snippet.flatMap { $0.isEmpty ? nil : $0 } ?? opening(of: lead))
     }
 
     static func firstSentence(of text: String) -> String {

@@ -69,3 +69,51 @@ struct ScratchFolder {
 
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
+
+/// Running `newsdb ingest` in the background, for the tests that interrupt it or read beside it.
+extension BuiltBinary {
+    /// Starts the binary without waiting; stdout is discarded, stderr goes to `errors` when given.
+    func start(_ arguments: [String], errors: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.standardError = errors ?? FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The number of articles committed so far, read by another process as a user would.
+    func articleCount(db: String) throws -> Int {
+        let csv = try run(["sql", "--db", db, "--format", "csv", "SELECT count(*) FROM articles"]).stdout
+        return Int(csv.split(separator: "\r\n").last ?? "0") ?? 0
+    }
+
+    /// Polls until `target` articles are committed, the process ends, or a minute passes.
+    @discardableResult
+    func waitForArticles(_ target: Int, db: String, while process: Process) throws -> Int {
+        let deadline = Date().addingTimeInterval(60)
+        var committed = try articleCount(db: db)
+        while committed < target, process.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+            committed = try articleCount(db: db)
+        }
+        return committed
+    }
+}
+
+/// Small test pages, one story each, numbered so every page is distinct.
+enum TestPages {
+    static func write(count: Int, into folder: URL, about word: String) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for number in 0..<count {
+            let page = """
+                Test story number \(number) about the \(word)
+                March 12, 2025
+
+                The \(word) committee in test town \(number) met on Tuesday to discuss item number \(number) and its fees.
+                """
+            try page.write(to: folder.appendingPathComponent(String(format: "%05d.txt", number)), atomically: false, encoding: .utf8)
+        }
+    }
+}

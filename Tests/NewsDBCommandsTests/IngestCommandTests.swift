@@ -131,33 +131,12 @@ struct IngestCommandTests {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let folder = scratch.url.appendingPathComponent("pages")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let count = 3000
-        for number in 0..<count {
-            let page = """
-                Test story number \(number) about the harbour
-                March 12, 2025
-
-                The harbour council in test town \(number) met on Tuesday to discuss ferry crossing number \(number) and its timetable.
-
-                Residents of district \(number) said the crossing had been late on \(number % 7 + 2) mornings in the last fortnight.
-                """
-            try page.write(to: folder.appendingPathComponent(String(format: "%05d.txt", number)), atomically: false, encoding: .utf8)
-        }
+        try TestPages.write(count: count, into: folder, about: "harbour")
         let db = scratch.path("news.db")
         try newsdb.run(["init", "--db", db])
-        let process = Process()
-        process.executableURL = newsdb.url
-        process.arguments = ["ingest", "--db", db, "--quiet", "--batch", "25", folder.path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var committed = 0
-        let deadline = Date().addingTimeInterval(60)
-        while committed == 0, process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-            committed = Int(try scalar(newsdb, db: db, "SELECT count(*) FROM articles")) ?? 0
-        }
+        let process = try newsdb.start(["ingest", "--db", db, "--quiet", "--batch", "25", folder.path])
+        try newsdb.waitForArticles(1, db: db, while: process)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let before = Int(try scalar(newsdb, db: db, "SELECT count(*) FROM articles")) ?? 0

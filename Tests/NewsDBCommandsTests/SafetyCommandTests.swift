@@ -4,16 +4,7 @@ import Testing
 @Suite("Safety: read-only guards, time limits, clean stops, busy writers")
 struct SafetyCommandTests {
     static func pages(count: Int, in folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for number in 0..<count {
-            let page = """
-                Safety story number \(number) about the quay
-                March 12, 2025
-
-                The quay committee in test town \(number) met on Tuesday to discuss mooring number \(number) and its fees.
-                """
-            try page.write(to: folder.appendingPathComponent(String(format: "%05d.txt", number)), atomically: false, encoding: .utf8)
-        }
+        try TestPages.write(count: count, into: folder, about: "quay")
     }
 
     @Test(arguments: [
@@ -54,24 +45,12 @@ struct SafetyCommandTests {
         let db = scratch.path("killed.db")
         try newsdb.run(["init", "--db", db])
         var seed: UInt64 = 20_261_125
-        func articles() throws -> Int {
-            let csv = try newsdb.run(["sql", "--db", db, "--format", "csv", "SELECT count(*) FROM articles"]).stdout
-            return Int(csv.split(separator: "\r\n").last ?? "0") ?? 0
-        }
         var kills = 0
         for _ in 0..<5 {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let target = try articles() + 20 + Int(seed >> 33) % 300
-            let process = Process()
-            process.executableURL = newsdb.url
-            process.arguments = ["ingest", "--db", db, "--quiet", "--batch", "20", folder.path]
-            process.standardError = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let deadline = Date().addingTimeInterval(60)
-            while process.isRunning, Date() < deadline, try articles() < target {
-                Thread.sleep(forTimeInterval: 0.01)
-            }
+            let target = try newsdb.articleCount(db: db) + 20 + Int(seed >> 33) % 300
+            let process = try newsdb.start(["ingest", "--db", db, "--quiet", "--batch", "20", folder.path])
+            try newsdb.waitForArticles(target, db: db, while: process)
             if process.isRunning { kills += 1 }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -169,20 +148,9 @@ struct SafetyCommandTests {
         try Self.pages(count: count, in: folder)
         let db = scratch.path("news.db")
         try newsdb.run(["init", "--db", db])
-        let process = Process()
-        process.executableURL = newsdb.url
-        process.arguments = ["ingest", "--db", db, "--quiet", "--batch", "25", folder.path]
         let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var committed = 0
-        let deadline = Date().addingTimeInterval(60)
-        while committed == 0, process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-            let csv = try newsdb.run(["sql", "--db", db, "--format", "csv", "SELECT count(*) FROM articles"]).stdout
-            committed = Int(csv.split(separator: "\r\n").last ?? "0") ?? 0
-        }
+        let process = try newsdb.start(["ingest", "--db", db, "--quiet", "--batch", "25", folder.path], errors: errors)
+        try newsdb.waitForArticles(1, db: db, while: process)
         kill(process.processIdentifier, SIGTERM)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -206,12 +174,7 @@ struct SafetyCommandTests {
         try Self.pages(count: 1500, in: folder)
         let db = scratch.path("news.db")
         try newsdb.run(["init", "--db", db])
-        let process = Process()
-        process.executableURL = newsdb.url
-        process.arguments = ["ingest", "--db", db, "--quiet", "--batch", "50", folder.path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let process = try newsdb.start(["ingest", "--db", db, "--quiet", "--batch", "50", folder.path])
         var reads = 0
         while process.isRunning {
             // The count of articles and of their FTS rows always agree: a reader sees committed batches only.
