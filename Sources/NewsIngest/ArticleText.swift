@@ -34,7 +34,14 @@ struct ArticleText {
             } else {
                 isCapitalized = false
             }
-            lowercased = text.lowercased()
+            lowercased = Self.lowercase(text)
+        }
+
+        /// `lowercased()` with a fast path for ASCII words, which are most of them.
+        private static func lowercase(_ text: String) -> String {
+            guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+            guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
     }
 

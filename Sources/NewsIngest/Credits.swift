@@ -49,8 +49,8 @@ enum Credits {
     private static func publisher(before line: LineFeatures) -> String? {
         let text = line.text
         guard let range = text.range(of: " with ", options: .caseInsensitive) else { return nil }
-        let candidate = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-            .trimmingCharacters(in: CharacterSet(charactersIn: "-–—(").union(.whitespaces))
+        let candidate = String(text[..<range.lowerBound]).trimmedSpaces()
+            .trimmed { "-–—(".contains($0) || $0.isWhitespace }
         let features = LineFeatures(candidate)
         guard features.wordCount >= 1, features.wordCount <= 6, agencies(in: features).isEmpty,
             candidate.first?.isUppercase == true

@@ -16,13 +16,16 @@ enum Dateline {
         let window = String(paragraph.prefix(80))
         var best: Range<String.Index>?
         for separator in separators {
-            if let range = window.range(of: separator), range.lowerBound < (best?.lowerBound ?? window.endIndex) {
+            if let range = ByteSearch.range(of: separator, in: window), range.lowerBound < (best?.lowerBound ?? window.endIndex) {
                 best = range
             }
         }
         guard let separator = best else { return nil }
-        let prefix = String(paragraph[..<separator.lowerBound]).trimmingCharacters(in: .whitespaces)
-        let remainder = String(paragraph[separator.upperBound...]).trimmingCharacters(in: .whitespaces)
+        // The window is a prefix of the paragraph, so its byte offsets are the paragraph's too.
+        let lower = paragraph.utf8.index(paragraph.startIndex, offsetBy: window.utf8.distance(from: window.startIndex, to: separator.lowerBound))
+        let upper = paragraph.utf8.index(paragraph.startIndex, offsetBy: window.utf8.distance(from: window.startIndex, to: separator.upperBound))
+        let prefix = String(paragraph[..<lower]).trimmedSpaces()
+        let remainder = String(paragraph[upper...]).trimmedSpaces()
         guard !prefix.isEmpty, remainder.count > 20, prefix.split(separator: " ").count <= 8 else { return nil }
         var place = prefix
         var agencies: [String] = []
@@ -30,7 +33,7 @@ enum Dateline {
             let inside = String(prefix[prefix.index(after: open)..<prefix.index(before: prefix.endIndex)])
             agencies = Credits.agencies(in: LineFeatures(inside))
             guard !agencies.isEmpty else { return nil }
-            place = String(prefix[..<open]).trimmingCharacters(in: .whitespaces)
+            place = String(prefix[..<open]).trimmedSpaces()
         }
         // The city is written in capitals ("KYIV, Ukraine") unless an agency in brackets vouches for it.
         let city = place.split(separator: ",").first.map(String.init) ?? place

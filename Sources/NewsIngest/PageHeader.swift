@@ -167,7 +167,7 @@ struct PageHeader {
         guard line.wordCount <= 6 else { return false }
         if let first = line.text.first, "|·•".contains(first) { return true }
         // "Remer, MN" or "Remer,MN": a place and a two-letter region code.
-        let parts = line.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = line.text.split(separator: ",").map { $0.trimmedSpaces() }
         guard parts.count == 2, let region = parts.last, region.count == 2 else { return false }
         return region.allSatisfy(\.isUppercase) && parts[0].first?.isUppercase == true && parts[0].split(separator: " ").count <= 3
     }
@@ -176,17 +176,17 @@ struct PageHeader {
     static func labelledSource(_ text: String, _ line: LineFeatures) -> (name: String, agencies: [String])? {
         guard line.wordCount <= 14 else { return nil }
         for label in Vocabulary.sourceLabels where line.begins(label) {
-            var name = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
-            name = name.trimmingCharacters(in: CharacterSet(charactersIn: ":-–— ").union(.whitespaces))
+            var name = String(text.dropFirst(label.count)).trimmedSpaces()
+            name = name.trimmed { ":-–— ".contains($0) || $0.isWhitespace }
             // Cut off what follows a separator: "The Harbor Courier | 3 min read".
             if let cut = name.firstIndex(where: { "|·•".contains($0) }) {
-                name = String(name[..<cut]).trimmingCharacters(in: .whitespaces)
+                name = String(name[..<cut]).trimmedSpaces()
             }
             if name.hasSuffix("."), !name.hasSuffix("..") { name.removeLast() }
             var agencies: [String] = []
             if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
                 agencies = Credits.agencies(in: LineFeatures(String(name[open...])))
-                if !agencies.isEmpty { name = String(name[..<open]).trimmingCharacters(in: .whitespaces) }
+                if !agencies.isEmpty { name = String(name[..<open]).trimmedSpaces() }
             }
             // "Source: AP" names an agency, not a publisher.
             let nameAgencies = Credits.agencies(in: LineFeatures(name))
@@ -201,7 +201,7 @@ struct PageHeader {
 
     /// "The Valley Gazette · 4 min read": a publisher shown beside the reading time.
     static func sourceBesideReadingTime(_ text: String) -> String? {
-        let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { $0.trimmedSpaces() }
         guard segments.count >= 2, let first = segments.first, first.first?.isUppercase == true else { return nil }
         let readingTime = segments.dropFirst().contains { segment in
             let words = TextNormalizer.words(segment)
@@ -215,7 +215,7 @@ struct PageHeader {
     static func byline(_ line: LineFeatures) -> String? {
         guard line.wordCount >= 2, line.wordCount <= 16, !line.isProse else { return nil }
         for prefix in ["by ", "written by ", "words by ", "story by ", "report by ", "text by "] where line.begins(prefix) {
-            let name = String(line.text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            let name = String(line.text.dropFirst(prefix.count)).trimmedSpaces()
             guard name.first?.isUppercase == true else { return nil }
             return name
         }
@@ -228,7 +228,7 @@ struct PageHeader {
         if Vocabulary.navigationWords.contains(bare) { return true }
         if line.wordCount <= 2, !line.text.contains(where: \.isUppercase), line.hasLetters { return true }
         let segments = line.text.split(whereSeparator: { "|•›»>/·".contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
         return segments.count >= 3 && segments.allSatisfy { $0.split(separator: " ").count <= 3 }
     }
 

@@ -104,15 +104,7 @@ struct LineFeatures {
     func has(_ phrase: String) -> Bool {
         var phrase = phrase
         return phrase.withUTF8 { needle in
-            guard needle.count <= foldedBytes.count else { return false }
-            guard needle.count > 0 else { return true }
-            return foldedBytes.withUnsafeBufferPointer { haystack in
-                let first = needle[0]
-                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-                    if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
-                }
-                return false
-            }
+            foldedBytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: needle, in: $0) != nil }
         }
     }
 
@@ -166,8 +158,12 @@ struct LineFeatures {
 
     /// The index of the first word where `phrase` (folded words) starts, or nil.
     func position(ofPhrase phrase: String) -> Int? {
+        // Every word of the line is a substring of the folded text, so a phrase whose first word
+        // is not in the bytes cannot match: one memmem spares the word-by-word walk for most lines.
+        let firstWord = phrase.prefix { $0 != " " }
+        guard !firstWord.isEmpty, has(String(firstWord)) else { return nil }
         let parts = phrase.split(separator: " ")
-        guard !parts.isEmpty, parts.count <= words.count else { return nil }
+        guard parts.count <= words.count else { return nil }
         for start in 0...(words.count - parts.count) where words[start] == parts[0] {
             if (1..<parts.count).allSatisfy({ words[start + $0] == parts[$0] }) { return start }
         }
@@ -176,8 +172,9 @@ struct LineFeatures {
 
     /// Mentions of reported speech: a sentence that reports is news, not a promo.
     var reportsSpeech: Bool {
-        let verbs: Set<Substring> = ["said", "says", "told", "according", "added", "stated", "announced", "urged", "asked"]
         // Folding turns curly quotes straight, so one byte test finds both.
-        return foldedBytes.contains(UInt8(ascii: "\"")) || words.contains { verbs.contains($0) }
+        foldedBytes.contains(UInt8(ascii: "\"")) || words.contains { Self.speechVerbs.contains($0) }
     }
+
+    private static let speechVerbs: Set<Substring> = ["said", "says", "told", "according", "added", "stated", "announced", "urged", "asked"]
 }

@@ -16,6 +16,13 @@ public enum TextDecoding {
 
     /// Valid UTF-8 as is; a few invalid bytes (up to 1 in 100 characters) become U+FFFD; more is refused.
     public static func decode(_ bytes: some Collection<UInt8>) -> Result<String, Failure> {
+        let fast = bytes.withContiguousStorageIfAvailable { buffer -> Result<String, Failure>? in
+            // Most input is valid UTF-8 without NUL: memchr and one validation pass, no scalar walk.
+            if buffer.isEmpty { return .success("") }
+            if memchr(buffer.baseAddress!, 0, buffer.count) != nil { return .failure(.binary) }
+            return String(validating: buffer, as: UTF8.self).map { .success($0) }
+        }
+        if let fast = fast ?? nil { return fast }
         if bytes.contains(0) { return .failure(.binary) }
         let text = String(decoding: bytes, as: UTF8.self)
         let invalid = text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }

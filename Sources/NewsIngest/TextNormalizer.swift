@@ -33,26 +33,68 @@ public enum TextNormalizer {
     /// NFC, every space-like character as one ASCII space, invisible characters removed, trimmed.
     public static func normalizeLine(_ line: String) -> String {
         if isCleanASCII(line) { return line }
-        // Foundation's NFC is costly; most lines cannot change under it.
-        let composed = isSurelyComposed(line) ? line : line.precomposedStringWithCanonicalMapping
+        if let quick = normalizedWithoutComposition(line) { return quick }
+        // Foundation's NFC is costly; only lines with combining marks or other scripts get here.
+        let composed = line.precomposedStringWithCanonicalMapping
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {
-            switch scalar.value {
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
-                // Zero-width characters and soft hyphens only affect rendering, never words.
-                continue
-            case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-                pendingSpace = true
-            case 0x00...0x1F, 0x7F...0x9F:
-                continue
-            default:
+            switch cleaning(scalar.value) {
+            case .drop: continue
+            case .space: pendingSpace = true
+            case .keep:
                 if pendingSpace && !result.isEmpty { result.append(" ") }
                 pendingSpace = false
                 result.append(scalar)
             }
         }
         return String(result)
+    }
+
+    private enum Cleaning { case drop, space, keep }
+
+    @inline(__always)
+    private static func cleaning(_ value: UInt32) -> Cleaning {
+        switch value {
+        // Zero-width characters and soft hyphens only affect rendering, never words.
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: .drop
+        case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: .space
+        case 0x00...0x1F, 0x7F...0x9F: .drop
+        default: .keep
+        }
+    }
+
+    /// The cleaning done on the UTF-8 bytes, for lines NFC cannot change (every scalar below
+    /// U+0300, or general punctuation such as curly quotes and dashes); nil for any other line.
+    private static func normalizedWithoutComposition(_ line: String) -> String? {
+        var line = line
+        return line.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(index + length, bytes.count)
+                var value = UInt32(byte)
+                if length > 1 {
+                    value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for next in bytes[(index + 1)..<end] { value = value << 6 | UInt32(next & 0x3F) }
+                    guard value < 0x300 || (0x2000...0x206F).contains(value) else { return nil }
+                }
+                switch cleaning(value) {
+                case .drop: break
+                case .space: pendingSpace = true
+                case .keep:
+                    if pendingSpace && !output.isEmpty { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                }
+                index = end
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 
     /// Printable ASCII with single inner spaces and none at the ends: nothing to normalise.
@@ -72,22 +114,50 @@ public enum TextNormalizer {
 
     /// Lower-cased, with curly quotes, apostrophes and dashes folded to ASCII, for vocabulary matching.
     public static func folded(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: only the letters change, and `` ` `` becomes an apostrophe.
-            return String(decoding: text.utf8.map { byte in
-                byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : (byte == 0x60 ? 0x27 : byte)
-            }, as: UTF8.self)
-        }
-        var result = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            switch scalar.value {
-            case 0x2018, 0x2019, 0x201A, 0x2032, 0x60, 0xB4: result.append("'")
-            case 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2033: result.append("\"")
-            case 0x2010...0x2015, 0x2212: result.append("-")
-            default: result.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // ASCII: only the letters change, and `` ` `` becomes an apostrophe.
+                    output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : (byte == 0x60 ? 0x27 : byte))
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(index + length, bytes.count)
+                let sequence = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                index = end
+                guard let scalar = decodeScalar(sequence) else {
+                    output.append(contentsOf: sequence)
+                    continue
+                }
+                switch scalar.value {
+                case 0x2018, 0x2019, 0x201A, 0x2032, 0xB4: output.append(0x27)
+                case 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2033: output.append(0x22)
+                case 0x2010...0x2015, 0x2212: output.append(0x2D)
+                case 0x2000...0x20FF: output.append(contentsOf: sequence)  // other punctuation: no case
+                default:
+                    if scalar.properties.changesWhenLowercased {
+                        output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    } else {
+                        output.append(contentsOf: sequence)
+                    }
+                }
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(result)
+    }
+
+    /// The scalar encoded by one whole UTF-8 sequence, or nil when it is not one.
+    private static func decodeScalar(_ sequence: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var iterator = sequence.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return scalar
     }
 
     /// The words of a line: runs of letters and digits (apostrophes inside words kept), lower-cased.
@@ -133,11 +203,5 @@ public enum TextNormalizer {
             return (lower >= 0x61 && lower <= 0x7A) || (value >= 0x30 && value <= 0x39)
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-
-    /// True when NFC cannot change the text: every scalar is below U+0300, where no combining
-    /// marks and no decomposable characters of concern start.
-    static func isSurelyComposed(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.value < 0x300 }
     }
 }

@@ -225,4 +225,26 @@ enum Bench {
         report("extract_entities", Double(entities), "entities")
         report("extract_quotes", Double(quotes), "quotes")
     }
+
+    // MARK: parse
+
+    /// The whole page parser (cleaning, header, entities, quotes) on one core, no database.
+    static func parse(pages folder: String, limit: Int) throws {
+        var names: [String] = []
+        let walker = FileManager.default.enumerator(atPath: folder)
+        while names.count < limit, let name = walker?.nextObject() as? String {
+            if name.hasSuffix(".txt") { names.append(name) }
+        }
+        let texts = try names.map { try PageFile.read(path: folder + "/" + $0) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var paragraphs = 0
+        for (name, text) in zip(names, texts) {
+            paragraphs += PageParser.parse(text, origin: name).article.paragraphs.count
+        }
+        let elapsed = seconds(clock.now - start)
+        report("parse_pages_per_second", Double(texts.count) / elapsed, "pages/s")
+        report("parse_ms_per_page", elapsed * 1000 / Double(texts.count), "ms")
+        report("parse_paragraphs", Double(paragraphs), "paragraphs")
+    }
 }

@@ -8,11 +8,12 @@ import NewsStore
 //   newsdb-bench search DB REPEAT                    latency of the mixed query set, and the FTS5 floor
 //   newsdb-bench facets DB REPEAT                    search + five facets vs the plain GROUP BY way
 //   newsdb-bench extract JSONL                       entity and quote extraction on its own
+//   newsdb-bench parse PAGESDIR [LIMIT]              the page parser alone on one core
 // Every timing line is "name value unit" so the driver script can collect it.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|facets|extract …\n".utf8))
+    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|facets|extract|parse …\n".utf8))
     exit(2)
 }
 do {
@@ -27,6 +28,8 @@ do {
         try Bench.facets(database: arguments[1], repeat: Int(arguments[2])!)
     case "extract":
         try Bench.extract(jsonl: arguments[1])
+    case "parse":
+        try Bench.parse(pages: arguments[1], limit: arguments.count > 2 ? Int(arguments[2])! : 20_000)
     default:
         FileHandle.standardError.write(Data("unknown command \(command)\n".utf8))
         exit(2)
