@@ -73,6 +73,7 @@ enum DateToken: Equatable {
     case punct(Character)
 
     static func tokenize(_ text: String) -> [DateToken] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return tokenizeASCII(text) }
         var tokens: [DateToken] = []
         var current = ""
         var currentIsDigits = false
@@ -96,6 +97,30 @@ enum DateToken: Equatable {
             }
         }
         flush()
+        return tokens
+    }
+
+    /// The same tokens for ASCII text, classified by byte instead of by Character.
+    private static func tokenizeASCII(_ text: String) -> [DateToken] {
+        var tokens: [DateToken] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if isDigit || isLetter {
+                let start = index
+                while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 ? isDigit : ((bytes[index] | 0x20) >= 0x61 && (bytes[index] | 0x20) <= 0x7A && isLetter) {
+                    index += 1
+                }
+                let run = String(decoding: bytes[start..<index], as: UTF8.self)
+                tokens.append(isDigit ? .number(run) : .word(run))
+                continue
+            }
+            if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { tokens.append(.punct(Character(Unicode.Scalar(byte)))) }
+            index += 1
+        }
         return tokens
     }
 

@@ -201,6 +201,8 @@ struct PageHeader {
 
     /// "The Valley Gazette · 4 min read": a publisher shown beside the reading time.
     static func sourceBesideReadingTime(_ text: String) -> String? {
+        // Only lines with a "|" (7C), "·" (C2 B7) or "•" (E2 80 A2) can qualify: a byte test first.
+        guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0xB7 || $0 == 0xA2 }) else { return nil }
         let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { $0.trimmedSpaces() }
         guard segments.count >= 2, let first = segments.first, first.first?.isUppercase == true else { return nil }
         let readingTime = segments.dropFirst().contains { segment in

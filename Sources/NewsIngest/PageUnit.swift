@@ -160,8 +160,12 @@ struct LineFeatures {
     func position(ofPhrase phrase: String) -> Int? {
         // Every word of the line is a substring of the folded text, so a phrase whose first word
         // is not in the bytes cannot match: one memmem spares the word-by-word walk for most lines.
-        let firstWord = phrase.prefix { $0 != " " }
-        guard !firstWord.isEmpty, has(String(firstWord)) else { return nil }
+        var phrase = phrase
+        let firstWordPresent = phrase.withUTF8 { bytes in
+            let firstWord = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0x20) ?? bytes.count)])
+            return !firstWord.isEmpty && foldedBytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: firstWord, in: $0) != nil }
+        }
+        guard firstWordPresent else { return nil }
         let parts = phrase.split(separator: " ")
         guard parts.count <= words.count else { return nil }
         for start in 0...(words.count - parts.count) where words[start] == parts[0] {

@@ -65,6 +65,10 @@ public enum QuoteExtractor {
                     open = nil
                 }
             }
+            if open == nil, !mayHoldQuoteMarks(paragraph) {
+                base += paragraph.unicodeScalars.count
+                continue
+            }
             let characters = Array(paragraph.unicodeScalars)
             var index = offset - base
             while index < characters.count {
@@ -95,7 +99,18 @@ public enum QuoteExtractor {
     }
 
     private static func clean(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Paragraphs are normalised to single spaces; only a quote's edges may carry more.
+        let bytes = text.utf8
+        if bytes.first != 0x20, bytes.last != 0x20, !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
+            return text
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// False when the paragraph has none of the quote marks `spans` looks for: `"`, “ ” (E2 80 9C/9D)
+    /// or « » (C2 AB/BB). A byte scan, so most paragraphs are passed over without decoding.
+    private static func mayHoldQuoteMarks(_ paragraph: String) -> Bool {
+        paragraph.utf8.contains { $0 == 0x22 || $0 == 0x9C || $0 == 0x9D || $0 == 0xAB || $0 == 0xBB }
     }
 
     // MARK: Context
