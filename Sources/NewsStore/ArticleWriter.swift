@@ -34,7 +34,7 @@ public final class ArticleWriter {
     static let fillGaps = """
         UPDATE articles SET title = coalesce(title, ?1), byline = coalesce(byline, ?2),
             published = coalesce(published, ?3), dateline = coalesce(dateline, ?4)
-        WHERE content_hash = ?5 AND (title IS NULL OR byline IS NULL OR published IS NULL OR dateline IS NULL)
+        WHERE id = ?5
         """
     static let insertFacets = "INSERT OR REPLACE INTO article_facets (article_id, packed) VALUES (?, ?)"
     static let insertCredit = "INSERT INTO article_credits (article_id, agency) VALUES (?, ?) ON CONFLICT DO NOTHING"
@@ -66,12 +66,28 @@ public final class ArticleWriter {
 
     /// The batch form without its own transaction, for callers that commit more in the same one.
     public func writeInCurrentTransaction(_ articles: [Article], run: Int64?) throws -> [Outcome] {
-        // The facet triggers stand aside inside this transaction: the writer packs each article's
-        // facets itself, once (see Migrations/0005_packed_facets.sql).
+        // The facet and full-text triggers stand aside inside this transaction: the writer packs
+        // each article's facets itself, and indexes the batch's new rows once at the end
+        // (see Migrations/0005_packed_facets.sql and 0006_deferred_fts.sql).
         try connection.execute("UPDATE newsdb_state SET bulk = 1", [])
+        indexedArticles = try maxID(of: "articles")
+        let indexedQuotes = try maxID(of: "quotes")
         let outcomes = try articles.map { try writeInSavepoint($0, run: run) }
+        try connection.execute(Self.indexNewArticles, [.integer(indexedArticles)])
+        try connection.execute(Self.indexNewQuotes, [.integer(indexedQuotes)])
         try connection.execute("UPDATE newsdb_state SET bulk = 0", [])
         return outcomes
+    }
+
+    static let indexNewArticles = "INSERT INTO articles_fts (rowid, title, lead, body) SELECT id, title, lead, body FROM articles WHERE id > ?"
+    static let indexNewQuotes = "INSERT INTO quotes_fts (rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes WHERE id > ?"
+
+    /// Rows up to this id were in the full-text index before the current batch began.
+    private var indexedArticles: Int64 = 0
+
+    /// `table` is one of our fixed tables, never user input.
+    private func maxID(of table: String) throws -> Int64 {
+        try connection.query("SELECT coalesce(max(id), 0) FROM \(table)").first?.int64(0) ?? 0
     }
 
     private func writeInSavepoint(_ article: Article, run: Int64?) throws -> Outcome {
@@ -89,20 +105,17 @@ public final class ArticleWriter {
     private func insert(_ article: Article, run: Int64?) throws -> Outcome {
         let sourceID = try article.source.map { try id(ofName: $0, table: "sources", cache: &sourceIDs) }
         let aggregatorID = try article.aggregator.map { try id(ofName: $0, table: "aggregators", cache: &aggregatorIDs) }
+        let hash = ContentHash.of(article)
         let statement = try connection.cachedStatement(Self.insertArticle)
         let rows = try statement.rows([
             SQLValue(sourceID), SQLValue(aggregatorID), SQLValue(article.url), SQLValue(article.title),
             SQLValue(article.byline), SQLValue(article.dateline), SQLValue(article.imageCredit),
             SQLValue(article.published), SQLValue(article.captured),
             .text(article.lead), .text(article.body), SQLValue(article.wordCount),
-            .text(ContentHash.of(article)), .text(article.origin), SQLValue(run),
+            .text(hash), .text(article.origin), SQLValue(run),
         ])
         guard let articleID = rows.first?.int64(0) else {
-            // A copy from another aggregator may show what the first one did not (a title, a byline).
-            try connection.execute(Self.fillGaps, [
-                SQLValue(article.title), SQLValue(article.byline), SQLValue(article.published), SQLValue(article.dateline),
-                .text(ContentHash.of(article)),
-            ])
+            try fillGaps(from: article, hash: hash)
             return .duplicate
         }
 
@@ -136,6 +149,30 @@ public final class ArticleWriter {
         try connection.execute(Self.insertFacets, [.integer(articleID), .text(packed.text)])
         return .inserted(id: articleID)
     }
+
+    /// A copy from another aggregator may show what the first one did not (a title, a byline).
+    /// The full-text triggers stand aside during the batch, so when a title is added to a row that
+    /// an earlier batch indexed, its index entry is replaced here.
+    private func fillGaps(from article: Article, hash: String) throws {
+        guard let stored = try connection.query(Self.storedWithGaps, [.text(hash)]).first, let id = stored.int64(0) else { return }
+        let reindex = id <= indexedArticles && stored.isNull(1) && article.title != nil
+        if reindex {
+            try connection.execute(Self.unindexArticle, [.integer(id), .null, stored.values[2], stored.values[3]])
+        }
+        try connection.execute(Self.fillGaps, [
+            SQLValue(article.title), SQLValue(article.byline), SQLValue(article.published), SQLValue(article.dateline), .integer(id),
+        ])
+        if reindex {
+            try connection.execute(Self.indexArticle, [.integer(id), SQLValue(article.title), stored.values[2], stored.values[3]])
+        }
+    }
+
+    static let storedWithGaps = """
+        SELECT id, title, lead, body FROM articles
+        WHERE content_hash = ? AND (title IS NULL OR byline IS NULL OR published IS NULL OR dateline IS NULL)
+        """
+    static let unindexArticle = "INSERT INTO articles_fts (articles_fts, rowid, title, lead, body) VALUES ('delete', ?, ?, ?, ?)"
+    static let indexArticle = "INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)"
 
     private func id(of entity: Entity) throws -> Int64 {
         let key = EntityKey(name: entity.name, type: entity.type)

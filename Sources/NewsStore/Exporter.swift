@@ -93,7 +93,8 @@ public final class Exporter {
         for row in try connection.query("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
             sink.write("INSERT INTO schema_migrations VALUES (\(row.values.map(Self.sqlLiteral).joined(separator: ", ")));\n")
         }
-        // The facet triggers stand aside while rows load; the packed rows are computed once at the end.
+        // The facet and full-text triggers stand aside while rows load; the packed rows and the
+        // article and quote indexes are built once at the end.
         sink.write("UPDATE newsdb_state SET bulk = 1;\n")
         for table in Self.tables {
             let columns = try columns(of: table)
@@ -105,7 +106,13 @@ public final class Exporter {
             }
             counts.append((table, rows))
         }
-        sink.write("INSERT OR REPLACE INTO article_facets SELECT * FROM article_facets_computed;\nUPDATE newsdb_state SET bulk = 0;\n")
+        sink.write("""
+            INSERT OR REPLACE INTO article_facets SELECT * FROM article_facets_computed;
+            INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+            INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+            UPDATE newsdb_state SET bulk = 0;
+
+            """)
         sink.write("COMMIT;\n")
     }
 

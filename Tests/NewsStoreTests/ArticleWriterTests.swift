@@ -114,5 +114,31 @@ struct ArticleWriterTests {
         ])
         #expect(outcomes[1] == .rejected(reason: "refused"))
         #expect(try connection.scalar("SELECT count(*) FROM articles") == .integer(2))
+        #expect(try matches(connection, "title:good OR title:bad OR title:fine").count == 2)
+        try connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    }
+
+    /// The batch indexes its new rows at the end; a title filled in later must reach the index,
+    /// whether the untitled copy came in an earlier batch or earlier in the same one.
+    @Test func titleFilledFromADuplicateIsSearchable() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        let writer = ArticleWriter(connection: connection)
+        let untitled = sampleArticle(title: nil, paragraphs: ["Dredging of the canal begins in spring."], origin: "first.txt")
+        let titled = sampleArticle(title: "Canal works approved", paragraphs: ["Dredging of the canal begins in spring."], origin: "second.txt")
+        _ = try writer.write([untitled])
+        #expect(try writer.write([titled]) == [.duplicate])
+        #expect(try matches(connection, "title:approved").count == 1)
+
+        let sameBatchUntitled = sampleArticle(title: nil, paragraphs: ["The ferry timetable changes in May."], origin: "third.txt")
+        let sameBatchTitled = sampleArticle(title: "Ferry timetable revised", paragraphs: ["The ferry timetable changes in May."], origin: "fourth.txt")
+        #expect(try writer.write([sameBatchUntitled, sameBatchTitled]).last == .duplicate)
+        #expect(try matches(connection, "title:revised").count == 1)
+        #expect(try matches(connection, "dredging OR ferry").count == 2)
+        for table in ["articles_fts", "quotes_fts"] {
+            try connection.execute("INSERT INTO \(table) (\(table)) VALUES ('integrity-check')")
+        }
+        #expect(try connection.scalar("SELECT bulk FROM newsdb_state") == .integer(0))
     }
 }

@@ -22,7 +22,7 @@ struct TestDatabase {
 }
 
 func sampleArticle(
-    title: String = "Harbour council approves new ferry timetable",
+    title: String? = "Harbour council approves new ferry timetable",
     paragraphs: [String] = [
         "The Lindqvist harbour council voted on Tuesday to add three evening ferry crossings.",
         "Councillor Mara Okonjo said the change would \"ease the evening crush\" for commuters.",
