@@ -17,20 +17,26 @@ public final class SearchEngine {
     public static func matchSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
         var conditions: [String] = []
         var values: [SQLValue] = []
+        let filters = request.query.filters
+        // The articles table is joined only when a filter reads its columns: for a words-only
+        // search, fetching every matching row would cost more than the matching itself.
+        let readsArticles = !filters.sources.isEmpty || !filters.aggregators.isEmpty || filters.from != nil || filters.to != nil
+        let id: String
         let select: String
         if let expression = request.expression {
             let weights = columnWeights
+            id = "f.rowid"
             select = """
                 INSERT INTO temp.search_hits (id, score)
                 SELECT f.rowid, bm25(articles_fts, \(weights.title), \(weights.lead), \(weights.body))
-                FROM articles_fts f JOIN articles a ON a.id = f.rowid
+                FROM articles_fts f\(readsArticles ? " JOIN articles a ON a.id = f.rowid" : "")
                 """
             conditions.append("articles_fts MATCH ?")
             values.append(.text(expression))
         } else {
+            id = "a.id"
             select = "INSERT INTO temp.search_hits (id, score) SELECT a.id, 0 FROM articles a"
         }
-        let filters = request.query.filters
         func names(_ list: [String]) -> String { Array(repeating: "lower(?)", count: list.count).joined(separator: ", ") }
         if !filters.sources.isEmpty {
             conditions.append("a.source_id IN (SELECT id FROM sources WHERE lower(name) IN (\(names(filters.sources))))")
@@ -41,13 +47,13 @@ public final class SearchEngine {
             values += filters.aggregators.map(SQLValue.text)
         }
         if !filters.agencies.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM article_credits c WHERE c.article_id = a.id AND lower(c.agency) IN (\(names(filters.agencies))))")
+            conditions.append("EXISTS (SELECT 1 FROM article_credits c WHERE c.article_id = \(id) AND lower(c.agency) IN (\(names(filters.agencies))))")
             values += filters.agencies.map(SQLValue.text)
         }
         for (type, list) in [("person", filters.people), ("place", filters.places), ("organization", filters.organizations)] where !list.isEmpty {
             // A name or any alias: person:Putin finds "Vladimir Putin".
             conditions.append("""
-                EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN (
+                EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = \(id) AND ae.entity_id IN (
                     SELECT e.id FROM entities e WHERE e.type = ? AND (lower(e.name) IN (\(names(list)))
                         OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) IN (\(names(list)))))))
                 """)
@@ -118,11 +124,20 @@ public final class SearchEngine {
         case .newest: "a.published IS NULL, a.published DESC, h.id DESC"
         case .oldest: "a.published IS NULL, a.published, h.id"
         }
+        // By relevance only the hits scoring at least as well as the page's last one (ties
+        // included, so the date-then-id order at the edge stays exact) are joined to their rows.
+        var cut = ""
+        var values: [SQLValue] = []
+        if request.sort == .relevance {
+            cut = "WHERE h.score <= coalesce((SELECT score FROM temp.search_hits ORDER BY score LIMIT 1 OFFSET ?), 1e308)"
+            values.append(SQLValue(max(0, request.offset + request.limit - 1)))
+        }
         let rows = try connection.query("""
             SELECT h.id, h.score, a.title, a.lead, s.name, a.published
-            FROM temp.search_hits h JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
+            FROM temp.search_hits h CROSS JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
+            \(cut)
             ORDER BY \(order) LIMIT ? OFFSET ?
-            """, [SQLValue(request.limit), SQLValue(request.offset)])
+            """, values + [SQLValue(request.limit), SQLValue(request.offset)])
         return rows.map { Self.hit(from: $0, snippet: nil) }
     }
 
@@ -148,45 +163,26 @@ public final class SearchEngine {
     /// the top `size` (ties at the edge included, then ordered by name, as the SQL form does).
     public func packedFacets(_ kinds: [FacetKind], size: Int) throws -> [(kind: FacetKind, counts: [FacetCount])] {
         guard !kinds.isEmpty else { return [] }
-        var sources: [Int64: Int] = [:], aggregators: [Int64: Int] = [:], agencies: [String: Int] = [:]
-        var entities: [FacetKind: [Int64: Int]] = [.person: [:], .place: [:], .org: [:]]
-        var dates: [FacetKind: [String: Int]] = [.year: [:], .month: [:], .day: [:]]
-        let wanted = Set(kinds)
-        let statement = try connection.cachedStatement(
-            "SELECT f.packed FROM temp.search_hits h CROSS JOIN article_facets f ON f.article_id = h.id")
-        while let row = try statement.step() {
-            guard case .text(let packed) = row[0] else { continue }
-            let fields = packed.split(separator: "|", omittingEmptySubsequences: false)
-            guard fields.count == 7 else { continue }
-            if wanted.contains(.source), let id = Int64(fields[0]) { sources[id, default: 0] += 1 }
-            if wanted.contains(.aggregator), let id = Int64(fields[1]) { aggregators[id, default: 0] += 1 }
-            if !fields[2].isEmpty {
-                for (kind, length) in [(FacetKind.year, 4), (.month, 7), (.day, 10)] where wanted.contains(kind) {
-                    dates[kind]![String(fields[2].prefix(length)), default: 0] += 1
-                }
-            }
-            if wanted.contains(.agency), !fields[3].isEmpty {
-                for agency in fields[3].split(separator: ",") { agencies[String(agency), default: 0] += 1 }
-            }
-            for (kind, index) in [(FacetKind.person, 4), (.place, 5), (.org, 6)] where wanted.contains(kind) && !fields[index].isEmpty {
-                for id in fields[index].split(separator: ",") {
-                    if let id = Int64(id) { entities[kind]![id, default: 0] += 1 }
-                }
-            }
-        }
+        var counter = PackedFacetCounter(wanted: Set(kinds))
+        try connection.cachedStatement("SELECT f.packed FROM temp.search_hits h CROSS JOIN article_facets f ON f.article_id = h.id")
+            .forEachText(column: 0) { counter.add($0) }
         return try kinds.map { kind in
             switch kind {
-            case .source: (kind, try top(sources, size: size, names: "SELECT id, name FROM sources WHERE id IN "))
-            case .aggregator: (kind, try top(aggregators, size: size, names: "SELECT id, name FROM aggregators WHERE id IN "))
-            case .person, .place, .org: (kind, try top(entities[kind]!, size: size, names: "SELECT id, name FROM entities WHERE id IN "))
-            case .agency: (kind, Self.top(agencies.map { FacetCount(value: $0.key, count: $0.value) }, size: size))
+            case .source: (kind, try top(counter.sources, size: size, names: "SELECT id, name FROM sources WHERE id IN "))
+            case .aggregator: (kind, try top(counter.aggregators, size: size, names: "SELECT id, name FROM aggregators WHERE id IN "))
+            case .person: (kind, try top(counter.people, size: size, names: Self.entityNames))
+            case .place: (kind, try top(counter.places, size: size, names: Self.entityNames))
+            case .org: (kind, try top(counter.organizations, size: size, names: Self.entityNames))
+            case .agency: (kind, Self.top(counter.agencies.map { FacetCount(value: $0.key, count: $0.value) }, size: size))
             case .year, .month, .day:
                 // The histogram keeps its most recent buckets, in date order.
-                (kind, dates[kind]!.sorted { $0.key > $1.key }.prefix(size).sorted { $0.key < $1.key }
+                (kind, counter.dates(kind).sorted { $0.key > $1.key }.prefix(size).sorted { $0.key < $1.key }
                     .map { FacetCount(value: $0.key, count: $0.value) })
             }
         }
     }
+
+    private static let entityNames = "SELECT id, name FROM entities WHERE id IN "
 
     /// Top values by count, ties by name: names fetched for the candidates only.
     private func top(_ counts: [Int64: Int], size: Int, names sql: String) throws -> [FacetCount] {

@@ -62,6 +62,33 @@ struct SearchEngineTests {
         #expect(second.hits.first?.published == "2025-02-15")
     }
 
+    /// Pages by relevance join only the hits down to the page's last score; ties at that edge must
+    /// still come in date-then-id order, on both the words-only path and the faceted one.
+    @Test func relevancePagesKeepTieOrderAtTheirEdges() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        // Two groups of equal length: "tide" twice or once. Inside a group every article scores
+        // the same, so dates, then ids, decide.
+        let days = [3, 9, 1, 9, 5, 7, 2, 9, 4, 8, 6, 3, 1, 7]
+        _ = try ArticleWriter(connection: connection).write(days.enumerated().map { number, day in
+            Article(title: "Tide note", published: String(format: "2025-04-%02d", day),
+                    paragraphs: [number % 3 == 0 ? "Tide tide word\(number + 10)." : "Tide word\(number + 10) today."], origin: "tie\(number)")
+        })
+        let expected = try connection.query("""
+            SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH 'tide'
+            ORDER BY bm25(articles_fts, 5.0, 2.0, 1.0), a.published DESC, a.id
+            """).compactMap { $0.int64(0) }
+        #expect(expected.count == days.count)
+        for facets in [[], [FacetKind.source]] {
+            for offset in [0, 2, 3, 5, 12] {
+                let page = try search(connection, "tide", facets: facets) { $0.limit = 3; $0.offset = offset }
+                #expect(page.hits.map(\.id) == Array(expected.dropFirst(offset).prefix(3)), "offset \(offset), facets \(facets)")
+                #expect(page.total == days.count)
+            }
+        }
+    }
+
     @Test func rawExpressionErrorsAreShownPlainly() throws {
         let database = try TestDatabase()
         defer { database.remove() }
