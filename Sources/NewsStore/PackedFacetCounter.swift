@@ -14,11 +14,18 @@ struct PackedFacetCounter {
     /// Counted per day only; months and years are summed from the days at the end.
     private var days: [String: Int] = [:]
 
-    private let countsDates: Bool
+    /// Asked once per field of every row: plain flags, not set lookups.
+    private let countsSources, countsAggregators, countsDates, countsAgencies, countsPeople, countsPlaces, countsOrganizations: Bool
 
     init(wanted: Set<FacetKind>) {
         self.wanted = wanted
+        countsSources = wanted.contains(.source)
+        countsAggregators = wanted.contains(.aggregator)
         countsDates = wanted.contains(.year) || wanted.contains(.month) || wanted.contains(.day)
+        countsAgencies = wanted.contains(.agency)
+        countsPeople = wanted.contains(.person)
+        countsPlaces = wanted.contains(.place)
+        countsOrganizations = wanted.contains(.org)
     }
 
     mutating func add(_ row: UnsafeBufferPointer<UInt8>) {
@@ -47,13 +54,13 @@ struct PackedFacetCounter {
 
     private mutating func count(field: Int, number: Int64?, token: UnsafeBufferPointer<UInt8>) {
         switch field {
-        case 0: if let number, wanted.contains(.source) { sources[number, default: 0] += 1 }
-        case 1: if let number, wanted.contains(.aggregator) { aggregators[number, default: 0] += 1 }
+        case 0: if let number, countsSources { sources[number, default: 0] += 1 }
+        case 1: if let number, countsAggregators { aggregators[number, default: 0] += 1 }
         case 2: if countsDates, token.count >= 4 { days[String(decoding: token, as: UTF8.self), default: 0] += 1 }
-        case 3: if wanted.contains(.agency) { agencies[String(decoding: token, as: UTF8.self), default: 0] += 1 }
-        case 4: if let number, wanted.contains(.person) { people[number, default: 0] += 1 }
-        case 5: if let number, wanted.contains(.place) { places[number, default: 0] += 1 }
-        case 6: if let number, wanted.contains(.org) { organizations[number, default: 0] += 1 }
+        case 3: if countsAgencies { agencies[String(decoding: token, as: UTF8.self), default: 0] += 1 }
+        case 4: if let number, countsPeople { people[number, default: 0] += 1 }
+        case 5: if let number, countsPlaces { places[number, default: 0] += 1 }
+        case 6: if let number, countsOrganizations { organizations[number, default: 0] += 1 }
         default: break
         }
     }
