@@ -99,6 +99,10 @@ final class RecordSource {
             }
         } else if file.gzip {
             stream = try GzipByteStream(source: stream)
+        } else {
+            // A compressed file whose name does not end in .gz: the magic bytes tell.
+            let prefixed = try PrefixedByteStream(source: stream, peek: 2)
+            stream = prefixed.prefix.starts(with: [0x1F, 0x8B]) ? try GzipByteStream(source: prefixed) : prefixed
         }
         switch format {
         case .page: return .page(stream)

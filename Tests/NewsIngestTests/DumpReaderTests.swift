@@ -115,3 +115,38 @@ struct DumpReaderTests {
         }
     }
 }
+
+@Suite("Planning inputs")
+struct InputPlanningTests {
+    /// A compressed dump whose name does not end in .gz is still inflated: by its magic bytes when
+    /// it is opened (named by extension) or when it is sniffed (no extension).
+    @Test func gzipIsFoundByContentWhateverTheName() throws {
+        let sampleData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SampleData/dumps")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsdb-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let compressed = sampleData.appendingPathComponent("articles.jsonl.gz")
+        try FileManager.default.copyItem(at: compressed, to: folder.appendingPathComponent("renamed.jsonl"))
+        try FileManager.default.copyItem(at: compressed, to: folder.appendingPathComponent("noextension"))
+        let expected = try String(contentsOf: sampleData.appendingPathComponent("articles.jsonl"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count
+
+        let plan = InputPlanner.plan(paths: [folder.path], format: nil)
+        #expect(plan.files.map(\.format) == [.jsonl, .jsonl])
+        #expect(plan.files.map(\.decidedBy) == ["by content", "by extension"])
+        let source = RecordSource(files: plan.files, recordLimit: 8_000_000)
+        var lines = 0
+        var rejects: [String] = []
+        while let item = source.next() {
+            guard case .record(let record) = item else { continue }
+            switch record {
+            case .jsonLine: lines += 1
+            case .reject(let reject): rejects.append(reject.reason)
+            default: Issue.record("unexpected record \(record)")
+            }
+        }
+        #expect(rejects.isEmpty)
+        #expect(lines == 2 * expected)
+    }
+}
