@@ -63,8 +63,9 @@ public enum EntityRecognizer {
         // Single words: a surname of someone already named, a place by its preposition, an
         // organisation by its apposition; then any word already known as an entity.
         var unresolved: [Span] = []
+        let people = found.filter { $0.type == .person && $0.tokens.count >= 2 }.map(NamedPerson.init)
         for span in singles {
-            if let mention = resolveSingle(span, tokens: tokens, known: found) {
+            if let mention = resolveSingle(span, tokens: tokens, people: people) {
                 found.append(mention)
             } else {
                 unresolved.append(span)
@@ -80,8 +81,9 @@ public enum EntityRecognizer {
     }
 
     /// Capitalised runs, joined over "of", "de" and the like, split at titles, without sentence openers.
+    private static let connectors: Set<String> = ["of", "de", "des", "du", "la", "von", "van", "der", "den", "al", "bin", "el", "for", "y", "da", "di"]
+
     static func spans(in tokens: [ArticleText.Token]) -> [Span] {
-        let connectors: Set<String> = ["of", "de", "des", "du", "la", "von", "van", "der", "den", "al", "bin", "el", "for", "y", "da", "di"]
         var spans: [Span] = []
         var index = 0
         while index < tokens.count {
@@ -187,7 +189,23 @@ public enum EntityRecognizer {
         return (2...6).contains(letters.count) && letters.allSatisfy(\.isUppercase) && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "&" }
     }
 
-    private static func resolveSingle(_ span: Span, tokens: [ArticleText.Token], known: [EntityMention]) -> EntityMention? {
+    /// A person named in full, with the first and last words a later single word may stand for.
+    struct NamedPerson {
+        let name: String
+        let offset: Int
+        let first: Substring
+        let last: Substring
+
+        init(_ mention: EntityMention) {
+            name = mention.name
+            offset = mention.offset
+            let parts = mention.name.split(separator: " ")
+            first = parts.first ?? ""
+            last = parts.last ?? ""
+        }
+    }
+
+    private static func resolveSingle(_ span: Span, tokens: [ArticleText.Token], people: [NamedPerson]) -> EntityMention? {
         let index = span.range.lowerBound
         let token = tokens[index]
         let word = token.text
@@ -196,11 +214,7 @@ public enum EntityRecognizer {
         }
         guard !EntityVocabulary.commonCapitalized.contains(token.lowercased), !Gazetteer.demonyms.contains(word) else { return nil }
         // A surname (or first name) of a person named in full: the nearest one before, else the first.
-        let people = known.filter { $0.type == .person && $0.tokens.count >= 2 }
-        let matching = people.filter { person in
-            let parts = person.name.split(separator: " ")
-            return parts.last.map(String.init) == word || parts.first.map(String.init) == word
-        }
+        let matching = people.filter { $0.last == word || $0.first == word }
         if let person = matching.last(where: { $0.offset < token.offset }) ?? matching.first {
             return mention(person.name, .person)
         }
