@@ -4,7 +4,7 @@ import NewsStore
 /// Loads planned inputs into the database: one reader, parsing on every core, one writer.
 ///
 /// Records are read in batches. While the writer commits batch k in one transaction, the workers
-/// parse batch k+1, and the reader reads batch k+2's records. Each commit is atomic, carries the
+/// parse batch k+1, and the reader's thread reads the batches after it. Each commit is atomic, carries the
 /// batch's rejects and marks the files it completed, so a killed run leaves whole batches only,
 /// and a re-run skips the completed files and deduplicates the rest by content hash.
 public final class IngestPipeline {
@@ -57,10 +57,7 @@ public final class IngestPipeline {
         self.options = options
     }
 
-    private struct Batch {
-        var records: [RawRecord] = []
-        var finished: [InputFile] = []
-    }
+    private typealias Batch = BatchReader.Batch
 
     /// Runs the whole load; `progress` is called on this thread after every committed batch.
     public func run(plan: InputPlanner.Plan, arguments: String, progress report: (Progress) -> Void) throws -> Summary {
@@ -83,7 +80,9 @@ public final class IngestPipeline {
         let sizes = files.map { $0.gzip ? nil : $0.stamp?.size }
         progress.bytesTotal = sizes.contains(where: { $0 == nil }) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) }
 
-        let source = RecordSource(files: files, recordLimit: options.recordLimit)
+        let reader = BatchReader(source: RecordSource(files: files, recordLimit: options.recordLimit), batchSize: options.batchSize)
+        reader.start()
+        defer { reader.stop() }
         let defaultSource = options.defaultSource
         var pending: (batch: Batch, parsing: ParallelMap<Result<Article, IngestLog.Reject>>)?
         var planRejects = plan.rejects
@@ -91,17 +90,18 @@ public final class IngestPipeline {
         do {
             while true {
                 interrupted = options.stopRequested()
-                let batch = interrupted ? Batch() : readBatch(from: source)
-                let done = batch.records.isEmpty && batch.finished.isEmpty
-                let parsing = done ? nil : ParallelMap(batch.records, jobs: options.jobs) { $0.article(defaultSource: defaultSource) }
+                let batch = interrupted ? nil : reader.next()
+                let parsing = batch.map { batch in
+                    ParallelMap(batch.records, jobs: options.jobs) { $0.article(defaultSource: defaultSource) }
+                }
                 if let previous = pending {
                     try commit(previous.batch, results: previous.parsing.wait(), extraRejects: planRejects, writer: writer, progress: &progress)
                     planRejects = []
-                    progress.bytesRead = source.bytesRead
+                    progress.bytesRead = previous.batch.bytesRead
                     progress.elapsed = clock.now - start
                     report(progress)
                 }
-                guard let parsing else { break }
+                guard let batch, let parsing else { break }
                 pending = (batch, parsing)
             }
             if !planRejects.isEmpty {
@@ -122,17 +122,6 @@ public final class IngestPipeline {
         counts.duplicates = progress.duplicates
         counts.rejected = progress.rejected
         return counts
-    }
-
-    private func readBatch(from source: RecordSource) -> Batch {
-        var batch = Batch()
-        while batch.records.count < options.batchSize, let item = source.next() {
-            switch item {
-            case .record(let record): batch.records.append(record)
-            case .finished(let file): batch.finished.append(file)
-            }
-        }
-        return batch
     }
 
     private func commit(

@@ -67,12 +67,13 @@ public final class Connection {
         try execute("PRAGMA foreign_keys = ON")
         // Search keeps its match set in a temporary table: memory, not a temporary file.
         try execute("PRAGMA temp_store = MEMORY")
+        // A 64 MB page cache (an upper bound, not an allocation): searches read thousands of
+        // rows, and a long load updates index pages all over a file that outgrows the default 2 MB.
+        try execute("PRAGMA cache_size = -65536")
         if mode == .readOnly {
-            // Searches and facets read thousands of rows: mapped pages spare a read() and a copy
-            // of each, and a larger cache keeps the hot ones. Both are upper bounds, not
-            // allocations; the writer keeps the defaults so a long load's memory stays flat.
+            // Mapped pages spare a read() and a copy of each row a search reads. Not for the
+            // writer: mapped pages count as its memory, and a load's must stay flat.
             try execute("PRAGMA mmap_size = 1073741824")
-            try execute("PRAGMA cache_size = -65536")
         }
         if mode == .readWrite && path != ":memory:" && !path.isEmpty {
             try execute("PRAGMA journal_mode = WAL")
