@@ -84,18 +84,26 @@ public final class IngestPipeline {
         reader.start()
         defer { reader.stop() }
         let defaultSource = options.defaultSource
-        var pending: (batch: Batch, parsing: ParallelMap<Result<Article, IngestLog.Reject>>)?
+        var pending: (batch: Batch, parsing: ParallelMap<Result<PreparedArticle, IngestLog.Reject>>)?
         var planRejects = plan.rejects
         var interrupted = false
+        var waitTotal = Duration.zero, commitTotal = Duration.zero, readTotal = Duration.zero
         do {
             while true {
                 interrupted = options.stopRequested()
+                let t3 = clock.now
                 let batch = interrupted ? nil : reader.next()
+                readTotal += clock.now - t3
                 let parsing = batch.map { batch in
-                    ParallelMap(batch.records, jobs: options.jobs) { $0.article(defaultSource: defaultSource) }
+                    ParallelMap(batch.records, jobs: options.jobs) { $0.article(defaultSource: defaultSource).map(PreparedArticle.init) }
                 }
                 if let previous = pending {
-                    try commit(previous.batch, results: previous.parsing.wait(), extraRejects: planRejects, writer: writer, progress: &progress)
+                    let t0 = clock.now
+                    let results = previous.parsing.wait()
+                    let t1 = clock.now
+                    try commit(previous.batch, results: results, extraRejects: planRejects, writer: writer, progress: &progress)
+                    let t2 = clock.now
+                    waitTotal += t1 - t0; commitTotal += t2 - t1
                     planRejects = []
                     progress.bytesRead = previous.batch.bytesRead
                     progress.elapsed = clock.now - start
@@ -111,6 +119,7 @@ public final class IngestPipeline {
             try? log.finishRun(run, status: .failed, counts: counts(progress))
             throw error
         }
+        FileHandle.standardError.write(Data("read-wait \(readTotal) parse-wait \(waitTotal) commit \(commitTotal)\n".utf8))
         progress.elapsed = clock.now - start
         try log.finishRun(run, status: interrupted ? .interrupted : .completed, counts: counts(progress))
         return Summary(run: run, progress: progress, alreadyLoaded: alreadyLoaded, interrupted: interrupted)
@@ -125,10 +134,10 @@ public final class IngestPipeline {
     }
 
     private func commit(
-        _ batch: Batch, results: [Result<Article, IngestLog.Reject>], extraRejects: [IngestLog.Reject],
+        _ batch: Batch, results: [Result<PreparedArticle, IngestLog.Reject>], extraRejects: [IngestLog.Reject],
         writer: IngestWriter, progress: inout Progress
     ) throws {
-        var articles: [Article] = []
+        var articles: [PreparedArticle] = []
         var rejects = extraRejects
         for result in results {
             switch result {

@@ -55,28 +55,66 @@ public final class ArticleWriter {
 
     /// Stores one article in its own transaction.
     public func write(_ article: Article, run: Int64? = nil) throws -> Outcome {
-        try connection.transaction { try writeInCurrentTransaction([article], run: run)[0] }
+        try write([article], run: run)[0]
     }
 
     /// Stores many articles in one transaction: far faster than one commit each. An article
     /// that breaks a constraint is rolled back alone and reported as `.rejected`.
     public func write(_ articles: [Article], run: Int64? = nil) throws -> [Outcome] {
-        try connection.transaction { try writeInCurrentTransaction(articles, run: run) }
+        let prepared = articles.map(PreparedArticle.init)
+        do {
+            return try connection.transaction { try writeInCurrentTransaction(prepared: prepared, run: run) }
+        } catch is BatchNeedsIsolation {
+            return try connection.transaction { try writeInCurrentTransaction(prepared: prepared, run: run, isolated: true) }
+        }
+    }
+
+    /// Thrown by the fast form of a batch when one of its articles broke a rule of the schema: the
+    /// caller rolls the transaction back and writes the batch again with `isolated: true`.
+    public struct BatchNeedsIsolation: Error {
+        public let cause: SQLiteError
     }
 
     /// The batch form without its own transaction, for callers that commit more in the same one.
-    public func writeInCurrentTransaction(_ articles: [Article], run: Int64?) throws -> [Outcome] {
+    ///
+    /// By default the articles go in one after the other with no savepoints (a savepoint per
+    /// article costs two statements, and one around the whole batch makes SQLite copy every page
+    /// it touches), and an article that breaks a rule throws `BatchNeedsIsolation`. With
+    /// `isolated`, each article has its own savepoint, so only the culprit is rolled back and
+    /// reported as `.rejected`.
+    public func writeInCurrentTransaction(prepared articles: [PreparedArticle], run: Int64?, isolated: Bool = false) throws -> [Outcome] {
         // The facet and full-text triggers stand aside inside this transaction: the writer packs
         // each article's facets itself, and indexes the batch's new rows once at the end
         // (see Migrations/0005_packed_facets.sql and 0006_deferred_fts.sql).
         try connection.execute("UPDATE newsdb_state SET bulk = 1", [])
         indexedArticles = try maxID(of: "articles")
         let indexedQuotes = try maxID(of: "quotes")
-        let outcomes = try articles.map { try writeInSavepoint($0, run: run) }
+        let outcomes: [Outcome]
+        if isolated {
+            outcomes = try articles.map { try writeInSavepoint($0, run: run) }
+        } else {
+            do {
+                outcomes = try articles.map { try insert($0, run: run) }
+            } catch let error as SQLiteError where Self.rejectsOneArticle(error) {
+                forgetCachedIDs()
+                throw BatchNeedsIsolation(cause: error)
+            }
+        }
         try connection.execute(Self.indexNewArticles, [.integer(indexedArticles)])
         try connection.execute(Self.indexNewQuotes, [.integer(indexedQuotes)])
         try connection.execute("UPDATE newsdb_state SET bulk = 0", [])
         return outcomes
+    }
+
+    private static func rejectsOneArticle(_ error: SQLiteError) -> Bool {
+        error.code == .constraint || error.code == .mismatch || error.code == .range
+    }
+
+    /// Ids created inside a rolled-back savepoint no longer exist.
+    private func forgetCachedIDs() {
+        sourceIDs.removeAll()
+        aggregatorIDs.removeAll()
+        entityIDs.removeAll()
     }
 
     static let indexNewArticles = "INSERT INTO articles_fts (rowid, title, lead, body) SELECT id, title, lead, body FROM articles WHERE id > ?"
@@ -90,28 +128,26 @@ public final class ArticleWriter {
         try connection.query("SELECT coalesce(max(id), 0) FROM \(table)").first?.int64(0) ?? 0
     }
 
-    private func writeInSavepoint(_ article: Article, run: Int64?) throws -> Outcome {
+    private func writeInSavepoint(_ article: PreparedArticle, run: Int64?) throws -> Outcome {
         do {
             return try connection.savepoint("article") { try insert(article, run: run) }
-        } catch let error as SQLiteError where error.code == .constraint || error.code == .mismatch || error.code == .range {
-            // The savepoint rolled back; forget ids that may have been created inside it.
-            sourceIDs.removeAll()
-            aggregatorIDs.removeAll()
-            entityIDs.removeAll()
+        } catch let error as SQLiteError where Self.rejectsOneArticle(error) {
+            forgetCachedIDs()
             return .rejected(reason: error.message)
         }
     }
 
-    private func insert(_ article: Article, run: Int64?) throws -> Outcome {
+    private func insert(_ prepared: PreparedArticle, run: Int64?) throws -> Outcome {
+        let article = prepared.article
         let sourceID = try article.source.map { try id(ofName: $0, table: "sources", cache: &sourceIDs) }
         let aggregatorID = try article.aggregator.map { try id(ofName: $0, table: "aggregators", cache: &aggregatorIDs) }
-        let hash = ContentHash.of(article)
+        let hash = prepared.contentHash
         let statement = try connection.cachedStatement(Self.insertArticle)
         let rows = try statement.rows([
             SQLValue(sourceID), SQLValue(aggregatorID), SQLValue(article.url), SQLValue(article.title),
             SQLValue(article.byline), SQLValue(article.dateline), SQLValue(article.imageCredit),
             SQLValue(article.published), SQLValue(article.captured),
-            .text(article.lead), .text(article.body), SQLValue(article.wordCount),
+            .text(article.lead), .text(prepared.body), SQLValue(prepared.wordCount),
             .text(hash), .text(article.origin), SQLValue(run),
         ])
         guard let articleID = rows.first?.int64(0) else {

@@ -116,13 +116,25 @@ public final class IngestWriter {
     }
 
     /// Commits the batch and returns what became of each article (in order) and of the rejects.
+    /// When an article breaks a rule of the schema, the transaction is rolled back and the batch
+    /// committed again with that article alone rejected (see `ArticleWriter.BatchNeedsIsolation`).
     public func commit(
-        articles batch: [Article], rejects: [IngestLog.Reject], finishedFiles: [IngestLog.FileStamp]
+        articles batch: [PreparedArticle], rejects: [IngestLog.Reject], finishedFiles: [IngestLog.FileStamp]
+    ) throws -> [ArticleWriter.Outcome] {
+        do {
+            return try commit(batch, rejects: rejects, finishedFiles: finishedFiles, isolated: false)
+        } catch is ArticleWriter.BatchNeedsIsolation {
+            return try commit(batch, rejects: rejects, finishedFiles: finishedFiles, isolated: true)
+        }
+    }
+
+    private func commit(
+        _ batch: [PreparedArticle], rejects: [IngestLog.Reject], finishedFiles: [IngestLog.FileStamp], isolated: Bool
     ) throws -> [ArticleWriter.Outcome] {
         try connection.transaction {
-            let outcomes = try articles.writeInCurrentTransaction(batch, run: run)
+            let outcomes = try articles.writeInCurrentTransaction(prepared: batch, run: run, isolated: isolated)
             for reject in rejects { try log.record(reject, run: run) }
-            for (article, outcome) in zip(batch, outcomes) {
+            for (article, outcome) in zip(batch.map(\.article), outcomes) {
                 if case .rejected(let reason) = outcome {
                     try log.record(IngestLog.Reject(origin: article.origin, reason: reason, excerpt: article.title ?? article.lead), run: run)
                 }

@@ -118,6 +118,38 @@ struct ArticleWriterTests {
         try connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
     }
 
+    /// An ingest batch goes in without savepoints; when one article breaks a rule, the whole
+    /// commit is replayed article by article: the others land once, the culprit becomes a reject.
+    @Test func ingestBatchReplaysWhenOneArticleBreaksARule() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        try connection.execute("CREATE TRIGGER refuse BEFORE INSERT ON quotes WHEN new.text LIKE '%forbidden%' BEGIN SELECT RAISE(ABORT, 'quote refused'); END")
+        let log = IngestLog(connection: connection)
+        let run = try log.startRun(arguments: "test")
+        let writer = IngestWriter(connection: connection, run: run)
+        let batch = [
+            sampleArticle(title: "first", paragraphs: ["One about tides, with \"a fine quote\" said Mara Okonjo."], origin: "a"),
+            sampleArticle(title: "second", paragraphs: ["Two about tides, with \"a forbidden quote\" said Mara Okonjo."], origin: "b"),
+            sampleArticle(title: "third", paragraphs: ["Three about tides."], origin: "c"),
+        ].map { article in
+            var article = article
+            article.quotes = article.paragraphs[0].contains("quote") ? [Quote(text: article.paragraphs[0].contains("forbidden") ? "a forbidden quote" : "a fine quote", speaker: "Mara Okonjo")] : []
+            return PreparedArticle(article)
+        }
+        let outcomes = try writer.commit(articles: batch, rejects: [], finishedFiles: [])
+        #expect(outcomes[1] == .rejected(reason: "quote refused"))
+        #expect(try connection.scalar("SELECT count(*) FROM articles") == .integer(2))
+        #expect(try connection.scalar("SELECT count(*) FROM quotes") == .integer(1))
+        #expect(try connection.scalar("SELECT count(*) FROM rejects WHERE origin = 'b'") == .integer(1))
+        #expect(try matches(connection, "tides").count == 2)
+        #expect(try matches(connection, "fine", in: "quotes_fts").count == 1)
+        for table in ["articles_fts", "quotes_fts", "entities_fts"] {
+            try connection.execute("INSERT INTO \(table) (\(table)) VALUES ('integrity-check')")
+        }
+        #expect(try connection.scalar("PRAGMA foreign_key_check") == nil)
+    }
+
     /// The batch indexes its new rows at the end; a title filled in later must reach the index,
     /// whether the untitled copy came in an earlier batch or earlier in the same one.
     @Test func titleFilledFromADuplicateIsSearchable() throws {
