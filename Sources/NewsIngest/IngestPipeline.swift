@@ -87,23 +87,15 @@ public final class IngestPipeline {
         var pending: (batch: Batch, parsing: ParallelMap<Result<PreparedArticle, IngestLog.Reject>>)?
         var planRejects = plan.rejects
         var interrupted = false
-        var waitTotal = Duration.zero, commitTotal = Duration.zero, readTotal = Duration.zero
         do {
             while true {
                 interrupted = options.stopRequested()
-                let t3 = clock.now
                 let batch = interrupted ? nil : reader.next()
-                readTotal += clock.now - t3
                 let parsing = batch.map { batch in
                     ParallelMap(batch.records, jobs: options.jobs) { $0.article(defaultSource: defaultSource).map(PreparedArticle.init) }
                 }
                 if let previous = pending {
-                    let t0 = clock.now
-                    let results = previous.parsing.wait()
-                    let t1 = clock.now
-                    try commit(previous.batch, results: results, extraRejects: planRejects, writer: writer, progress: &progress)
-                    let t2 = clock.now
-                    waitTotal += t1 - t0; commitTotal += t2 - t1
+                    try commit(previous.batch, results: previous.parsing.wait(), extraRejects: planRejects, writer: writer, progress: &progress)
                     planRejects = []
                     progress.bytesRead = previous.batch.bytesRead
                     progress.elapsed = clock.now - start
@@ -119,7 +111,6 @@ public final class IngestPipeline {
             try? log.finishRun(run, status: .failed, counts: counts(progress))
             throw error
         }
-        FileHandle.standardError.write(Data("read-wait \(readTotal) parse-wait \(waitTotal) commit \(commitTotal)\n".utf8))
         progress.elapsed = clock.now - start
         try log.finishRun(run, status: interrupted ? .interrupted : .completed, counts: counts(progress))
         return Summary(run: run, progress: progress, alreadyLoaded: alreadyLoaded, interrupted: interrupted)
