@@ -28,8 +28,8 @@ extension NewsDB {
         @Option(help: "Source name for articles that do not name one.")
         var source: String?
 
-        @Option(help: "Articles per transaction.")
-        var batch: Int = 1000
+        @Option(help: "Records per transaction (a batch also ends at 8 MB of input).")
+        var batch: Int = 4000
 
         @Option(name: .customLong("max-record-mb"), help: "Largest record accepted, in MB.")
         var maxRecordMB: Int = 8

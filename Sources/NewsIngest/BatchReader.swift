@@ -16,13 +16,16 @@ final class BatchReader: @unchecked Sendable {
 
     private let source: RecordSource
     private let batchSize: Int
+    /// A batch also ends once its records hold this many bytes, so that memory stays bounded
+    /// whatever the size of the articles.
+    static let batchBytes = 8_000_000
     private let depth: Int
     private let condition = NSCondition()
     private var queue: [Batch] = []
     private var finished = false
     private var stopped = false
 
-    init(source: RecordSource, batchSize: Int, depth: Int = 2) {
+    init(source: RecordSource, batchSize: Int, depth: Int = 1) {
         self.source = source
         self.batchSize = batchSize
         self.depth = max(1, depth)
@@ -76,9 +79,12 @@ final class BatchReader: @unchecked Sendable {
 
     private func read() -> Batch {
         var batch = Batch()
-        while batch.records.count < batchSize, let item = source.next() {
+        var bytes = 0
+        while batch.records.count < batchSize, bytes < Self.batchBytes, let item = source.next() {
             switch item {
-            case .record(let record): batch.records.append(record)
+            case .record(let record):
+                batch.records.append(record)
+                bytes += record.byteCount
             case .finished(let file): batch.finished.append(file)
             }
         }

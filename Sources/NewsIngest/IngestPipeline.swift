@@ -18,7 +18,7 @@ public final class IngestPipeline {
         /// Asked between batches; true stops the run at that batch boundary (SIGINT, SIGTERM).
         public var stopRequested: @Sendable () -> Bool = { false }
 
-        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 1000,
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 4000,
                     defaultSource: String? = nil, recordLimit: Int = 8_000_000, recheck: Bool = false) {
             self.jobs = max(1, jobs)
             self.batchSize = max(1, batchSize)

@@ -7,6 +7,15 @@ public enum RawRecord: Sendable {
     case fields([String: String], origin: String)
     case reject(IngestLog.Reject)
 
+    /// About how many bytes the record holds, for bounding a batch's memory.
+    var byteCount: Int {
+        switch self {
+        case .pageBytes(let bytes, _), .jsonLine(let bytes, _): bytes.count
+        case .fields(let fields, _): fields.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+        case .reject: 0
+        }
+    }
+
     public var origin: String {
         switch self {
         case .pageBytes(_, let origin), .jsonLine(_, let origin), .fields(_, let origin): origin
