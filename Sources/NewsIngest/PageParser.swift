@@ -123,10 +123,7 @@ public enum PageParser {
             article.paragraphs[0] = dateline.remainder
             article.credits = unique(article.credits + dateline.agencies)
         }
-        let text = ArticleText(paragraphs: article.paragraphs)
-        let mentions = EntityRecognizer.mentions(in: text)
-        article.entities = EntityRecognizer.aggregate(mentions)
-        article.quotes = QuoteExtractor.quotes(in: text, mentions: mentions)
+        (article.entities, article.quotes) = Extraction.extract(from: article.paragraphs)
     }
 
     /// The first paragraph of prose: a long sentence, or a dateline opening ("PARIS — …").

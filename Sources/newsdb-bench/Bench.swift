@@ -217,8 +217,9 @@ enum Bench {
         var entities = 0
         var quotes = 0
         for paragraphs in bodies {
-            entities += EntityRecognizer.entities(in: paragraphs).count
-            quotes += QuoteExtractor.quotes(in: paragraphs).count
+            let found = Extraction.extract(from: paragraphs)
+            entities += found.entities.count
+            quotes += found.quotes.count
         }
         let elapsed = seconds(clock.now - start)
         report("extract_articles_per_second", Double(bodies.count) / elapsed, "articles/s")
