@@ -54,18 +54,44 @@ struct ArticleText {
         var offset = 0
         for (number, paragraph) in paragraphs.enumerated() {
             if number > 0 { offset += 2 }
-            Self.tokenize(paragraph, paragraph: number, base: offset, into: &tokens)
-            offset += paragraph.unicodeScalars.count
+            offset += Self.tokenize(paragraph, paragraph: number, base: offset, into: &tokens)
         }
         self.tokens = tokens
     }
 
+    /// Appends the paragraph's tokens; returns its length in Unicode scalars.
+    private static func tokenize(_ text: String, paragraph: Int, base: Int, into tokens: inout [Token]) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Scalars with the byte offset where each starts: token text is then one copy of bytes.
+            var scalars: [Unicode.Scalar] = []
+            var starts: [Int] = []
+            scalars.reserveCapacity(bytes.count)
+            starts.reserveCapacity(bytes.count + 1)
+            var byteIndex = 0
+            while byteIndex < bytes.count {
+                let lead = bytes[byteIndex]
+                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead)
+                if length > 1 {
+                    value &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
+                    for next in bytes[(byteIndex + 1)..<min(byteIndex + length, bytes.count)] { value = value << 6 | UInt32(next & 0x3F) }
+                }
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                starts.append(byteIndex)
+                byteIndex += length
+            }
+            starts.append(bytes.count)
+            tokenize(scalars: scalars, text: { String(decoding: UnsafeBufferPointer(rebasing: bytes[starts[$0]..<starts[$1]]), as: UTF8.self) },
+                     paragraph: paragraph, base: base, into: &tokens)
+            return scalars.count
+        }
+    }
+
     /// Letters and digits, with inner apostrophes, hyphens and dots kept ("it's", "Saint-Aubel", "U.S.").
-    private static func tokenize(_ text: String, paragraph: Int, base: Int, into tokens: inout [Token]) {
-        let scalars = Array(text.unicodeScalars)
-        // Token text is cut from the string by index, far cheaper than re-assembling scalars.
-        var positions = Array(text.unicodeScalars.indices)
-        positions.append(text.unicodeScalars.endIndex)
+    private static func tokenize(
+        scalars: [Unicode.Scalar], text: (Int, Int) -> String, paragraph: Int, base: Int, into tokens: inout [Token]
+    ) {
         func isWord(_ index: Int) -> Bool { index < scalars.count && TextNormalizer.isWordScalar(scalars[index]) }
         var index = 0
         var sentenceStart = true
@@ -107,7 +133,7 @@ struct ArticleText {
                     end -= 1
                     possessive = true
                 }
-                let word = String(text.unicodeScalars[positions[start]..<positions[end]])
+                let word = text(start, end)
                 var token = Token(text: word, kind: .word, offset: base + start, paragraph: paragraph, startsSentence: sentenceStart)
                 token.possessive = possessive
                 tokens.append(token)
