@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 CONFIG ?= release
 BIN := $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)/newsdb
 
-.PHONY: all build test demo bench bench-quick fuzz install uninstall clean help
+.PHONY: all build test test-all demo bench bench-quick fuzz install uninstall clean help
 
 all: build
 
@@ -14,7 +14,8 @@ help:
 	@echo "make bench-quick  the same at 10k articles"
 	@echo "make fuzz      run the libFuzzer target (page, date, quote, query, JSON and CSV readers) for FUZZ_SECONDS each"
 	@echo "make build     build newsdb ($(CONFIG)) into .build/"
-	@echo "make test      run every test (unit and end-to-end)"
+	@echo "make test      run every test (unit and end-to-end) but the slow ones"
+	@echo "make test-all  also the slow ones (a million tiny files)"
 	@echo "make install   copy newsdb to \$$PREFIX/bin (PREFIX=$(PREFIX))"
 	@echo "make clean     remove build products and the demo database"
 
@@ -23,6 +24,9 @@ build:
 
 test:
 	$(SWIFT) test
+
+test-all:
+	NEWSDB_SLOW_TESTS=1 $(SWIFT) test
 
 # A fresh demo.db from SampleData, then the searches the README shows. Each command is echoed.
 NEWSDB = "$(BIN)"

@@ -11,11 +11,18 @@ struct UsageError: Error, CustomStringConvertible {
 extension NewsDB {
     /// Runs the command line; usage errors exit with 2 and other failures with 1, each with one clear message.
     public static func runMain() {
+        // Past a file size limit (ulimit -f) the kernel sends SIGXFSZ, which would kill the process
+        // mid-write; ignored, the write fails instead and SQLite rolls the transaction back.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as SQLiteError where error.code == .busy {
             FileHandle.standardError.write(Data("Error: the database is busy: another process is writing to it and did not finish within \(Int(Connection.defaultBusyTimeout.components.seconds)) s; try again when it is done (\(error.message))\n".utf8))
+            Foundation.exit(1)
+        } catch let error as SQLiteError where error.code == .full || error.code == .ioError {
+            let cause = error.code == .full ? "the disk is full" : "a disk read or write failed (a full disk or a file size limit does this)"
+            FileHandle.standardError.write(Data("Error: \(cause); the unfinished transaction was rolled back and the database is intact. Free some space and run the same command again (SQLite: \(error.message))\n".utf8))
             Foundation.exit(1)
         } catch let error as UsageError {
             FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))

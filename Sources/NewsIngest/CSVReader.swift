@@ -103,7 +103,8 @@ final class CSVReader {
                 quoted = true
                 fieldStart = false
             case separator:
-                fields.append(field)
+                // Past a problem nothing more is kept: a row of a hundred million commas stays small.
+                if problem == nil { fields.append(field) }
                 field = []
                 fieldStart = true
             case 0x0A:
