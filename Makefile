@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 CONFIG ?= release
 BIN := $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)/newsdb
 
-.PHONY: all build test test-all demo bench bench-quick fuzz install uninstall clean help
+.PHONY: all build test test-all demo bench bench-quick fuzz fuzz-build fuzz-each install uninstall clean help
 
 all: build
 
@@ -12,7 +12,8 @@ help:
 	@echo "make demo      build, load SampleData into ./demo.db, run example searches"
 	@echo "make bench     benchmark at 100k articles (BENCH_N=1000000 for 1M); results in BENCHMARKS.md"
 	@echo "make bench-quick  the same at 10k articles"
-	@echo "make fuzz      run the libFuzzer target (page, date, quote, query, JSON and CSV readers) for FUZZ_SECONDS each"
+	@echo "make fuzz      run the libFuzzer target (page, date, quote, query, JSON and CSV readers) for FUZZ_SECONDS"
+	@echo "make fuzz-each fuzz each of them alone (FUZZ_TARGET=name) for FUZZ_SECONDS each"
 	@echo "make build     build newsdb ($(CONFIG)) into .build/"
 	@echo "make test      run every test (unit and end-to-end) but the slow ones"
 	@echo "make test-all  also the slow ones (a million tiny files)"
@@ -48,13 +49,22 @@ bench-quick:
 
 # libFuzzer with AddressSanitizer, in its own build folder; seeds come from SampleData. Findings are
 # written to .build-fuzz/findings; replay one with: swift run newsdb-fuzz FILE
+# FUZZ_TARGET=page|date|quote|query|jsonl|csv fuzzes one of them alone; `make fuzz-each` runs every
+# one in turn for FUZZ_SECONDS each, with its own corpus folder.
 FUZZ_SECONDS ?= 60
-fuzz:
+FUZZ_TARGET ?=
+FUZZ_BIN = $$(swift build --scratch-path .build-fuzz --show-bin-path)/newsdb-fuzz
+fuzz-build:
 	swift build --product newsdb-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
-	bench/fuzz-seeds.sh .build-fuzz/corpus
+
+fuzz: fuzz-build
+	bench/fuzz-seeds.sh .build-fuzz/corpus$(FUZZ_TARGET)
 	mkdir -p .build-fuzz/findings
-	"$$(swift build --scratch-path .build-fuzz --show-bin-path)/newsdb-fuzz" -max_total_time=$(FUZZ_SECONDS) \
-		-timeout=10 -rss_limit_mb=2048 -artifact_prefix=.build-fuzz/findings/ .build-fuzz/corpus
+	NEWSDB_FUZZ_TARGET=$(FUZZ_TARGET) "$(FUZZ_BIN)" -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=10 -rss_limit_mb=2048 -artifact_prefix=.build-fuzz/findings/$(FUZZ_TARGET) .build-fuzz/corpus$(FUZZ_TARGET)
+
+fuzz-each: fuzz-build
+	for target in page date quote query jsonl csv; do $(MAKE) --no-print-directory fuzz FUZZ_TARGET=$$target || exit 1; done
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"
