@@ -68,7 +68,7 @@ extension NewsDB {
             options.stopRequested = { stop.received != nil }
             let pipeline = IngestPipeline(connection: connection, options: options)
             let arguments = CommandLine.arguments.dropFirst().joined(separator: " ")
-            let summary = try pipeline.run(plan: plan, arguments: arguments) { progress in
+            let summary = try pipeline.run(plan: consume plan, arguments: arguments) { progress in
                 if terminal && !quiet { Terminal.printProgress(IngestReport.progressLine(progress)) }
             }
             if terminal && !quiet { Terminal.printProgress(nil) }

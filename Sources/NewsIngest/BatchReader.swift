@@ -1,4 +1,5 @@
 import Foundation
+import NewsStore
 
 /// Reads record batches on a thread of its own, up to `depth` batches ahead of the consumer.
 ///
@@ -9,7 +10,8 @@ final class BatchReader: @unchecked Sendable {
     // `queue`, `finished` and `stopped` only under `condition`.
     struct Batch: Sendable {
         var records: [RawRecord] = []
-        var finished: [InputFile] = []
+        /// Files whose every record is in this batch or an earlier one (nil: standard input).
+        var finished: [IngestLog.FileStamp?] = []
         /// The source's byte count once this batch was read, for progress.
         var bytesRead: Int64 = 0
     }
@@ -85,7 +87,7 @@ final class BatchReader: @unchecked Sendable {
             case .record(let record):
                 batch.records.append(record)
                 bytes += record.byteCount
-            case .finished(let file): batch.finished.append(file)
+            case .finished(let stamp): batch.finished.append(stamp)
             }
         }
         batch.bytesRead = source.bytesRead

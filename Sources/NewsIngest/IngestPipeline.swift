@@ -60,25 +60,39 @@ public final class IngestPipeline {
     private typealias Batch = BatchReader.Batch
 
     /// Runs the whole load; `progress` is called on this thread after every committed batch.
-    public func run(plan: InputPlanner.Plan, arguments: String, progress report: (Progress) -> Void) throws -> Summary {
+    /// The plan is consumed: its list of files is filtered in place, not copied (it can be a million long).
+    public func run(plan: consuming InputPlanner.Plan, arguments: String, progress report: (Progress) -> Void) throws -> Summary {
         let log = IngestLog(connection: connection)
         let run = try log.startRun(arguments: arguments)
         let writer = IngestWriter(connection: connection, run: run)
         let clock = ContinuousClock()
         let start = clock.now
         var progress = Progress()
-        var files: [InputFile] = []
-        var alreadyLoaded = 0
-        for file in plan.files {
-            if !options.recheck, let stamp = file.stamp, try log.isLoaded(stamp) {
-                alreadyLoaded += 1
-            } else {
-                files.append(file)
+        var files = plan.files
+        plan.files = []
+        let planned = files.count
+        if !options.recheck {
+            var lookupError: (any Error)?
+            files.removeAll { file in
+                guard lookupError == nil, let stamp = file.stamp() else { return false }
+                do { return try log.isLoaded(stamp) } catch {
+                    lookupError = error
+                    return false
+                }
             }
+            if let lookupError { throw lookupError }
         }
+        let alreadyLoaded = planned - files.count
         progress.filesTotal = files.count
-        let sizes = files.map { $0.gzip ? nil : $0.stamp?.size }
-        progress.bytesTotal = sizes.contains(where: { $0 == nil }) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) }
+        var bytesTotal: Int64? = 0
+        for file in files {
+            guard !file.gzip, let size = file.size, let total = bytesTotal else {
+                bytesTotal = nil
+                break
+            }
+            bytesTotal = total + size
+        }
+        progress.bytesTotal = bytesTotal
 
         let reader = BatchReader(source: RecordSource(files: files, recordLimit: options.recordLimit), batchSize: options.batchSize)
         reader.start()
@@ -136,7 +150,7 @@ public final class IngestPipeline {
             case .failure(let reject): rejects.append(reject)
             }
         }
-        let outcomes = try writer.commit(articles: articles, rejects: rejects, finishedFiles: batch.finished.compactMap(\.stamp))
+        let outcomes = try writer.commit(articles: articles, rejects: rejects, finishedFiles: batch.finished.compactMap { $0 })
         progress.records += batch.records.count
         progress.rejected += rejects.count
         progress.filesDone += batch.finished.count

@@ -7,8 +7,9 @@ import NewsStore
 final class RecordSource {
     enum Item {
         case record(RawRecord)
-        /// Every record of the file has been handed out (so, once committed, the file is loaded).
-        case finished(InputFile)
+        /// Every record of the file has been handed out (so, once committed, the file is loaded);
+        /// its row for `ingest_files`, nil for standard input.
+        case finished(IngestLog.FileStamp?)
     }
 
     private var files: ArraySlice<InputFile>
@@ -61,15 +62,13 @@ final class RecordSource {
             }
             finishFile(file, reader: reader)
             current = nil
-            var finished = file
-            finished.stamp?.records = records
-            return .finished(finished)
+            return .finished(file.stamp(records: records))
         }
     }
 
     private func finishFile(_ file: InputFile, reader: Reader) {
         switch reader {
-        case .page: completedBytes += file.stamp?.size ?? 0
+        case .page: completedBytes += file.size ?? 0
         case .lines(let lines): completedBytes += Int64(lines.bytesRead)
         case .table(let table): completedBytes += Int64(table.bytesRead)
         }
