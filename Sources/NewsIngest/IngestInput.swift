@@ -2,25 +2,60 @@ import Foundation
 import NewsStore
 
 /// One file (or standard input) to load, with its format and why that format was chosen.
+///
+/// A plan can list a million files, so each is kept small: a walked file shares its folder's path
+/// with every other file of the walk and keeps only its relative name (short names fit in the
+/// String itself, with no allocation), and its size and time are plain numbers.
 public struct InputFile: Sendable, Equatable {
-    public var path: String
+    private var root: String
+    private var relative: String
     public var format: DumpFormat
     public var gzip: Bool
-    /// "by extension", "by content", "as asked".
-    public var decidedBy: String
-    /// Size and modification time (seconds since 1970), for skipping files already loaded; nil
-    /// for standard input. Kept as numbers: a plan can list a million files.
-    public var size: Int64?
-    public var modified: Double?
+    private var decision: Decision
+    private var storedSize: Int64
+    private var storedModified: Double
+
+    private enum Decision: UInt8 {
+        case byExtension, byContent, asAsked
+    }
 
     public init(path: String, format: DumpFormat, gzip: Bool, decidedBy: String, size: Int64? = nil, modified: Double? = nil) {
-        self.path = path
+        self.init(root: path, relative: "", format: format, gzip: gzip, decidedBy: decidedBy, size: size, modified: modified)
+    }
+
+    /// A file found under `root` by a directory walk.
+    init(root: String, relative: String, format: DumpFormat, gzip: Bool, decidedBy: String, size: Int64?, modified: Double?) {
+        self.root = root
+        self.relative = relative
         self.format = format
         self.gzip = gzip
-        self.decidedBy = decidedBy
-        self.size = size
-        self.modified = modified
+        decision = switch decidedBy {
+        case "by extension": .byExtension
+        case "by content": .byContent
+        default: .asAsked
+        }
+        storedSize = size ?? -1
+        storedModified = modified ?? .nan
     }
+
+    public var path: String {
+        if relative.isEmpty { return root }
+        return root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+
+    /// "by extension", "by content", "as asked".
+    public var decidedBy: String {
+        switch decision {
+        case .byExtension: "by extension"
+        case .byContent: "by content"
+        case .asAsked: "as asked"
+        }
+    }
+
+    /// Size and modification time (seconds since 1970), for skipping files already loaded; nil
+    /// for standard input.
+    public var size: Int64? { storedSize < 0 ? nil : storedSize }
+    public var modified: Double? { storedModified.isNaN ? nil : storedModified }
 
     public var displayName: String { path == "-" ? "<stdin>" : path }
 
@@ -28,6 +63,11 @@ public struct InputFile: Sendable, Equatable {
     public func stamp(records: Int = 0) -> IngestLog.FileStamp? {
         guard let size, let modified else { return nil }
         return IngestLog.FileStamp(path: path, size: size, modified: ISODate.format(Date(timeIntervalSince1970: modified)), records: records)
+    }
+
+    /// Orders the files of one walk by path.
+    static func walkOrder(_ first: InputFile, _ second: InputFile) -> Bool {
+        first.root == second.root ? first.relative < second.relative : first.path < second.path
     }
 }
 
@@ -78,14 +118,22 @@ public enum InputPlanner {
                 if status?.isDirectory == true { enumerator.skipDescendants() }
                 continue
             }
-            if let status, !status.isDirectory { add(file: full, status: status, format: format, explicit: false, into: &plan) }
+            if let status, !status.isDirectory {
+                add(file: full, status: status, format: format, explicit: false, into: &plan, root: directory, relative: relative)
+            }
         }
-        plan.files[first.files...].sort { $0.path < $1.path }
+        plan.files[first.files...].sort(by: InputFile.walkOrder)
         plan.skipped[first.skipped...].sort { $0.path < $1.path }
         plan.rejects[first.rejects...].sort { $0.origin < $1.origin }
     }
 
-    private static func add(file path: String, status: FileStatus? = nil, format: DumpFormat?, explicit: Bool, into plan: inout Plan) {
+    private static func add(
+        file path: String, status: FileStatus? = nil, format: DumpFormat?, explicit: Bool, into plan: inout Plan,
+        root: String? = nil, relative: String = ""
+    ) {
+        func file(_ format: DumpFormat, gzip: Bool, decidedBy: String, size: Int64, modified: Double) -> InputFile {
+            InputFile(root: root ?? path, relative: root == nil ? "" : relative, format: format, gzip: gzip, decidedBy: decidedBy, size: size, modified: modified)
+        }
         let status = status ?? FileStatus(path: path)
         let size = status?.size ?? 0
         if size == 0 {
@@ -97,29 +145,30 @@ public enum InputPlanner {
         // does not say so is still found out when it is opened (see RecordSource).
         let namedGzip = path.lowercased().hasSuffix(".gz")
         if let format {
-            plan.files.append(InputFile(path: path, format: format, gzip: namedGzip, decidedBy: "as asked", size: size, modified: modified))
+            plan.files.append(file(format, gzip: namedGzip, decidedBy: "as asked", size: size, modified: modified))
             return
         }
         switch DumpFormat.byExtension(path) {
         case .some(.some(let byName)):
-            plan.files.append(InputFile(path: path, format: byName, gzip: namedGzip, decidedBy: "by extension", size: size, modified: modified))
+            plan.files.append(file(byName, gzip: namedGzip, decidedBy: "by extension", size: size, modified: modified))
         case .some(.none):
             // No extension: saved pages usually have none, but look at the content.
-            plan.files.append(byContent(path: path, size: size, modified: modified))
+            let sniffed = sniff(path: path)
+            plan.files.append(file(sniffed.format, gzip: sniffed.gzip, decidedBy: "by content", size: size, modified: modified))
         case .none:
             if explicit {
-                plan.files.append(byContent(path: path, size: size, modified: modified))
+                let sniffed = sniff(path: path)
+                plan.files.append(file(sniffed.format, gzip: sniffed.gzip, decidedBy: "by content", size: size, modified: modified))
             } else {
                 plan.skipped.append((path, "not a page or dump file (extension .\((path as NSString).pathExtension))"))
             }
         }
     }
 
-    private static func byContent(path: String, size: Int64, modified: Double) -> InputFile {
+    private static func sniff(path: String) -> (format: DumpFormat, gzip: Bool) {
         let head = firstBytes(of: path)
         let gzip = head.starts(with: [0x1F, 0x8B])
-        let format = DumpFormat.sniff(gzip ? inflatedHead(of: path) : head)
-        return InputFile(path: path, format: format, gzip: gzip, decidedBy: "by content", size: size, modified: modified)
+        return (DumpFormat.sniff(gzip ? inflatedHead(of: path) : head), gzip)
     }
 
     /// The first bytes of a compressed file once inflated; empty when they cannot be read (the
