@@ -149,4 +149,34 @@ struct InputPlanningTests {
         #expect(rejects.isEmpty)
         #expect(lines == 2 * expected)
     }
+
+    /// A file that cannot be opened when its turn comes (gone, or unreadable) becomes a reject
+    /// naming it, and the files after it are still read.
+    @Test func fileThatCannotBeReadIsARejectAndTheRestIsRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsdb-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            try Data("Title \(name)\n\nA paragraph long enough to be kept as the body of \(name).\n".utf8)
+                .write(to: folder.appendingPathComponent(name))
+        }
+        let plan = InputPlanner.plan(paths: [folder.path], format: nil)
+        #expect(plan.files.count == 3)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("b.txt"))
+        let source = RecordSource(files: plan.files, recordLimit: 8_000_000)
+        var pages: [String] = []
+        var rejects: [IngestLog.Reject] = []
+        while let item = source.next() {
+            guard case .record(let record) = item else { continue }
+            switch record {
+            case .pageBytes(_, let origin): pages.append(origin)
+            case .reject(let reject): rejects.append(reject)
+            default: Issue.record("unexpected record \(record)")
+            }
+        }
+        #expect(pages.map { ($0 as NSString).lastPathComponent } == ["a.txt", "c.txt"])
+        #expect(rejects.count == 1)
+        #expect(rejects.first?.origin.hasSuffix("b.txt") == true)
+        #expect(rejects.first?.reason.contains("cannot read") == true)
+    }
 }
