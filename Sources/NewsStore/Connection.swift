@@ -114,9 +114,14 @@ public final class Connection {
             return statement
         }
         let statement = try prepare(sql)
+        // Searches build SQL with their ids inlined, so the cache is bounded: a long-lived process
+        // (the benchmark, a script) would otherwise keep every such statement forever.
+        if statementCache.count >= Self.statementCacheLimit { statementCache.removeAll() }
         statementCache[sql] = statement
         return statement
     }
+
+    static let statementCacheLimit = 256
 
     /// The rows of a query, read in full.
     public func query(_ sql: String, _ values: [SQLValue] = []) throws -> [Row] {
