@@ -65,6 +65,10 @@ public struct SearchQueryParser {
     private var tokens: [(token: Token, position: Int)] = []
     private var index = 0
     private var filters = SearchFilters()
+    /// Parentheses open around the current position: each level is a recursion of the parser, so
+    /// a query of thousands of "(" would overflow the stack (found by `make fuzz FUZZ_TARGET=query`).
+    private var depth = 0
+    static let maximumDepth = 32
 
     static let filterQualifiers: Set<String> = ["source", "agency", "person", "place", "org", "aggregator", "from", "to"]
     static let columnQualifiers: Set<String> = ["title", "lead", "body"]
@@ -180,6 +184,11 @@ public struct SearchQueryParser {
             guard index < tokens.count, tokens[index].token != .close else {
                 throw SearchQueryError(position: position, message: "empty parentheses")
             }
+            guard depth < Self.maximumDepth else {
+                throw SearchQueryError(position: position, message: "parentheses nested more than \(Self.maximumDepth) deep")
+            }
+            depth += 1
+            defer { depth -= 1 }
             let inner = try orExpression()
             guard index < tokens.count, tokens[index].token == .close else {
                 throw SearchQueryError(position: position, message: "unbalanced '(': no closing ')'")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NewsStore
 
@@ -68,6 +69,24 @@ struct SearchQueryTests {
         ("!!!", 0, "no letters or digits"),
     ])
     func malformedQueriesPointAtTheProblem(query: String, position: Int, message: String) {
+        expectError(query: query, position: position, message: message)
+    }
+
+    /// The fuzzer's finding: thousands of "(" overflowed the parser's stack. Now a clear error.
+    @Test func deepParenthesesAreRefusedNotACrash() throws {
+        let finding = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Regressions/query-deep-parentheses.bin"))
+        let text = String(decoding: finding.dropFirst(), as: UTF8.self)
+        #expect(throws: SearchQueryError.self) { try SearchQuery.parse(text) }
+        let deep = String(repeating: "(", count: 10_000) + "ferry" + String(repeating: ")", count: 10_000)
+        #expect(throws: SearchQueryError.self) { try SearchQuery.parse(deep) }
+        let fine = String(repeating: "(", count: 32) + "ferry" + String(repeating: ")", count: 32)
+        #expect(try SearchQuery.parse(fine).expression?.contains("ferry") == true)
+        expectError(query: String(repeating: "(", count: 40) + "a" + String(repeating: ")", count: 40), position: 32,
+                    message: "nested more than 32 deep")
+    }
+
+    func expectError(query: String, position: Int, message: String) {
         do {
             _ = try SearchQuery.parse(query)
             Issue.record("accepted \(query)")
