@@ -56,6 +56,14 @@ struct BuiltBinary {
     }
 }
 
+extension BuiltBinary {
+    /// The first value of the first row a `newsdb sql` query returns, as CSV text ("" when none).
+    func scalar(db: String, _ query: String) throws -> String {
+        let result = try run(["sql", "--db", db, "--format", "csv", query])
+        return result.stdout.split(separator: "\r\n").dropFirst().first.map(String.init) ?? ""
+    }
+}
+
 /// A temporary folder removed when the test ends.
 struct ScratchFolder {
     let url: URL

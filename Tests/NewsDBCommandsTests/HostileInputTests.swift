@@ -8,11 +8,6 @@ import Testing
 struct HostileInputTests {
     static let slowTestsEnabled = ProcessInfo.processInfo.environment["NEWSDB_SLOW_TESTS"] != nil
 
-    func scalar(_ newsdb: BuiltBinary, db: String, _ query: String) throws -> String {
-        let result = try newsdb.run(["sql", "--db", db, "--format", "csv", query])
-        return result.stdout.split(separator: "\r\n").dropFirst().first.map(String.init) ?? ""
-    }
-
     @Test func hostileDumpsAreRejectedWithinBoundedMemory() throws {
         let newsdb = try BuiltBinary.locate()
         let scratch = try ScratchFolder()
@@ -77,8 +72,8 @@ struct HostileInputTests {
                     "no reject for \(origin) with \(reason) in\n\(rejects)")
         }
         // Every good record around them is loaded (the two JSON lines are one article: same words).
-        #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM articles") == "3")
-        #expect(try scalar(newsdb, db: db, "PRAGMA integrity_check") == "ok")
+        #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM articles") == "3")
+        #expect(try newsdb.scalar(db: db, "PRAGMA integrity_check") == "ok")
     }
 
     /// A file size limit (ulimit -f) makes writes fail as a full disk does.
@@ -106,15 +101,15 @@ struct HostileInputTests {
         #expect(limited.terminationStatus == 1)
         #expect(message.contains("rolled back and the database is intact"), "\(message)")
 
-        let stored = Int(try scalar(newsdb, db: db, "SELECT count(*) FROM articles")) ?? -1
+        let stored = Int(try newsdb.scalar(db: db, "SELECT count(*) FROM articles")) ?? -1
         #expect(stored >= 0 && stored < count)
-        #expect(try scalar(newsdb, db: db, "PRAGMA integrity_check") == "ok")
-        #expect(try scalar(newsdb, db: db, "SELECT status FROM ingest_runs") == "failed")
+        #expect(try newsdb.scalar(db: db, "PRAGMA integrity_check") == "ok")
+        #expect(try newsdb.scalar(db: db, "SELECT status FROM ingest_runs") == "failed")
 
         // With room again, the same command finishes the job.
         let rerun = try newsdb.run(["ingest", "--db", db, "--quiet", folder.path])
         #expect(rerun.status == 0, "\(rerun.stderr)")
-        #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM articles") == String(count))
+        #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM articles") == String(count))
         let fts = try newsdb.run(["sql", "--db", db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'reservoir'"])
         #expect(fts.stdout.contains(String(count)))
     }
@@ -137,7 +132,7 @@ struct HostileInputTests {
         let run = try newsdb.runMeasured(["ingest", "--db", db, "--quiet", scratch.url.appendingPathComponent("pages").path])
         #expect(run.status == 0)
         #expect(run.peakMemoryMB < 300, "peak memory \(run.peakMemoryMB) MB")
-        #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM articles") == String(count))
+        #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM articles") == String(count))
     }
 }
 

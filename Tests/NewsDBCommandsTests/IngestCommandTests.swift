@@ -25,8 +25,7 @@ struct IngestCommandTests {
     }
 
     func scalar(_ newsdb: BuiltBinary, db: String, _ query: String) throws -> String {
-        let result = try newsdb.run(["sql", "--db", db, "--format", "csv", query])
-        return result.stdout.split(separator: "\r\n").dropFirst().first.map(String.init) ?? ""
+        try newsdb.scalar(db: db, query)
     }
 
     @Test func pageFolderLoadsOncePerStoryWithItsFields() throws {
