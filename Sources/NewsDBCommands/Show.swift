@@ -23,7 +23,7 @@ extension NewsDB {
                 throw ValidationError("no article with id \(id)")
             }
             let style = TextStyle.forStandardOutput
-            print(format == .json ? ArticleRenderer.json(stored) : ArticleRenderer.text(stored, style: style))
+            print(format == .json ? stored.json : ArticleRenderer.text(stored, style: style))
         }
     }
 }
@@ -58,25 +58,5 @@ enum ArticleRenderer {
             }
         }
         return text
-    }
-
-    static func json(_ stored: StoredArticle) -> String {
-        let article = stored.article
-        let optional = JSONText.optional
-        let entities = article.entities.map {
-            "{\"name\": \(JSONText.string($0.name)), \"type\": \"\($0.type.rawValue)\", \"aliases\": [\($0.aliases.map(JSONText.string).joined(separator: ", "))], \"mentions\": \($0.mentions)}"
-        }
-        let quotes = article.quotes.map {
-            "{\"text\": \(JSONText.string($0.text)), \"speaker\": \(optional($0.speaker)), \"partial\": \($0.partial)}"
-        }
-        return """
-            {"id": \(stored.id), "source": \(optional(article.source)), "aggregator": \(optional(article.aggregator)), \
-            "published": \(optional(article.published)), "captured": \(optional(article.captured)), "title": \(optional(article.title)), \
-            "byline": \(optional(article.byline)), "dateline": \(optional(article.dateline)), "url": \(optional(article.url)), \
-            "credits": [\(article.credits.map(JSONText.string).joined(separator: ", "))], \
-            "paragraphs": [\(article.paragraphs.map(JSONText.string).joined(separator: ", "))], \
-            "entities": [\(entities.joined(separator: ", "))], "quotes": [\(quotes.joined(separator: ", "))], \
-            "origin": \(JSONText.string(article.origin))}
-            """
     }
 }

@@ -204,27 +204,9 @@ public final class Exporter {
         var rows = 0
         while let row = try statement.step() {
             guard let id = row.int64(0), let stored = try ArticleReader.article(id: id, in: connection) else { continue }
-            sink.write(Self.json(stored) + "\n")
+            sink.write(stored.json + "\n")
             rows += 1
         }
         counts.append(("articles", rows))
-    }
-
-    static func json(_ stored: StoredArticle) -> String {
-        let article = stored.article
-        let string = JSONText.optional
-        let entities = article.entities.map {
-            "{\"name\": \(string($0.name)), \"type\": \"\($0.type.rawValue)\", \"aliases\": [\($0.aliases.map { string($0) }.joined(separator: ", "))], \"mentions\": \($0.mentions)}"
-        }
-        let quotes = article.quotes.map {
-            "{\"text\": \(string($0.text)), \"speaker\": \(string($0.speaker)), \"partial\": \($0.partial)}"
-        }
-        return "{\"id\": \(stored.id), \"source\": \(string(article.source)), \"aggregator\": \(string(article.aggregator)), "
-            + "\"published\": \(string(article.published)), \"captured\": \(string(article.captured)), \"title\": \(string(article.title)), "
-            + "\"byline\": \(string(article.byline)), \"dateline\": \(string(article.dateline)), \"url\": \(string(article.url)), "
-            + "\"credits\": [\(article.credits.map { string($0) }.joined(separator: ", "))], "
-            + "\"paragraphs\": [\(article.paragraphs.map { string($0) }.joined(separator: ", "))], "
-            + "\"entities\": [\(entities.joined(separator: ", "))], \"quotes\": [\(quotes.joined(separator: ", "))], "
-            + "\"origin\": \(string(article.origin))}"
     }
 }
