@@ -70,13 +70,7 @@ struct ArticleText {
             starts.reserveCapacity(bytes.count + 1)
             var byteIndex = 0
             while byteIndex < bytes.count {
-                let lead = bytes[byteIndex]
-                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead)
-                if length > 1 {
-                    value &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
-                    for next in bytes[(byteIndex + 1)..<min(byteIndex + length, bytes.count)] { value = value << 6 | UInt32(next & 0x3F) }
-                }
+                let (value, length) = UTF8Scalar.decode(bytes, at: byteIndex)
                 scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
                 starts.append(byteIndex)
                 byteIndex += length

@@ -74,15 +74,9 @@ public enum TextNormalizer {
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                let end = min(index + length, bytes.count)
-                var value = UInt32(byte)
-                if length > 1 {
-                    value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for next in bytes[(index + 1)..<end] { value = value << 6 | UInt32(next & 0x3F) }
-                    guard value < 0x300 || (0x2000...0x206F).contains(value) else { return nil }
-                }
+                let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                let end = index + length
+                guard value < 0x300 || (0x2000...0x206F).contains(value) else { return nil }
                 switch cleaning(value) {
                 case .drop: break
                 case .space: pendingSpace = true
@@ -127,11 +121,10 @@ public enum TextNormalizer {
                     index += 1
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                let end = min(index + length, bytes.count)
-                let sequence = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                index = end
-                guard let scalar = decodeScalar(sequence) else {
+                let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                let sequence = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+                index += length
+                guard let scalar = Unicode.Scalar(value) else {
                     output.append(contentsOf: sequence)
                     continue
                 }
@@ -150,14 +143,6 @@ public enum TextNormalizer {
             }
             return String(decoding: output, as: UTF8.self)
         }
-    }
-
-    /// The scalar encoded by one whole UTF-8 sequence, or nil when it is not one.
-    private static func decodeScalar(_ sequence: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        var iterator = sequence.makeIterator()
-        var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
-        return scalar
     }
 
     /// The words of a line: runs of letters and digits (apostrophes inside words kept), lower-cased.
