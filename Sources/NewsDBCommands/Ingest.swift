@@ -29,7 +29,7 @@ extension NewsDB {
         var source: String?
 
         @Option(help: "Records per transaction (a batch also ends at 8 MB of input).")
-        var batch: Int = 4000
+        var batch: Int = IngestPipeline.Options.defaultBatchSize
 
         @Option(name: .customLong("max-record-mb"), help: "Largest record accepted, in MB.")
         var maxRecordMB: Int = 8

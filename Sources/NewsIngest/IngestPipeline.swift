@@ -18,7 +18,10 @@ public final class IngestPipeline {
         /// Asked between batches; true stops the run at that batch boundary (SIGINT, SIGTERM).
         public var stopRequested: @Sendable () -> Bool = { false }
 
-        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 4000,
+        /// Records per batch (and transaction) unless asked otherwise; a batch also ends at 8 MB of input.
+        public static let defaultBatchSize = 4000
+
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = defaultBatchSize,
                     defaultSource: String? = nil, recordLimit: Int = 8_000_000, recheck: Bool = false) {
             self.jobs = max(1, jobs)
             self.batchSize = max(1, batchSize)
