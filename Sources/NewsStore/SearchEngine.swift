@@ -28,7 +28,7 @@ public final class SearchEngine {
             id = "f.rowid"
             select = """
                 INSERT INTO temp.search_hits (id, score)
-                SELECT f.rowid, bm25(articles_fts, \(weights.title), \(weights.lead), \(weights.body))
+                SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body))
                 FROM articles_fts f\(readsArticles ? " JOIN articles a ON a.id = f.rowid" : "")
                 """
             conditions.append("articles_fts MATCH ?")
@@ -78,8 +78,9 @@ public final class SearchEngine {
     public func search(_ request: SearchRequest) throws -> SearchResult {
         let clock = ContinuousClock()
         let start = clock.now
-        if let expression = request.expression, request.facets.isEmpty, request.query.filters.isEmpty, request.sort == .relevance {
-            return try rankedPage(expression: expression, request: request, start: start, clock: clock)
+        if let expression = request.expression, request.facets.isEmpty, request.query.filters.isEmpty, request.sort == .relevance,
+           let result = try rankedPage(expression: expression, request: request, start: start, clock: clock) {
+            return result
         }
         try connection.execute(Self.createHits)
         try connection.execute("DELETE FROM temp.search_hits")
@@ -96,25 +97,45 @@ public final class SearchEngine {
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
     }
 
-    /// Words only, ranked, no facets: FTS5 ranks by its stored BM25 weights and stops after the page,
-    /// computing snippets for those rows only; the total is a plain count of the matches.
-    private func rankedPage(expression: String, request: SearchRequest, start: ContinuousClock.Instant, clock: ContinuousClock) throws -> SearchResult {
-        let total: Int
-        let rows: [Row]
+    /// Words only, ranked, no facets: one pass over the matches scores each, counts them and keeps
+    /// the best few; only those are read from `articles`, and snippets are made for the page alone.
+    /// Nil when too many matches tie at the page's edge to keep in memory.
+    private func rankedPage(expression: String, request: SearchRequest, start: ContinuousClock.Instant, clock: ContinuousClock) throws -> SearchResult? {
+        let weights = Self.columnWeights
+        var best = BestScores(capacity: request.offset + request.limit)
+        var total = 0
         do {
-            total = Int(try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0)
-            // A few extra rows let ties at the page's edge be broken by date, then id, as the general path does.
-            rows = try connection.query("""
-                SELECT h.id, h.score, a.title, a.lead, s.name, a.published, h.snippet
-                FROM (SELECT rowid AS id, rank AS score, snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
-                      FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) h
-                JOIN articles a ON a.id = h.id LEFT JOIN sources s ON s.id = a.source_id
-                ORDER BY h.score, a.published DESC, h.id LIMIT ? OFFSET ?
-                """, [.text(expression), SQLValue(request.offset + request.limit + 8), SQLValue(request.limit), SQLValue(request.offset)])
+            let statement = try connection.cachedStatement("""
+                SELECT rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body))
+                FROM articles_fts WHERE articles_fts MATCH ?
+                """)
+            try statement.bind([.text(expression)])
+            try statement.forEachIntegerAndReal { id, score in
+                total += 1
+                best.offer(id: id, score: score)
+            }
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
         }
-        let hits = rows.map { Self.hit(from: $0, snippet: $0.string(6)) }
+        if best.overflowed { return nil }
+        var hits: [SearchHit] = []
+        if !best.entries.isEmpty {
+            let scores = Dictionary(best.entries.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
+            let rows = try connection.query("""
+                SELECT a.id, 0, a.title, a.lead, s.name, a.published
+                FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+                WHERE a.id IN (\(scores.keys.map(String.init).joined(separator: ",")))
+                """)
+            hits = rows.map { Self.hit(from: $0, snippet: nil) }
+            for index in hits.indices { hits[index].score = scores[hits[index].id] ?? 0 }
+            hits.sort { a, b in
+                if a.score != b.score { return a.score < b.score }
+                if a.published != b.published { return (a.published ?? "") > (b.published ?? "") }
+                return a.id < b.id
+            }
+            hits = Array(hits.dropFirst(request.offset).prefix(request.limit))
+        }
+        try addSnippets(to: &hits, request: request)
         return SearchResult(total: total, hits: hits, facets: [], elapsed: clock.now - start)
     }
 

@@ -127,6 +127,20 @@ public final class Statement {
         }
     }
 
+    /// Runs to completion, handing `body` column 0 as an integer and column 1 as a real of each
+    /// row, with no Row made: for scans over every match of a search.
+    public func forEachIntegerAndReal(_ body: (Int64, Double) throws -> Void) throws {
+        while true {
+            let status = sqlite3_step(handle)
+            guard status == SQLITE_ROW else {
+                sqlite3_reset(handle)
+                if status == SQLITE_DONE { return }
+                throw connection.error(status, sql: sql)
+            }
+            try body(sqlite3_column_int64(handle, 0), sqlite3_column_double(handle, 1))
+        }
+    }
+
     public func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)

@@ -127,6 +127,7 @@ enum Bench {
         let engine = SearchEngine(connection: connection)
         var ours: [Double] = []
         var floors: [Double] = []
+        var byQuery: [String: (ours: [Double], floor: [Double])] = [:]
         let clock = ContinuousClock()
         for _ in 0..<count {
             for query in querySet {
@@ -135,12 +136,21 @@ enum Bench {
                 let start = clock.now
                 _ = try engine.search(request)
                 ours.append(seconds(clock.now - start) * 1000)
+                byQuery[query, default: ([], [])].ours.append(ours.last!)
                 if let expression = request.query.expression, request.query.filters.isEmpty {
                     let floorStart = clock.now
                     _ = try connection.query("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 10", [.text(expression)])
                     floors.append(seconds(clock.now - floorStart) * 1000)
+                    byQuery[query, default: ([], [])].floor.append(floors.last!)
                 }
             }
+        }
+        // Per query, on stderr: which queries make the percentiles.
+        for query in querySet {
+            let times = byQuery[query] ?? ([], [])
+            let floor = times.floor.isEmpty ? "-" : String(format: "%.1f", percentile(times.floor, 0.5))
+            let name = query.padding(toLength: max(query.count, 36), withPad: " ", startingAt: 0)
+            FileHandle.standardError.write(Data(String(format: "  %@ ours %6.1f ms  floor %@ ms\n", name, percentile(times.ours, 0.5), floor).utf8))
         }
         report("search_p50_ms", percentile(ours, 0.5), "ms")
         report("search_p95_ms", percentile(ours, 0.95), "ms")

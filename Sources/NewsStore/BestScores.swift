@@ -1,0 +1,36 @@
+/// The best (lowest) scores seen as matches stream past: the first `capacity` of them and every
+/// one tied with the last of those, so a page ordered by score, then date, then id stays exact at
+/// its edge. A search ranks every match but shows ten; most matches cost one comparison.
+/// Past `tieLimit` ties at the edge it gives up (`overflowed`): the caller then ranks in SQL.
+struct BestScores {
+    static let tieLimit = 1000
+
+    private(set) var entries: [(score: Double, id: Int64)] = []
+    private(set) var overflowed = false
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(0, capacity)
+        entries.reserveCapacity(self.capacity + 1)
+    }
+
+    mutating func offer(id: Int64, score: Double) {
+        guard capacity > 0, !overflowed else { return }
+        if entries.count >= capacity && score > entries[capacity - 1].score { return }
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].score <= score { low = middle + 1 } else { high = middle }
+        }
+        entries.insert((score, id), at: low)
+        if entries.count > capacity {
+            let edge = entries[capacity - 1].score
+            while let last = entries.last, last.score > edge { entries.removeLast() }
+            if entries.count > capacity + Self.tieLimit {
+                overflowed = true
+                entries.removeAll()
+            }
+        }
+    }
+}
