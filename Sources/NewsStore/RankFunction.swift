@@ -137,58 +137,42 @@ private final class RankQuery {
     }
 }
 
-/// Reads `articles_fts_docsize` (one row per article: each column's token count as varints) in
-/// rowid order, stepping to nearby rows and seeking to far ones.
+/// Reads a row's length from `articles_fts_docsize` (one row per article: each column's token
+/// count as varints) through an incremental-blob handle: moving it to another row is a B-tree
+/// seek, with no statement to reset and run as bm25()'s per-row lookup does.
 private final class RowLengthCursor {
-    /// Past this many ids ahead, a fresh seek costs less than stepping over the rows between.
-    private static let stepLimit: Int64 = 48
-
-    private struct Position {
-        var row: Int64 = -1
-        var exhausted = true
-    }
-
-    private let statement: OpaquePointer
-    /// Behind a pointer for the same reason as RankQuery's buffers.
-    private let position: UnsafeMutablePointer<Position>
+    private let handle: OpaquePointer
+    private var blob: OpaquePointer?
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private static let bufferSize = 64
 
     init?(handle: OpaquePointer?) {
         guard let handle else { return nil }
-        var prepared: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, "SELECT id, sz FROM articles_fts_docsize WHERE id >= ?1 ORDER BY id", -1, &prepared, nil) == SQLITE_OK,
-              let prepared else { return nil }
-        statement = prepared
-        position = .allocate(capacity: 1)
-        position.initialize(to: Position())
+        self.handle = handle
+        buffer = .allocate(capacity: Self.bufferSize)
     }
 
     deinit {
-        sqlite3_finalize(statement)
-        position.deallocate()
+        if let blob { sqlite3_blob_close(blob) }
+        buffer.deallocate()
     }
 
     /// The row's total token count, or nil when the table has no such row.
     func length(of row: Int64) -> Int? {
-        if position.pointee.exhausted || row < position.pointee.row || row - position.pointee.row > Self.stepLimit {
-            sqlite3_reset(statement)
-            sqlite3_bind_int64(statement, 1, row)
-            guard advance() else { return nil }
+        if let blob {
+            guard sqlite3_blob_reopen(blob, row) == SQLITE_OK else { return nil }
+        } else {
+            var opened: OpaquePointer?
+            guard sqlite3_blob_open(handle, "main", "articles_fts_docsize", "sz", row, 0, &opened) == SQLITE_OK else {
+                sqlite3_blob_close(opened)
+                return nil
+            }
+            blob = opened
         }
-        while position.pointee.row < row {
-            guard advance() else { return nil }
-        }
-        guard position.pointee.row == row, let blob = sqlite3_column_blob(statement, 1) else { return nil }
-        return Self.sumOfVarints(blob.assumingMemoryBound(to: UInt8.self), count: Int(sqlite3_column_bytes(statement, 1)))
-    }
-
-    private func advance() -> Bool {
-        guard sqlite3_step(statement) == SQLITE_ROW else {
-            position.pointee.exhausted = true
-            return false
-        }
-        position.pointee.exhausted = false
-        position.pointee.row = sqlite3_column_int64(statement, 0)
-        return true
+        guard let blob else { return nil }
+        let count = Int(sqlite3_blob_bytes(blob))
+        guard count <= Self.bufferSize, sqlite3_blob_read(blob, buffer, Int32(count), 0) == SQLITE_OK else { return nil }
+        return Self.sumOfVarints(buffer, count: count)
     }
 
     /// FTS5 stores each column's size as a SQLite varint: big-endian groups of seven bits.
