@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts facet values over packed facet rows (`article_facets.packed`, Migrations/0005):
 /// `source id|aggregator id|YYYY-MM-DD|agencies|person ids|place ids|organisation ids`.
 ///
@@ -5,14 +7,17 @@
 /// half the corpus reads tens of thousands of rows, and allocation per field would dominate.
 struct PackedFacetCounter {
     let wanted: Set<FacetKind>
-    private(set) var sources: [Int64: Int] = [:]
-    private(set) var aggregators: [Int64: Int] = [:]
-    private(set) var agencies: [String: Int] = [:]
-    private(set) var people: [Int64: Int] = [:]
-    private(set) var places: [Int64: Int] = [:]
-    private(set) var organizations: [Int64: Int] = [:]
-    /// Counted per day only; months and years are summed from the days at the end.
-    private var days: [String: Int] = [:]
+    private(set) var sources = IdCounts()
+    private(set) var aggregators = IdCounts()
+    private(set) var people = IdCounts()
+    private(set) var places = IdCounts()
+    private(set) var organizations = IdCounts()
+    /// Agencies are few: their bytes, searched in order, with no String per row.
+    private var agencyCounts: [(name: [UInt8], count: Int)] = []
+    /// Counted per day only, as numbers (see `dayKey`); months and years are summed at the end.
+    private var days = IdCounts()
+    /// Dates of another shape than YYYY, YYYY-MM or YYYY-MM-DD, kept as text.
+    private var otherDays: [String: Int] = [:]
 
     /// Asked once per field of every row: plain flags, not set lookups.
     private let countsSources, countsAggregators, countsDates, countsAgencies, countsPeople, countsPlaces, countsOrganizations: Bool
@@ -54,26 +59,99 @@ struct PackedFacetCounter {
 
     private mutating func count(field: Int, number: Int64?, token: UnsafeBufferPointer<UInt8>) {
         switch field {
-        case 0: if let number, countsSources { sources[number, default: 0] += 1 }
-        case 1: if let number, countsAggregators { aggregators[number, default: 0] += 1 }
-        case 2: if countsDates, token.count >= 4 { days[String(decoding: token, as: UTF8.self), default: 0] += 1 }
-        case 3: if countsAgencies { agencies[String(decoding: token, as: UTF8.self), default: 0] += 1 }
-        case 4: if let number, countsPeople { people[number, default: 0] += 1 }
-        case 5: if let number, countsPlaces { places[number, default: 0] += 1 }
-        case 6: if let number, countsOrganizations { organizations[number, default: 0] += 1 }
+        case 0: if let number, countsSources { sources.add(number) }
+        case 1: if let number, countsAggregators { aggregators.add(number) }
+        case 2:
+            guard countsDates, token.count >= 4 else { return }
+            if let key = Self.dayKey(token) {
+                days.add(key)
+            } else {
+                otherDays[String(decoding: token, as: UTF8.self), default: 0] += 1
+            }
+        case 3: if countsAgencies { countAgency(token) }
+        case 4: if let number, countsPeople { people.add(number) }
+        case 5: if let number, countsPlaces { places.add(number) }
+        case 6: if let number, countsOrganizations { organizations.add(number) }
         default: break
         }
     }
 
-    /// Counts per year, month or day bucket ("2025", "2025-03", "2025-03-12").
+    private mutating func countAgency(_ token: UnsafeBufferPointer<UInt8>) {
+        for index in agencyCounts.indices where agencyCounts[index].name.elementsEqual(token) {
+            agencyCounts[index].count += 1
+            return
+        }
+        agencyCounts.append((Array(token), 1))
+    }
+
+    var agencies: [String: Int] {
+        Dictionary(agencyCounts.map { (String(decoding: $0.name, as: UTF8.self), $0.count) }, uniquingKeysWith: +)
+    }
+
+    /// YYYY, YYYY-MM or YYYY-MM-DD as the number YYYYMMDD times 4 plus which of the three it was;
+    /// nil for any other shape.
+    static func dayKey(_ token: UnsafeBufferPointer<UInt8>) -> Int64? {
+        let shape: Int64
+        switch token.count {
+        case 4: shape = 0
+        case 7: shape = 1
+        case 10: shape = 2
+        default: return nil
+        }
+        var value: Int64 = 0
+        for (index, byte) in token.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        switch shape {
+        case 0: value *= 10_000
+        case 1: value *= 100
+        default: break
+        }
+        return value * 4 + shape
+    }
+
+    /// Counts per year, month or day bucket ("2025", "2025-03", "2025-03-12"): summed by number
+    /// first, so text is made once per bucket, not once per day.
     func dates(_ kind: FacetKind) -> [String: Int] {
         let length = switch kind {
         case .year: 4
         case .month: 7
         default: 10
         }
-        var buckets: [String: Int] = [:]
-        for (day, count) in days { buckets[String(day.prefix(length)), default: 0] += count }
-        return buckets
+        var buckets = IdCounts()
+        for (key, count) in days.pairs { buckets.add(Self.bucket(key, length: length), count) }
+        var result: [String: Int] = [:]
+        for (key, count) in buckets.pairs { result[Self.dayText(key), default: 0] += count }
+        for (day, count) in otherDays { result[String(day.prefix(length)), default: 0] += count }
+        return result
+    }
+
+    /// A day key cut to the year or the month (a key already as short stays as it is).
+    private static func bucket(_ key: Int64, length: Int) -> Int64 {
+        let shape = key % 4
+        let value = key / 4
+        switch length {
+        case 4: return (value / 10_000) * 10_000 * 4
+        case 7: return shape >= 1 ? (value / 100) * 100 * 4 + 1 : key
+        default: return key
+        }
+    }
+
+    /// The text a day key stands for.
+    static func dayText(_ key: Int64) -> String {
+        let shape = key % 4
+        let value = key / 4
+        func twoDigits(_ number: Int64) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let year = "\(value / 10_000)"
+        switch shape {
+        case 0: return year
+        case 1: return "\(year)-\(twoDigits((value / 100) % 100))"
+        default: return "\(year)-\(twoDigits((value / 100) % 100))-\(twoDigits(value % 100))"
+        }
     }
 }

@@ -206,11 +206,11 @@ public final class SearchEngine {
     private static let entityNames = "SELECT id, name FROM entities WHERE id IN "
 
     /// Top values by count, ties by name: names fetched for the candidates only.
-    private func top(_ counts: [Int64: Int], size: Int, names sql: String) throws -> [FacetCount] {
-        guard !counts.isEmpty else { return [] }
-        let byCount = counts.sorted { $0.value > $1.value }
-        let threshold = byCount[min(size, byCount.count) - 1].value
-        let candidates = byCount.filter { $0.value >= threshold }
+    private func top(_ counts: IdCounts, size: Int, names sql: String) throws -> [FacetCount] {
+        guard counts.distinct > 0, size > 0 else { return [] }
+        let byCount = counts.pairs.sorted { $0.count > $1.count }
+        let threshold = byCount[min(size, byCount.count) - 1].count
+        let candidates = byCount.filter { $0.count >= threshold }
         var named: [FacetCount] = []
         for chunk in stride(from: 0, to: candidates.count, by: 500).map({ Array(candidates[$0..<min($0 + 500, candidates.count)]) }) {
             let ids = chunk.map { String($0.key) }.joined(separator: ",")
@@ -218,7 +218,7 @@ public final class SearchEngine {
             for row in try connection.query(sql + "(\(ids))") {
                 if let id = row.int64(0) { names[id] = row.string(1) ?? "" }
             }
-            named += chunk.map { FacetCount(value: names[$0.key] ?? "", count: $0.value) }
+            named += chunk.map { FacetCount(value: names[$0.key] ?? "", count: $0.count) }
         }
         return Self.top(named, size: size)
     }
