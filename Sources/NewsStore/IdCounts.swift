@@ -17,18 +17,24 @@ struct IdCounts {
     }
 
     mutating func add(_ key: Int64, _ amount: Int = 1) {
-        var slot = Self.slot(for: key, mask: mask)
-        while true {
-            let found = keys[slot]
-            if found == key {
-                counts[slot] += amount
-                return
+        let inserted = keys.withUnsafeMutableBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                var slot = Self.slot(for: key, mask: mask)
+                while true {
+                    let found = keys[slot]
+                    if found == key {
+                        counts[slot] += amount
+                        return false
+                    }
+                    if found == Self.empty { break }
+                    slot = (slot + 1) & mask
+                }
+                keys[slot] = key
+                counts[slot] = amount
+                return true
             }
-            if found == Self.empty { break }
-            slot = (slot + 1) & mask
         }
-        keys[slot] = key
-        counts[slot] = amount
+        guard inserted else { return }
         distinct += 1
         if distinct * 2 > keys.count { grow() }
     }

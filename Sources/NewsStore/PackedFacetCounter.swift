@@ -36,24 +36,51 @@ struct PackedFacetCounter {
     mutating func add(_ row: UnsafeBufferPointer<UInt8>) {
         let bar = UInt8(ascii: "|"), comma = UInt8(ascii: ",")
         var field = 0
-        var number: Int64 = 0
-        var digitsOnly = true
-        var start = 0
-        for index in 0...row.count {
-            let byte = index < row.count ? row[index] : bar
-            if byte == bar || byte == comma {
-                if index > start {
-                    count(field: field, number: digitsOnly ? number : nil, token: UnsafeBufferPointer(rebasing: row[start..<index]))
-                }
-                number = 0
-                digitsOnly = true
-                start = index + 1
-                if byte == bar { field += 1 }
-            } else if byte >= 0x30 && byte <= 0x39 {
-                number = number &* 10 &+ Int64(byte - 0x30)
-            } else {
-                digitsOnly = false
+        var index = 0
+        while index <= row.count && field <= 6 {
+            // A field no facet asked for is skipped to its end.
+            guard countsField(field) else {
+                while index < row.count && row[index] != bar { index += 1 }
+                index += 1
+                field += 1
+                continue
             }
+            var number: Int64 = 0
+            var digitsOnly = true
+            var start = index
+            while true {
+                let byte = index < row.count ? row[index] : bar
+                if byte == bar || byte == comma {
+                    if index > start {
+                        count(field: field, number: digitsOnly ? number : nil, token: UnsafeBufferPointer(rebasing: row[start..<index]))
+                    }
+                    number = 0
+                    digitsOnly = true
+                    start = index + 1
+                    index += 1
+                    if byte == bar { break }
+                } else {
+                    if byte >= 0x30 && byte <= 0x39 {
+                        number = number &* 10 &+ Int64(byte - 0x30)
+                    } else {
+                        digitsOnly = false
+                    }
+                    index += 1
+                }
+            }
+            field += 1
+        }
+    }
+
+    private func countsField(_ field: Int) -> Bool {
+        switch field {
+        case 0: countsSources
+        case 1: countsAggregators
+        case 2: countsDates
+        case 3: countsAgencies
+        case 4: countsPeople
+        case 5: countsPlaces
+        default: countsOrganizations
         }
     }
 

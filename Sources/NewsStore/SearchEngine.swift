@@ -78,7 +78,7 @@ public final class SearchEngine {
     public func search(_ request: SearchRequest) throws -> SearchResult {
         let clock = ContinuousClock()
         let start = clock.now
-        if let expression = request.expression, request.facets.isEmpty, request.query.filters.isEmpty, request.sort == .relevance,
+        if let expression = request.expression, request.query.filters.isEmpty, request.sort == .relevance,
            let result = try rankedPage(expression: expression, request: request, start: start, clock: clock) {
             return result
         }
@@ -97,22 +97,28 @@ public final class SearchEngine {
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
     }
 
-    /// Words only, ranked, no facets: one pass over the matches scores each, counts them and keeps
-    /// the best few; only those are read from `articles`, and snippets are made for the page alone.
-    /// Nil when too many matches tie at the page's edge to keep in memory.
+    /// Words only, ranked: one pass over the matches scores each, counts them, keeps the best few
+    /// and counts their facets from the packed rows joined alongside; only the kept ones are read
+    /// from `articles`, and snippets are made for the page alone. Nil when too many matches tie
+    /// at the page's edge to keep in memory.
     private func rankedPage(expression: String, request: SearchRequest, start: ContinuousClock.Instant, clock: ContinuousClock) throws -> SearchResult? {
         let weights = Self.columnWeights
         var best = BestScores(capacity: request.offset + request.limit)
+        var counter = PackedFacetCounter(wanted: Set(request.facets))
+        let countsFacets = !request.facets.isEmpty
         var total = 0
         do {
+            // LEFT JOIN: an article missing its packed row still counts as a match.
             let statement = try connection.cachedStatement("""
-                SELECT rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body))
-                FROM articles_fts WHERE articles_fts MATCH ?
+                SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body))\(countsFacets ? ", p.packed" : "")
+                FROM articles_fts f\(countsFacets ? " LEFT JOIN article_facets p ON p.article_id = f.rowid" : "")
+                WHERE articles_fts MATCH ?
                 """)
             try statement.bind([.text(expression)])
-            try statement.forEachIntegerAndReal { id, score in
+            try statement.forEachScoredRow { id, score, packed in
                 total += 1
                 best.offer(id: id, score: score)
+                if countsFacets { counter.add(packed) }
             }
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
@@ -121,11 +127,12 @@ public final class SearchEngine {
         var hits: [SearchHit] = []
         if !best.entries.isEmpty {
             let scores = Dictionary(best.entries.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
+            let ids = IDList(Array(scores.keys))
             let rows = try connection.query("""
                 SELECT a.id, 0, a.title, a.lead, s.name, a.published
                 FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-                WHERE a.id IN (\(scores.keys.map(String.init).joined(separator: ",")))
-                """)
+                WHERE a.id IN (\(ids.placeholders))
+                """, ids.values)
             hits = rows.map { Self.hit(from: $0, snippet: nil) }
             for index in hits.indices { hits[index].score = scores[hits[index].id] ?? 0 }
             hits.sort { a, b in
@@ -136,7 +143,8 @@ public final class SearchEngine {
             hits = Array(hits.dropFirst(request.offset).prefix(request.limit))
         }
         try addSnippets(to: &hits, request: request)
-        return SearchResult(total: total, hits: hits, facets: [], elapsed: clock.now - start)
+        let facets = try summarize(counter, kinds: request.facets, size: request.facetSize)
+        return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
     }
 
     private func page(_ request: SearchRequest) throws -> [SearchHit] {
@@ -165,11 +173,11 @@ public final class SearchEngine {
     /// snippet() only works inside a MATCH query, so it runs once more over the page's ids.
     private func addSnippets(to hits: inout [SearchHit], request: SearchRequest) throws {
         guard let expression = request.expression, !hits.isEmpty else { return }
-        let ids = hits.map { String($0.id) }.joined(separator: ",")
+        let ids = IDList(hits.map(\.id))
         let rows = try connection.query("""
             SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 24)
-            FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(ids))
-            """, [.text(expression)])
+            FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(ids.placeholders))
+            """, [.text(expression)] + ids.values)
         var snippets: [Int64: String] = [:]
         for row in rows {
             if let id = row.int64(0), let text = row.string(1) { snippets[id] = text }
@@ -187,7 +195,12 @@ public final class SearchEngine {
         var counter = PackedFacetCounter(wanted: Set(kinds))
         try connection.cachedStatement("SELECT f.packed FROM temp.search_hits h CROSS JOIN article_facets f ON f.article_id = h.id")
             .forEachText(column: 0) { counter.add($0) }
-        return try kinds.map { kind in
+        return try summarize(counter, kinds: kinds, size: size)
+    }
+
+    /// Each facet's top `size` values from the counts, with names looked up for those only.
+    private func summarize(_ counter: PackedFacetCounter, kinds: [FacetKind], size: Int) throws -> [(kind: FacetKind, counts: [FacetCount])] {
+        try kinds.map { kind in
             switch kind {
             case .source: (kind, try top(counter.sources, size: size, names: "SELECT id, name FROM sources WHERE id IN "))
             case .aggregator: (kind, try top(counter.aggregators, size: size, names: "SELECT id, name FROM aggregators WHERE id IN "))
@@ -213,9 +226,9 @@ public final class SearchEngine {
         let candidates = byCount.filter { $0.count >= threshold }
         var named: [FacetCount] = []
         for chunk in stride(from: 0, to: candidates.count, by: 500).map({ Array(candidates[$0..<min($0 + 500, candidates.count)]) }) {
-            let ids = chunk.map { String($0.key) }.joined(separator: ",")
+            let ids = IDList(chunk.map(\.key))
             var names: [Int64: String] = [:]
-            for row in try connection.query(sql + "(\(ids))") {
+            for row in try connection.query(sql + "(\(ids.placeholders))", ids.values) {
                 if let id = row.int64(0) { names[id] = row.string(1) ?? "" }
             }
             named += chunk.map { FacetCount(value: names[$0.key] ?? "", count: $0.count) }

@@ -127,9 +127,11 @@ public final class Statement {
         }
     }
 
-    /// Runs to completion, handing `body` column 0 as an integer and column 1 as a real of each
-    /// row, with no Row made: for scans over every match of a search.
-    public func forEachIntegerAndReal(_ body: (Int64, Double) throws -> Void) throws {
+    /// Runs to completion, handing `body` column 0 as an integer, column 1 as a real and the raw
+    /// UTF-8 bytes of text column 2 (empty when NULL or absent) of each row, with no Row made: for
+    /// scans over every match of a search. The bytes are valid only during the call.
+    public func forEachScoredRow(_ body: (Int64, Double, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let hasText = sqlite3_column_count(handle) > 2
         while true {
             let status = sqlite3_step(handle)
             guard status == SQLITE_ROW else {
@@ -137,7 +139,11 @@ public final class Statement {
                 if status == SQLITE_DONE { return }
                 throw connection.error(status, sql: sql)
             }
-            try body(sqlite3_column_int64(handle, 0), sqlite3_column_double(handle, 1))
+            var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            if hasText, let bytes = sqlite3_column_text(handle, 2) {
+                text = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, 2)))
+            }
+            try body(sqlite3_column_int64(handle, 0), sqlite3_column_double(handle, 1), text)
         }
     }
 
