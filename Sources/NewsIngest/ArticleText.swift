@@ -21,7 +21,17 @@ struct ArticleText {
 
         /// Computed once: the recogniser asks for them again and again.
         let isCapitalized: Bool
-        let lowercased: String
+        /// The word lists the lower-case word is in.
+        let classes: WordClass
+        /// Whether the word as written has capitals (its lower case differs).
+        let hasCapitals: Bool
+
+        /// The same lists for the word as written: empty when it has capitals, for the lists
+        /// matched case-sensitively ("in Westmere", not "IN Westmere").
+        var textClasses: WordClass { hasCapitals ? [] : classes }
+
+        /// Rarely asked for, so made on demand.
+        var lowercased: String { hasCapitals ? text.lowercased() : text }
 
         init(text: String, kind: Kind, offset: Int, paragraph: Int, startsSentence: Bool) {
             self.text = text
@@ -29,19 +39,33 @@ struct ArticleText {
             self.offset = offset
             self.paragraph = paragraph
             self.startsSentence = startsSentence
-            if kind == .word, let first = text.unicodeScalars.first {
-                isCapitalized = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
-            } else {
+            guard kind == .word else {
                 isCapitalized = false
+                classes = []
+                hasCapitals = false
+                return
             }
-            lowercased = Self.lowercase(text)
+            var text = text
+            (isCapitalized, hasCapitals, classes) = text.withUTF8(Self.classify)
         }
 
-        /// `lowercased()` with a fast path for ASCII words, which are most of them.
-        private static func lowercase(_ text: String) -> String {
-            guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
-            guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        /// Capitalised, has capitals, and the lists of the lower case: one pass over an ASCII word's
+        /// bytes, lowered on the stack; other words go through `lowercased()`.
+        private static func classify(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Bool, WordClass) {
+            guard let first = bytes.first else { return (false, false, []) }
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                let text = String(decoding: bytes, as: UTF8.self)
+                let lower = text.lowercased()
+                let capitalized = text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+                return (capitalized, lower != text, WordClass.of(lower))
+            }
+            let capitalized = first >= 0x41 && first <= 0x5A
+            guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return (capitalized, false, WordClass.of(bytes)) }
+            let classes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lower in
+                for (index, byte) in bytes.enumerated() { lower[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return WordClass.of(UnsafeBufferPointer(lower))
+            }
+            return (capitalized, true, classes)
         }
     }
 

@@ -81,7 +81,7 @@ public enum EntityRecognizer {
     }
 
     /// Capitalised runs, joined over "of", "de" and the like, split at titles, without sentence openers.
-    private static let connectors: Set<String> = ["of", "de", "des", "du", "la", "von", "van", "der", "den", "al", "bin", "el", "for", "y", "da", "di"]
+    static let connectors: Set<String> = ["of", "de", "des", "du", "la", "von", "van", "der", "den", "al", "bin", "el", "for", "y", "da", "di"]
 
     static func spans(in tokens: [ArticleText.Token]) -> [Span] {
         var spans: [Span] = []
@@ -95,7 +95,7 @@ public enum EntityRecognizer {
             while end < tokens.count, tokens[end].paragraph == tokens[index].paragraph, !tokens[end - 1].possessive {
                 if tokens[end].isCapitalized {
                     end += 1
-                } else if tokens[end].kind == .word, connectors.contains(tokens[end].text), end + 1 < tokens.count,
+                } else if tokens[end].kind == .word, tokens[end].textClasses.contains(.connector), end + 1 < tokens.count,
                     tokens[end + 1].isCapitalized, tokens[end + 1].paragraph == tokens[index].paragraph
                 {
                     end += 2
@@ -103,7 +103,7 @@ public enum EntityRecognizer {
                     break
                 }
             }
-            let titleBefore = index > 0 && tokens[index - 1].kind == .word && EntityVocabulary.titles.contains(tokens[index - 1].lowercased)
+            let titleBefore = index > 0 && tokens[index - 1].kind == .word && tokens[index - 1].classes.contains(.title)
             spans += split(Span(range: index..<end, afterTitle: titleBefore), tokens: tokens)
             index = end
         }
@@ -116,24 +116,23 @@ public enum EntityRecognizer {
         let end = span.range.upperBound
         while start < end {
             let token = tokens[start]
-            let word = token.lowercased
-            let opener = EntityVocabulary.commonCapitalized.contains(word) && (token.startsSentence || ["the", "a", "an"].contains(word))
+            let opener = token.classes.contains(.commonCapitalized) && (token.startsSentence || token.classes.contains(.article))
             guard opener else { break }
             start += 1
         }
         guard start < end else { return [] }
-        let hasCue = (start..<end).contains { EntityVocabulary.organizationCues.contains(tokens[$0].lowercased) }
+        let hasCue = (start..<end).contains { tokens[$0].classes.contains(.organizationCue) }
         let whole = (start..<end).map { tokens[$0].text }.joined(separator: " ")
-        if !hasCue, !Gazetteer.placeSet.contains(whole), !placeFirstWords.contains(tokens[start].lowercased),
+        if !hasCue, !Gazetteer.placeSet.contains(whole), !tokens[start].classes.contains(.placeFirstWord),
             let connector = (start..<end).first(where: { ["of", "for"].contains(tokens[$0].text) })
         {
             // "Anton Vell of Marovia" is a person and a place; only organisations are named "X of Y".
             return split(Span(range: start..<connector, afterTitle: span.afterTitle), tokens: tokens)
                 + split(Span(range: (connector + 1)..<end, afterTitle: false), tokens: tokens)
         }
-        if !hasCue, let title = (start..<end).first(where: { EntityVocabulary.titles.contains(tokens[$0].lowercased) }) {
+        if !hasCue, let title = (start..<end).first(where: { tokens[$0].classes.contains(.title) }) {
             var nameStart = title
-            while nameStart < end, EntityVocabulary.titles.contains(tokens[nameStart].lowercased) { nameStart += 1 }
+            while nameStart < end, tokens[nameStart].classes.contains(.title) { nameStart += 1 }
             var parts: [Span] = []
             if title > start { parts.append(Span(range: start..<title, afterTitle: span.afterTitle && start == span.range.lowerBound)) }
             if nameStart < end { parts.append(Span(range: nameStart..<end, afterTitle: true)) }
@@ -144,20 +143,20 @@ public enum EntityRecognizer {
 
     /// The canonical name and type of a span, or nil when it needs context (single words) or is no entity.
     static func classify(_ span: Span, name: String, tokens: [ArticleText.Token]) -> (String, Entity.Kind)? {
-        let words = span.range.map { tokens[$0].lowercased }
-        if words.count == 1, EntityVocabulary.commonCapitalized.contains(words[0]) { return nil }
+        let words = span.range
+        if words.count == 1, tokens[words.lowerBound].classes.contains(.commonCapitalized) { return nil }
         if Gazetteer.demonyms.contains(name) { return nil }
         if let canonical = Gazetteer.placeAliases[name] { return (canonical, .place) }
         if Gazetteer.placeSet.contains(name) { return (name, .place) }
         if Gazetteer.organizationSet.contains(name) { return (name, .organization) }
-        let hasOrganizationCue = words.contains { EntityVocabulary.organizationCues.contains($0) }
-        if words.contains(where: { EntityVocabulary.eventCues.contains($0) }), !hasOrganizationCue { return nil }
+        let hasOrganizationCue = words.contains { tokens[$0].classes.contains(.organizationCue) }
+        if words.contains(where: { tokens[$0].classes.contains(.eventCue) }), !hasOrganizationCue { return nil }
         if hasOrganizationCue {
             // "Police" or "Council" alone names no one in particular.
             return words.count == 1 ? nil : (name, .organization)
         }
         if let first = words.first, let last = words.last, words.count > 1,
-            placeFirstWords.contains(first) || EntityVocabulary.placeCues.contains(last)
+            tokens[first].classes.contains(.placeFirstWord) || tokens[last].classes.contains(.placeCue)
         {
             return (name, .place)
         }
@@ -212,7 +211,7 @@ public enum EntityRecognizer {
         func mention(_ name: String, _ type: Entity.Kind) -> EntityMention {
             EntityMention(name: name, type: type, written: word, offset: token.offset, tokens: span.range)
         }
-        guard !EntityVocabulary.commonCapitalized.contains(token.lowercased), !Gazetteer.demonyms.contains(word) else { return nil }
+        guard !token.classes.contains(.commonCapitalized), !Gazetteer.demonyms.contains(word) else { return nil }
         // A surname (or first name) of a person named in full: the nearest one before, else the first.
         let matching = people.filter { $0.last == word || $0.first == word }
         if let person = matching.last(where: { $0.offset < token.offset }) ?? matching.first {
@@ -221,17 +220,17 @@ public enum EntityRecognizer {
         let previous = index > 0 && tokens[index - 1].paragraph == token.paragraph ? tokens[index - 1] : nil
         let next = index + 1 < tokens.count && tokens[index + 1].paragraph == token.paragraph ? tokens[index + 1] : nil
         if let previous, previous.kind == .word, !previous.isCapitalized {
-            if EntityVocabulary.placePrepositions.contains(previous.text) { return mention(word, .place) }
-            if previous.text == "of", index >= 2, EntityVocabulary.placeNounsBeforeOf.contains(tokens[index - 2].lowercased) {
+            if previous.textClasses.contains(.placePreposition) { return mention(word, .place) }
+            if previous.text == "of", index >= 2, tokens[index - 2].classes.contains(.placeNounBeforeOf) {
                 return mention(word, .place)
             }
         }
-        if let next, next.kind == .word, !next.isCapitalized, EntityVocabulary.placeNounsAfter.contains(next.text) {
+        if let next, next.kind == .word, !next.isCapitalized, next.textClasses.contains(.placeNounAfter) {
             return mention(word, .place)
         }
-        if let next, next.text == ",", index + 2 < tokens.count, ["a", "an", "the"].contains(tokens[index + 2].lowercased) {
+        if let next, next.text == ",", index + 2 < tokens.count, tokens[index + 2].classes.contains(.article) {
             let following = tokens[(index + 3)..<min(tokens.count, index + 7)]
-            if following.contains(where: { EntityVocabulary.organizationNouns.contains($0.lowercased) }) { return mention(word, .organization) }
+            if following.contains(where: { $0.classes.contains(.organizationNoun) }) { return mention(word, .organization) }
         }
         if span.afterTitle { return mention(word, .person) }
         return nil

@@ -146,18 +146,18 @@ public enum QuoteExtractor {
         guard let last = before.last else { return false }
         let previous = tokens[last]
         if previous.kind == .mark, ":,".contains(previous.text) { return false }
-        if previous.kind == .word, EntityVocabulary.speechVerbs.contains(previous.lowercased) { return false }
+        if previous.kind == .word, previous.classes.contains(.speechVerb) { return false }
         return true
     }
 
     // MARK: Speakers
 
-    private static let pronouns: Set<String> = ["he", "she", "they"]
+    static let pronouns: Set<String> = ["he", "she", "they"]
 
     /// `"…," X said` / `"…," said X` / `"…," he said` / `"…," according to X`.
     static func speakerAfter(_ span: Span, after: Range<Int>, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
         let window = after.prefix(12)
-        guard let verb = window.first(where: { tokens[$0].kind == .word && EntityVocabulary.speechVerbs.contains(tokens[$0].lowercased) })
+        guard let verb = window.first(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) })
             ?? accordingTo(window, tokens: tokens)
         else { return nil }
         // The subject sits right before the verb ("Okonjo told") or right after it ("said Okonjo").
@@ -165,7 +165,7 @@ public enum QuoteExtractor {
         if let nearest = candidates.min(by: { abs($0.tokens.lowerBound - verb) < abs($1.tokens.lowerBound - verb) }) {
             return nearest.name
         }
-        if window.prefix(while: { $0 <= verb + 1 }).contains(where: { pronouns.contains(tokens[$0].lowercased) }) {
+        if window.prefix(while: { $0 <= verb + 1 }).contains(where: { tokens[$0].classes.contains(.pronoun) }) {
             return nearestPerson(before: span.start, mentions: mentions)
         }
         return unrecognisedName(after: verb, in: window, tokens: tokens)
@@ -173,12 +173,12 @@ public enum QuoteExtractor {
 
     /// `X said: "…"`, `X said in a post, "…"`, `He added however: "…"`, `…, saying: "…"`, `X said the plan was "…"`.
     static func speakerBefore(_ span: Span, before: Range<Int>, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
-        guard let verb = before.first(where: { tokens[$0].kind == .word && EntityVocabulary.speechVerbs.contains(tokens[$0].lowercased) })
+        guard let verb = before.first(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) })
             ?? accordingTo(before, tokens: tokens)
         else { return nil }
         let subjects = mentions.filter { before.contains($0.tokens.lowerBound) && $0.tokens.lowerBound < verb }
         if let person = subjects.first(where: { $0.type == .person }) { return person.name }
-        if (before.lowerBound..<verb).contains(where: { pronouns.contains(tokens[$0].lowercased) }) {
+        if (before.lowerBound..<verb).contains(where: { tokens[$0].classes.contains(.pronoun) }) {
             return nearestPerson(before: tokens[before.lowerBound].offset, mentions: mentions)
         }
         // "the Kremlin said", "Ukraine says": an organisation or a place speaking as a government.
@@ -201,7 +201,7 @@ public enum QuoteExtractor {
     private static func unrecognisedName(after verb: Int, in window: some Collection<Int>, tokens: [ArticleText.Token]) -> String? {
         var words: [String] = []
         var index = verb + 1
-        while window.contains(index), tokens[index].isCapitalized, !EntityVocabulary.titles.contains(tokens[index].lowercased) {
+        while window.contains(index), tokens[index].isCapitalized, !tokens[index].classes.contains(.title) {
             words.append(tokens[index].text)
             index += 1
         }
