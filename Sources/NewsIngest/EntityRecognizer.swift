@@ -87,7 +87,9 @@ public enum EntityRecognizer {
         var spans: [Span] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isCapitalized, !tokens[index].text.allSatisfy(\.isNumber) else {
+            // A capital is no digit, so only a word opening with a non-ASCII capital (a Roman
+            // numeral) can be all numerals.
+            guard tokens[index].isCapitalized, tokens[index].text.utf8.first! < 0x80 || !tokens[index].text.allSatisfy(\.isNumber) else {
                 index += 1
                 continue
             }
@@ -145,10 +147,12 @@ public enum EntityRecognizer {
     static func classify(_ span: Span, name: String, tokens: [ArticleText.Token]) -> (String, Entity.Kind)? {
         let words = span.range
         if words.count == 1, tokens[words.lowerBound].classes.contains(.commonCapitalized) { return nil }
-        if Gazetteer.demonyms.contains(name) { return nil }
-        if let canonical = Gazetteer.placeAliases[name] { return (canonical, .place) }
-        if Gazetteer.placeSet.contains(name) { return (name, .place) }
-        if Gazetteer.organizationSet.contains(name) { return (name, .organization) }
+        switch Gazetteer.known[name] {
+        case .demonym: return nil
+        case .place(let canonical): return (canonical, .place)
+        case .organization: return (name, .organization)
+        case nil: break
+        }
         let hasOrganizationCue = words.contains { tokens[$0].classes.contains(.organizationCue) }
         if words.contains(where: { tokens[$0].classes.contains(.eventCue) }), !hasOrganizationCue { return nil }
         if hasOrganizationCue {
@@ -162,7 +166,7 @@ public enum EntityRecognizer {
         }
         if words.count == 1, name.hasPrefix("Saint-") || name.hasPrefix("St-") || name.hasPrefix("Sainte-") { return (name, .place) }
         if words.count == 1, isAcronym(name) { return (name, .organization) }
-        if words.count >= 2, words.count <= 4, !name.contains(where: \.isNumber) {
+        if words.count >= 2, words.count <= 4, !containsNumber(name) {
             // Two to four capitalised words that are no place and no organisation: a person's name.
             return (name, .person)
         }
@@ -181,6 +185,13 @@ public enum EntityRecognizer {
         "port", "mount", "cape", "lake", "saint", "st", "san", "santa", "fort", "rue", "via", "calle", "avenida",
         "place", "piazza", "plaza", "isla", "ile", "île", "gulf", "bay", "isle", "strait",
     ]
+
+    /// `contains(where: \.isNumber)`, by bytes when the name is ASCII.
+    private static func containsNumber(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        return name.contains(where: \.isNumber)
+    }
 
     static func isAcronym(_ word: String) -> Bool {
         guard !commonAcronyms.contains(word) else { return false }

@@ -106,4 +106,22 @@ public enum Gazetteer {
 
     static let placeSet: Set<String> = Set(countries + cities + usStates + regions + Array(placeAliases.keys))
     static let organizationSet: Set<String> = Set(organizations)
+
+    /// What the gazetteer says about a name, in the order the recogniser asks: a demonym is no
+    /// entity, an alias is its place, then places, then organisations.
+    enum Known: Sendable {
+        case demonym
+        case place(canonical: String)
+        case organization
+    }
+
+    /// Every list in one table: one lookup per name instead of one per list.
+    static let known: [String: Known] = {
+        var table: [String: Known] = [:]
+        for name in organizationSet { table[name] = .organization }
+        for name in placeSet { table[name] = .place(canonical: name) }
+        for (alias, canonical) in placeAliases { table[alias] = .place(canonical: canonical) }
+        for name in demonyms { table[name] = .demonym }
+        return table
+    }()
 }

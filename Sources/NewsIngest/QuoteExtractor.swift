@@ -48,54 +48,97 @@ public enum QuoteExtractor {
 
     static func spans(in paragraphs: [String]) -> [Span] {
         var spans: [Span] = []
+        // The open quote: where its mark is, and its text from the paragraphs before this one.
         var open: (start: Int, paragraph: Int, text: String)?
         var base = 0
         for (number, paragraph) in paragraphs.enumerated() {
             if number > 0 { base += 2 }
-            var offset = base
-            var straightOpen = false
-            if let pending = open {
-                // An unclosed quote continues only when this paragraph opens with a quote mark.
-                if let first = paragraph.unicodeScalars.first, first == "“" || first == "\"" || first == "«" {
-                    open = (pending.start, pending.paragraph, pending.text + " ")
-                    straightOpen = first == "\""
-                    offset += 1
-                } else {
-                    spans.append(Span(text: clean(pending.text), start: pending.start, end: base - 2, paragraph: pending.paragraph, lastParagraph: number - 1))
-                    open = nil
-                }
-            }
-            if open == nil, !mayHoldQuoteMarks(paragraph) {
-                base += paragraph.unicodeScalars.count
-                continue
-            }
-            let characters = Array(paragraph.unicodeScalars)
-            var index = offset - base
-            while index < characters.count {
-                let character = characters[index]
-                let isOpening = character == "“" || character == "«" || (character == "\"" && !straightOpen && open == nil)
-                let isClosing = character == "”" || character == "»" || (character == "\"" && (straightOpen || open != nil))
-                if open == nil, isOpening {
-                    open = (base + index, number, "")
-                    straightOpen = character == "\""
-                } else if var current = open, isClosing {
-                    if !current.text.isEmpty {
-                        spans.append(Span(text: clean(current.text), start: current.start, end: base + index, paragraph: current.paragraph, lastParagraph: number))
+            var paragraph = paragraph
+            base += paragraph.withUTF8 { bytes -> Int in
+                var straightOpen = false
+                var index = 0
+                if let pending = open {
+                    // An unclosed quote continues only when this paragraph opens with a quote mark.
+                    let first = QuoteMark(bytes, at: 0)
+                    if first == .straight || first == .curlyOpen || first == .guillemetOpen {
+                        open = (pending.start, pending.paragraph, pending.text + " ")
+                        straightOpen = first == .straight
+                        index = first?.length ?? 0
+                    } else {
+                        spans.append(Span(text: clean(pending.text), start: pending.start, end: base - 2, paragraph: pending.paragraph, lastParagraph: number - 1))
+                        open = nil
                     }
-                    current.text = ""
-                    open = nil
-                    straightOpen = false
-                } else if open != nil {
-                    open!.text.unicodeScalars.append(character)
                 }
-                index += 1
+                if open == nil, !mayHoldQuoteMarks(bytes) { return scalarCount(bytes) }
+                // Scalars are counted as the bytes go by: offsets are in scalars, text is cut from bytes.
+                var scalar = index > 0 ? 1 : 0
+                var textStart = index
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    guard let mark = QuoteMark(bytes, at: index) else {
+                        index += 1
+                        if byte & 0xC0 != 0x80 { scalar += 1 }
+                        continue
+                    }
+                    let isOpening = mark == .curlyOpen || mark == .guillemetOpen || (mark == .straight && !straightOpen && open == nil)
+                    let isClosing = mark == .curlyClose || mark == .guillemetClose || (mark == .straight && (straightOpen || open != nil))
+                    if open == nil, isOpening {
+                        open = (base + scalar, number, "")
+                        straightOpen = mark == .straight
+                        textStart = index + mark.length
+                    } else if let current = open, isClosing {
+                        let text = current.text + String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<index]), as: UTF8.self)
+                        if !text.isEmpty {
+                            spans.append(Span(text: clean(text), start: current.start, end: base + scalar, paragraph: current.paragraph, lastParagraph: number))
+                        }
+                        open = nil
+                        straightOpen = false
+                    }
+                    index += mark.length
+                    scalar += 1
+                }
+                if let current = open {
+                    open!.text = current.text + String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart...]), as: UTF8.self)
+                }
+                return scalar
             }
-            base += characters.count
         }
         if let pending = open, !pending.text.isEmpty {
             spans.append(Span(text: clean(pending.text), start: pending.start, end: base, paragraph: pending.paragraph, lastParagraph: paragraphs.count - 1))
         }
         return spans.filter { !$0.text.isEmpty }
+    }
+
+    /// The quote marks `spans` knows, read from UTF-8: `"`, “ ” (E2 80 9C/9D), « » (C2 AB/BB).
+    private enum QuoteMark {
+        case straight, curlyOpen, curlyClose, guillemetOpen, guillemetClose
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
+            guard index < bytes.count else { return nil }
+            switch bytes[index] {
+            case 0x22: self = .straight
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9C: self = .curlyOpen
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9D: self = .curlyClose
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xAB: self = .guillemetOpen
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xBB: self = .guillemetClose
+            default: return nil
+            }
+        }
+
+        var length: Int {
+            switch self {
+            case .straight: 1
+            case .curlyOpen, .curlyClose: 3
+            case .guillemetOpen, .guillemetClose: 2
+            }
+        }
+    }
+
+    /// Unicode scalars in valid UTF-8: every byte but the continuation bytes starts one.
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     private static func clean(_ text: String) -> String {
@@ -109,8 +152,8 @@ public enum QuoteExtractor {
 
     /// False when the paragraph has none of the quote marks `spans` looks for: `"`, “ ” (E2 80 9C/9D)
     /// or « » (C2 AB/BB). A byte scan, so most paragraphs are passed over without decoding.
-    private static func mayHoldQuoteMarks(_ paragraph: String) -> Bool {
-        paragraph.utf8.contains { $0 == 0x22 || $0 == 0x9C || $0 == 0x9D || $0 == 0xAB || $0 == 0xBB }
+    private static func mayHoldQuoteMarks(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+        paragraph.contains { $0 == 0x22 || $0 == 0x9C || $0 == 0x9D || $0 == 0xAB || $0 == 0xBB }
     }
 
     // MARK: Context
