@@ -33,20 +33,27 @@ struct ArticleText {
         /// Rarely asked for, so made on demand.
         var lowercased: String { hasCapitals ? text.lowercased() : text }
 
-        init(text: String, kind: Kind, offset: Int, paragraph: Int, startsSentence: Bool) {
-            self.text = text
-            self.kind = kind
+        /// A punctuation mark.
+        init(mark: Unicode.Scalar, offset: Int, paragraph: Int) {
+            text = String(mark)
+            kind = .mark
+            self.offset = offset
+            self.paragraph = paragraph
+            startsSentence = false
+            isCapitalized = false
+            classes = []
+            hasCapitals = false
+        }
+
+        /// A word, from its UTF-8 bytes.
+        init(word bytes: UnsafeBufferPointer<UInt8>, offset: Int, paragraph: Int, startsSentence: Bool, possessive: Bool) {
+            text = String(decoding: bytes, as: UTF8.self)
+            kind = .word
             self.offset = offset
             self.paragraph = paragraph
             self.startsSentence = startsSentence
-            guard kind == .word else {
-                isCapitalized = false
-                classes = []
-                hasCapitals = false
-                return
-            }
-            var text = text
-            (isCapitalized, hasCapitals, classes) = text.withUTF8(Self.classify)
+            self.possessive = possessive
+            (isCapitalized, hasCapitals, classes) = Self.classify(bytes)
         }
 
         /// Capitalised, has capitals, and the lists of the lower case: one pass over an ASCII word's
@@ -100,7 +107,7 @@ struct ArticleText {
                 byteIndex += length
             }
             starts.append(bytes.count)
-            tokenize(scalars: scalars, text: { String(decoding: UnsafeBufferPointer(rebasing: bytes[starts[$0]..<starts[$1]]), as: UTF8.self) },
+            tokenize(scalars: scalars, bytes: { UnsafeBufferPointer(rebasing: bytes[starts[$0]..<starts[$1]]) },
                      paragraph: paragraph, base: base, into: &tokens)
             return scalars.count
         }
@@ -108,7 +115,7 @@ struct ArticleText {
 
     /// Letters and digits, with inner apostrophes, hyphens and dots kept ("it's", "Saint-Aubel", "U.S.").
     private static func tokenize(
-        scalars: [Unicode.Scalar], text: (Int, Int) -> String, paragraph: Int, base: Int, into tokens: inout [Token]
+        scalars: [Unicode.Scalar], bytes: (Int, Int) -> UnsafeBufferPointer<UInt8>, paragraph: Int, base: Int, into tokens: inout [Token]
     ) {
         func isWord(_ index: Int) -> Bool { index < scalars.count && TextNormalizer.isWordScalar(scalars[index]) }
         var index = 0
@@ -151,14 +158,11 @@ struct ArticleText {
                     end -= 1
                     possessive = true
                 }
-                let word = text(start, end)
-                var token = Token(text: word, kind: .word, offset: base + start, paragraph: paragraph, startsSentence: sentenceStart)
-                token.possessive = possessive
-                tokens.append(token)
+                tokens.append(Token(word: bytes(start, end), offset: base + start, paragraph: paragraph, startsSentence: sentenceStart, possessive: possessive))
                 sentenceStart = false
                 continue
             }
-            tokens.append(Token(text: String(scalar), kind: .mark, offset: base + index, paragraph: paragraph, startsSentence: false))
+            tokens.append(Token(mark: scalar, offset: base + index, paragraph: paragraph))
             if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":" || scalar == ";" { sentenceStart = true }
             index += 1
         }

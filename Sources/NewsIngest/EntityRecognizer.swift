@@ -194,6 +194,19 @@ public enum EntityRecognizer {
     }
 
     static func isAcronym(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // By bytes: two to six capitals, with only dots and ampersands between them.
+            var capitals = 0
+            for byte in utf8 {
+                if byte >= 0x41 && byte <= 0x5A {
+                    capitals += 1
+                } else if byte != UInt8(ascii: ".") && byte != UInt8(ascii: "&") {
+                    return false
+                }
+            }
+            return (2...6).contains(capitals) && !commonAcronyms.contains(word)
+        }
         guard !commonAcronyms.contains(word) else { return false }
         let letters = word.filter(\.isLetter)
         return (2...6).contains(letters.count) && letters.allSatisfy(\.isUppercase) && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "&" }
@@ -209,9 +222,10 @@ public enum EntityRecognizer {
         init(_ mention: EntityMention) {
             name = mention.name
             offset = mention.offset
-            let parts = mention.name.split(separator: " ")
-            first = parts.first ?? ""
-            last = parts.last ?? ""
+            // Names are words joined by single spaces: the first and last words lie outside the outer spaces.
+            let name = mention.name
+            first = name.utf8.firstIndex(of: 0x20).map { name[..<$0] } ?? name[...]
+            last = name.utf8.lastIndex(of: 0x20).map { name[name.utf8.index(after: $0)...] } ?? name[...]
         }
     }
 

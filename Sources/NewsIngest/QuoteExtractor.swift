@@ -143,10 +143,13 @@ public enum QuoteExtractor {
 
     private static func clean(_ text: String) -> String {
         // Paragraphs are normalised to single spaces; only a quote's edges may carry more.
-        let bytes = text.utf8
-        if bytes.first != 0x20, bytes.last != 0x20, !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
-            return text
+        var text = text
+        let tidy = text.withUTF8 { bytes in
+            guard bytes.first != 0x20, bytes.last != 0x20 else { return false }
+            for index in bytes.indices.dropFirst() where bytes[index] == 0x20 && bytes[index - 1] == 0x20 { return false }
+            return true
         }
+        if tidy { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

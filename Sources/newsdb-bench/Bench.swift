@@ -220,7 +220,8 @@ enum Bench {
         let text = try String(contentsOfFile: jsonl, encoding: .utf8)
         for line in text.split(separator: "\n").prefix(20_000) {
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String] else { continue }
-            bodies.append((object["text"] ?? "").components(separatedBy: "\n\n"))
+            // Native strings, as the page parser hands them to extraction (not bridged ones).
+            bodies.append((object["text"] ?? "").components(separatedBy: "\n\n").map { String(decoding: Array($0.utf8), as: UTF8.self) })
         }
         let clock = ContinuousClock()
         let start = clock.now

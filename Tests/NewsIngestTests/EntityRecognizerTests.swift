@@ -68,4 +68,13 @@ struct EntityRecognizerTests {
         #expect(found["Russia Kursk"] == nil)
         #expect(found["Kursk"]?.type == .place)
     }
+
+    /// The byte-level acronym test agrees with the definition by Characters on ASCII and not.
+    @Test(arguments: ["NATO", "U.S.", "AT&T", "Nato", "A", "ABCDEFG", "ABCDEF", "TV", "X1", "E.U", "ÉDF", "ÖBB", "&&", "N.A.T.O."])
+    func acronymsByBytesMatchTheDefinition(word: String) {
+        let letters = word.filter(\.isLetter)
+        let expected = !EntityRecognizer.commonAcronyms.contains(word) && (2...6).contains(letters.count)
+            && letters.allSatisfy(\.isUppercase) && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "&" }
+        #expect(EntityRecognizer.isAcronym(word) == expected)
+    }
 }
