@@ -158,7 +158,22 @@ struct PageHeader {
     }
 
     static func isCommentCount(_ line: LineFeatures) -> Bool {
-        let digitsOnly = line.text.filter { !$0.isWhitespace && !"|·•()[]".contains($0) }
+        // By bytes while the line is ASCII: most lines fail at their first letter.
+        var digits = 0
+        for byte in line.text.utf8 {
+            if byte >= 0x80 { return isCommentCountByCharacters(line.text) }
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                if digits > 7 { return false }
+            } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x7C || byte == 0x28 || byte == 0x29 || byte == 0x5B || byte == 0x5D) {
+                return false
+            }
+        }
+        return digits > 0
+    }
+
+    private static func isCommentCountByCharacters(_ text: String) -> Bool {
+        let digitsOnly = text.filter { !$0.isWhitespace && !"|·•()[]".contains($0) }
         return !digitsOnly.isEmpty && digitsOnly.count <= 7 && digitsOnly.allSatisfy(\.isNumber)
     }
 
@@ -202,7 +217,16 @@ struct PageHeader {
     /// "The Valley Gazette · 4 min read": a publisher shown beside the reading time.
     static func sourceBesideReadingTime(_ text: String) -> String? {
         // Only lines with a "|" (7C), "·" (C2 B7) or "•" (E2 80 A2) can qualify: a byte test first.
-        guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0xB7 || $0 == 0xA2 }) else { return nil }
+        var separated = false
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x7C || (byte == 0xB7 && previous == 0xC2) || (byte == 0xA2 && previous == 0x80 && beforePrevious == 0xE2) {
+                separated = true
+                break
+            }
+            (beforePrevious, previous) = (previous, byte)
+        }
+        guard separated else { return nil }
         let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { $0.trimmedSpaces() }
         guard segments.count >= 2, let first = segments.first, first.first?.isUppercase == true else { return nil }
         let readingTime = segments.dropFirst().contains { segment in
