@@ -9,7 +9,3 @@ public enum Extraction {
         return (EntityRecognizer.aggregate(mentions), QuoteExtractor.quotes(in: text, mentions: mentions))
     }
 }
-public enum ExtractionParts {
-    public static func text(_ p: [String]) -> Int { ArticleText(paragraphs: p).tokens.count }
-    public static func mentions(_ p: [String]) -> Int { EntityRecognizer.mentions(in: ArticleText(paragraphs: p)).count }
-}

@@ -14,10 +14,19 @@ public final class ArticleWriter {
     private var sourceIDs: [String: Int64] = [:]
     private var aggregatorIDs: [String: Int64] = [:]
     private var entityIDs: [EntityKey: Int64] = [:]
+    /// Aliases already stored: the same short name comes back in article after article. Bounded:
+    /// past the limit it starts afresh, which costs only repeated (harmless) inserts.
+    private var storedAliases: Set<AliasKey> = []
+    private static let aliasCacheLimit = 200_000
 
     private struct EntityKey: Hashable {
         let name: String
         let type: Entity.Kind
+    }
+
+    private struct AliasKey: Hashable {
+        let entityID: Int64
+        let alias: String
     }
 
     public init(connection: Connection) {
@@ -44,14 +53,26 @@ public final class ArticleWriter {
         RETURNING id
         """
     static let insertAlias = "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING"
-    static let insertMention = """
-        INSERT INTO article_entities (article_id, entity_id, mentions, first_offset) VALUES (?, ?, ?, ?)
-        ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions
-        """
-    static let insertQuote = """
-        INSERT INTO quotes (article_id, text, speaker_entity_id, speaker_name, partial, position)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """
+    static let insertMentions = (
+        head: "INSERT INTO article_entities (article_id, entity_id, mentions, first_offset) VALUES ",
+        tail: " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions")
+    static let insertQuotes = (
+        head: "INSERT INTO quotes (article_id, text, speaker_entity_id, speaker_name, partial, position) VALUES ", tail: "")
+
+    /// Rows per multi-row INSERT: an article's entities or quotes go in one statement, not one each.
+    static let rowsPerInsert = 32
+
+    /// Inserts `rows` with `head` ("INSERT INTO t (…) VALUES ") and `tail` (an upsert clause) in
+    /// statements of up to `rowsPerInsert` rows, each size compiled once and cached.
+    private func insertRows(_ sql: (head: String, tail: String), _ rows: [[SQLValue]]) throws {
+        guard let columns = rows.first?.count else { return }
+        for start in stride(from: 0, to: rows.count, by: Self.rowsPerInsert) {
+            let chunk = rows[start..<min(start + Self.rowsPerInsert, rows.count)]
+            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            let statement = sql.head + Array(repeating: row, count: chunk.count).joined(separator: ", ") + sql.tail
+            try connection.execute(statement, chunk.flatMap { $0 })
+        }
+    }
 
     /// Stores one article in its own transaction.
     public func write(_ article: Article, run: Int64? = nil) throws -> Outcome {
@@ -115,6 +136,7 @@ public final class ArticleWriter {
         sourceIDs.removeAll()
         aggregatorIDs.removeAll()
         entityIDs.removeAll()
+        storedAliases.removeAll()
     }
 
     static let indexNewArticles = "INSERT INTO articles_fts (rowid, title, lead, body) SELECT id, title, lead, body FROM articles WHERE id > ?"
@@ -160,24 +182,25 @@ public final class ArticleWriter {
         }
         var entityIDsByName: [String: Int64] = [:]
         var facetIDs: [Entity.Kind: [Int64]] = [:]
+        var mentions: [[SQLValue]] = []
         for entity in article.entities {
             let entityID = try id(of: entity)
             entityIDsByName[entity.name] = entityID
             if !(facetIDs[entity.type] ?? []).contains(entityID) { facetIDs[entity.type, default: []].append(entityID) }
             for alias in entity.aliases where alias != entity.name {
+                let key = AliasKey(entityID: entityID, alias: alias)
+                guard !storedAliases.contains(key) else { continue }
                 try connection.execute(Self.insertAlias, [.integer(entityID), .text(alias)])
+                if storedAliases.count >= Self.aliasCacheLimit { storedAliases.removeAll() }
+                storedAliases.insert(key)
             }
-            try connection.execute(Self.insertMention, [
-                .integer(articleID), .integer(entityID), SQLValue(entity.mentions), SQLValue(entity.firstOffset),
-            ])
+            mentions.append([.integer(articleID), .integer(entityID), SQLValue(entity.mentions), SQLValue(entity.firstOffset)])
         }
-        for quote in article.quotes {
-            let speakerID = quote.speaker.flatMap { entityIDsByName[$0] }
-            try connection.execute(Self.insertQuote, [
-                .integer(articleID), .text(quote.text), SQLValue(speakerID), SQLValue(quote.speaker),
-                SQLValue(quote.partial), SQLValue(quote.position),
-            ])
-        }
+        try insertRows(Self.insertMentions, mentions)
+        try insertRows(Self.insertQuotes, article.quotes.map { quote in
+            [.integer(articleID), .text(quote.text), SQLValue(quote.speaker.flatMap { entityIDsByName[$0] }), SQLValue(quote.speaker),
+             SQLValue(quote.partial), SQLValue(quote.position)]
+        })
         let packed = PackedFacets(
             source: sourceID, aggregator: aggregatorID, day: article.published.map { String($0.prefix(10)) },
             agencies: Array(Set(article.credits)).sorted(), people: (facetIDs[.person] ?? []).sorted(),

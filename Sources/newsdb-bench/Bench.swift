@@ -227,10 +227,7 @@ enum Bench {
         let start = clock.now
         var entities = 0
         var quotes = 0
-        let part = ProcessInfo.processInfo.environment["EXTRACT_PART"] ?? "all"
-        for paragraphs in Array(repeating: bodies, count: Int(ProcessInfo.processInfo.environment["EXTRACT_TIMES"] ?? "1")!).joined() {
-            if part == "text" { entities += ExtractionParts.text(paragraphs); continue }
-            if part == "mentions" { entities += ExtractionParts.mentions(paragraphs); continue }
+        for paragraphs in bodies {
             let found = Extraction.extract(from: paragraphs)
             entities += found.entities.count
             quotes += found.quotes.count
