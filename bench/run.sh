@@ -51,7 +51,7 @@ done
 best=""
 for strategy in triggers program rebuild; do
     rm -f "$WORK/floor.db"*
-    line=$("$BENCH" floor "$WORK/floor.db" "$CORPUS/articles.jsonl" "$strategy" | head -1)
+    line=$("$BENCH" floor "$WORK/floor.db" "$CORPUS/articles.jsonl" "$strategy" | sed -n 1p)
     seconds=$(echo "$line" | cut -d' ' -f2)
     record "floor_${strategy}_seconds" "$seconds" s
     if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $seconds < $best else 1)"; then best=$seconds; fi
