@@ -13,8 +13,32 @@ public final class SearchEngine {
         self.connection = connection
     }
 
-    /// SQL and values that fill `temp.search_hits` for a request; pure, so tests and `--show-sql` can read it.
+    /// The SQL and values that select a request's matches, as `--show-sql` prints them: the ranking
+    /// scan for words-only searches by relevance, else the statement that fills `temp.search_hits`.
     public static func matchSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
+        if ranksInOnePass(request), let expression = request.expression {
+            return (rankingScanSQL(countsFacets: !request.facets.isEmpty), [.text(expression)])
+        }
+        return hitsTableSQL(for: request)
+    }
+
+    /// Words only, by relevance: one scan ranks, counts and (with facets) counts facets.
+    static func ranksInOnePass(_ request: SearchRequest) -> Bool {
+        request.expression != nil && request.query.filters.isEmpty && request.sort == .relevance
+    }
+
+    /// The scan of `rankedPage`. LEFT JOIN: an article missing its packed row still counts as a match.
+    static func rankingScanSQL(countsFacets: Bool) -> String {
+        let weights = columnWeights
+        return """
+            SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body))\(countsFacets ? ", p.packed" : "")
+            FROM articles_fts f\(countsFacets ? " LEFT JOIN article_facets p ON p.article_id = f.rowid" : "")
+            WHERE articles_fts MATCH ?
+            """
+    }
+
+    /// SQL and values that fill `temp.search_hits` for a request; pure, so tests can read it.
+    static func hitsTableSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
         var conditions: [String] = []
         var values: [SQLValue] = []
         let filters = request.query.filters
@@ -78,13 +102,13 @@ public final class SearchEngine {
     public func search(_ request: SearchRequest) throws -> SearchResult {
         let clock = ContinuousClock()
         let start = clock.now
-        if let expression = request.expression, request.query.filters.isEmpty, request.sort == .relevance,
+        if Self.ranksInOnePass(request), let expression = request.expression,
            let result = try rankedPage(expression: expression, request: request, start: start, clock: clock) {
             return result
         }
         try connection.execute(Self.createHits)
         try connection.execute("DELETE FROM temp.search_hits")
-        let (sql, values) = Self.matchSQL(for: request)
+        let (sql, values) = Self.hitsTableSQL(for: request)
         do {
             try connection.execute(sql, values)
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
@@ -102,18 +126,12 @@ public final class SearchEngine {
     /// from `articles`, and snippets are made for the page alone. Nil when too many matches tie
     /// at the page's edge to keep in memory.
     private func rankedPage(expression: String, request: SearchRequest, start: ContinuousClock.Instant, clock: ContinuousClock) throws -> SearchResult? {
-        let weights = Self.columnWeights
         var best = BestScores(capacity: request.offset + request.limit)
         var counter = PackedFacetCounter(wanted: Set(request.facets))
         let countsFacets = !request.facets.isEmpty
         var total = 0
         do {
-            // LEFT JOIN: an article missing its packed row still counts as a match.
-            let statement = try connection.cachedStatement("""
-                SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body))\(countsFacets ? ", p.packed" : "")
-                FROM articles_fts f\(countsFacets ? " LEFT JOIN article_facets p ON p.article_id = f.rowid" : "")
-                WHERE articles_fts MATCH ?
-                """)
+            let statement = try connection.cachedStatement(Self.rankingScanSQL(countsFacets: countsFacets))
             try statement.bind([.text(expression)])
             try statement.forEachScoredRow { id, score, packed in
                 total += 1

@@ -108,6 +108,17 @@ struct SearchEngineTests {
         #expect(page.total == count)
     }
 
+    @Test func showSQLNamesTheStatementThatRuns() throws {
+        let words = SearchRequest(query: try SearchQuery.parse("harbour ferry"))
+        #expect(SearchEngine.matchSQL(for: words).sql.hasPrefix("SELECT f.rowid, articles_rank("))
+        #expect(SearchEngine.matchSQL(for: words).values == [.text(words.query.expression!)])
+        var newest = words
+        newest.sort = .newest
+        #expect(SearchEngine.matchSQL(for: newest).sql.hasPrefix("INSERT INTO temp.search_hits"))
+        let filtered = SearchRequest(query: try SearchQuery.parse("harbour from:2025-01"))
+        #expect(SearchEngine.matchSQL(for: filtered).sql.hasPrefix("INSERT INTO temp.search_hits"))
+    }
+
     @Test func rawExpressionErrorsAreShownPlainly() throws {
         let database = try TestDatabase()
         defer { database.remove() }
