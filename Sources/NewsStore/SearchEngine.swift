@@ -143,15 +143,24 @@ public final class SearchEngine {
         }
         if best.overflowed { return nil }
         var hits: [SearchHit] = []
+        var snippetsDone = false
         if !best.entries.isEmpty {
             let scores = Dictionary(best.entries.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
             let ids = IDList(Array(scores.keys))
-            let rows = try connection.query("""
+            // When the kept rows are about the page (no deep offset), their snippets come in the
+            // same query as their fields: one statement instead of two.
+            let withSnippets = scores.count <= request.limit + 8
+            let rows = try connection.query(withSnippets ? """
+                SELECT a.id, 0, a.title, a.lead, s.name, a.published, snippet(articles_fts, -1, char(2), char(3), '…', 24)
+                FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN sources s ON s.id = a.source_id
+                WHERE articles_fts MATCH ? AND f.rowid IN (\(ids.placeholders))
+                """ : """
                 SELECT a.id, 0, a.title, a.lead, s.name, a.published
                 FROM articles a LEFT JOIN sources s ON s.id = a.source_id
                 WHERE a.id IN (\(ids.placeholders))
-                """, ids.values)
-            hits = rows.map { Self.hit(from: $0, snippet: nil) }
+                """, (withSnippets ? [.text(expression)] : []) + ids.values)
+            hits = rows.map { Self.hit(from: $0, snippet: withSnippets ? $0.string(6) : nil) }
+            snippetsDone = withSnippets
             for index in hits.indices { hits[index].score = scores[hits[index].id] ?? 0 }
             hits.sort { a, b in
                 if a.score != b.score { return a.score < b.score }
@@ -160,7 +169,7 @@ public final class SearchEngine {
             }
             hits = Array(hits.dropFirst(request.offset).prefix(request.limit))
         }
-        try addSnippets(to: &hits, request: request)
+        if !snippetsDone { try addSnippets(to: &hits, request: request) }
         let facets = try summarize(counter, kinds: request.facets, size: request.facetSize)
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
     }
