@@ -5,9 +5,9 @@ import Foundation
 /// formula, same IDF, same weights; lower is better), computed faster for large match sets.
 ///
 /// bm25() looks up each matched row's length with a statement of its own per row, which is a third
-/// of its cost when a common word matches most articles. Matches arrive in rowid order, so this
-/// function walks the `articles_fts_docsize` table alongside them with one cursor, seeking only
-/// across gaps. When that table cannot be read it asks FTS5 for the length as bm25() does.
+/// of its cost when a common word matches most articles. This function reads the length from the
+/// `articles_fts_docsize` table through one incremental-blob handle moved from row to row. When that
+/// table cannot be read it asks FTS5 for the length as bm25() does.
 /// It is for `articles_fts` only: another table's rows are other ids.
 enum RankFunction {
     static let name = "articles_rank"
@@ -57,7 +57,7 @@ enum RankFunction {
 }
 
 /// What one query's scoring needs once: IDF per phrase, the average row length, the column weights,
-/// and the cursor over row lengths. Its arrays are raw buffers: this runs once per matched row, and
+/// and the reader of row lengths. Its arrays are raw buffers: this runs once per matched row, and
 /// Swift arrays in a class pay for exclusivity and uniqueness checks on every access.
 private final class RankQuery {
     private static let k1 = 1.2
@@ -67,7 +67,7 @@ private final class RankQuery {
     private let frequencies: UnsafeMutableBufferPointer<Double>
     private let weights: UnsafeMutableBufferPointer<Double>
     private let averageLength: Double
-    private let lengths: RowLengthCursor?
+    private let lengths: RowLengths?
 
     init?(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, weights count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) {
         let fts = api.pointee
@@ -99,7 +99,7 @@ private final class RankQuery {
         self.weights = .allocate(capacity: weights.count)
         _ = self.weights.initialize(from: weights)
         averageLength = Double(tokens) / rowCount
-        lengths = RowLengthCursor(handle: fts.xUserData(context).map { OpaquePointer($0) })
+        lengths = RowLengths(handle: fts.xUserData(context).map { OpaquePointer($0) })
     }
 
     deinit {
@@ -140,7 +140,7 @@ private final class RankQuery {
 /// Reads a row's length from `articles_fts_docsize` (one row per article: each column's token
 /// count as varints) through an incremental-blob handle: moving it to another row is a B-tree
 /// seek, with no statement to reset and run as bm25()'s per-row lookup does.
-private final class RowLengthCursor {
+private final class RowLengths {
     private let handle: OpaquePointer
     private var blob: OpaquePointer?
     private let buffer: UnsafeMutablePointer<UInt8>

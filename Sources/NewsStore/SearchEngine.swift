@@ -151,7 +151,7 @@ public final class SearchEngine {
             // same query as their fields: one statement instead of two.
             let withSnippets = scores.count <= request.limit + 8
             let rows = try connection.query(withSnippets ? """
-                SELECT a.id, 0, a.title, a.lead, s.name, a.published, snippet(articles_fts, -1, char(2), char(3), '…', 24)
+                SELECT a.id, 0, a.title, a.lead, s.name, a.published, \(Self.snippet)
                 FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN sources s ON s.id = a.source_id
                 WHERE articles_fts MATCH ? AND f.rowid IN (\(ids.placeholders))
                 """ : """
@@ -197,12 +197,16 @@ public final class SearchEngine {
         return rows.map { Self.hit(from: $0, snippet: nil) }
     }
 
+    /// A hit's snippet: the best window of 24 tokens, matched words wrapped in
+    /// `SearchHit.highlightStart` and `highlightEnd`.
+    private static let snippet = "snippet(articles_fts, -1, char(2), char(3), '…', 24)"
+
     /// snippet() only works inside a MATCH query, so it runs once more over the page's ids.
     private func addSnippets(to hits: inout [SearchHit], request: SearchRequest) throws {
         guard let expression = request.expression, !hits.isEmpty else { return }
         let ids = IDList(hits.map(\.id))
         let rows = try connection.query("""
-            SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 24)
+            SELECT rowid, \(Self.snippet)
             FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(ids.placeholders))
             """, [.text(expression)] + ids.values)
         var snippets: [Int64: String] = [:]

@@ -114,17 +114,7 @@ public final class Statement {
     /// String or Row is made, for scans over thousands of short rows. NULL reads as empty. The bytes
     /// are valid only during the call.
     public func forEachText(column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        while true {
-            let status = sqlite3_step(handle)
-            guard status == SQLITE_ROW else {
-                sqlite3_reset(handle)
-                if status == SQLITE_DONE { return }
-                throw connection.error(status, sql: sql)
-            }
-            let bytes = sqlite3_column_text(handle, Int32(column))
-            let count = Int(sqlite3_column_bytes(handle, Int32(column)))
-            try body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
-        }
+        try forEachStep { try body(rawText(Int32(column))) }
     }
 
     /// Runs to completion, handing `body` column 0 as an integer, column 1 as a real and the raw
@@ -132,6 +122,14 @@ public final class Statement {
     /// scans over every match of a search. The bytes are valid only during the call.
     public func forEachScoredRow(_ body: (Int64, Double, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let hasText = sqlite3_column_count(handle) > 2
+        try forEachStep {
+            try body(sqlite3_column_int64(handle, 0), sqlite3_column_double(handle, 1),
+                     hasText ? rawText(2) : UnsafeBufferPointer(start: nil, count: 0))
+        }
+    }
+
+    /// Steps to the end, calling `body` on each row; resets the statement when done or failed.
+    private func forEachStep(_ body: () throws -> Void) throws {
         while true {
             let status = sqlite3_step(handle)
             guard status == SQLITE_ROW else {
@@ -139,12 +137,14 @@ public final class Statement {
                 if status == SQLITE_DONE { return }
                 throw connection.error(status, sql: sql)
             }
-            var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-            if hasText, let bytes = sqlite3_column_text(handle, 2) {
-                text = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, 2)))
-            }
-            try body(sqlite3_column_int64(handle, 0), sqlite3_column_double(handle, 1), text)
+            try body()
         }
+    }
+
+    /// The current row's text column as bytes; NULL is empty.
+    private func rawText(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let bytes = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     public func reset() {
