@@ -78,16 +78,21 @@ struct ArticleText {
 
     let paragraphs: [String]
     let tokens: [Token]
+    /// Each paragraph's length in Unicode scalars, the unit of token offsets.
+    let paragraphLengths: [Int]
 
     init(paragraphs: [String]) {
         self.paragraphs = paragraphs
         var tokens: [Token] = []
+        var lengths: [Int] = []
         var offset = 0
         for (number, paragraph) in paragraphs.enumerated() {
             if number > 0 { offset += 2 }
-            offset += Self.tokenize(paragraph, paragraph: number, base: offset, into: &tokens)
+            lengths.append(Self.tokenize(paragraph, paragraph: number, base: offset, into: &tokens))
+            offset += lengths[number]
         }
         self.tokens = tokens
+        paragraphLengths = lengths
     }
 
     /// Appends the paragraph's tokens; returns its length in Unicode scalars.

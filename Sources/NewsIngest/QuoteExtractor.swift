@@ -26,7 +26,7 @@ public enum QuoteExtractor {
     static func quotes(in text: ArticleText, mentions: [EntityMention]) -> [Quote] {
         var quotes: [Quote] = []
         var previousSpeaker: (speaker: String?, paragraph: Int, end: Int)?
-        let found = spans(in: text.paragraphs)
+        let found = spans(in: text)
         let insideQuote: (Int) -> Bool = { offset in found.contains { $0.start < offset && offset < $0.end } }
         for span in found {
             let before = tokensBefore(span, in: text, insideQuote: insideQuote)
@@ -46,7 +46,8 @@ public enum QuoteExtractor {
 
     // MARK: Finding the spans
 
-    static func spans(in paragraphs: [String]) -> [Span] {
+    static func spans(in text: ArticleText) -> [Span] {
+        let paragraphs = text.paragraphs
         var spans: [Span] = []
         // The open quote: where its mark is, and its text from the paragraphs before this one.
         var open: (start: Int, paragraph: Int, text: String)?
@@ -69,7 +70,7 @@ public enum QuoteExtractor {
                         open = nil
                     }
                 }
-                if open == nil, !mayHoldQuoteMarks(bytes) { return scalarCount(bytes) }
+                if open == nil, !mayHoldQuoteMarks(bytes) { return text.paragraphLengths[number] }
                 // Scalars are counted as the bytes go by: offsets are in scalars, text is cut from bytes.
                 var scalar = index > 0 ? 1 : 0
                 var textStart = index
@@ -87,9 +88,9 @@ public enum QuoteExtractor {
                         straightOpen = mark == .straight
                         textStart = index + mark.length
                     } else if let current = open, isClosing {
-                        let text = current.text + String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<index]), as: UTF8.self)
-                        if !text.isEmpty {
-                            spans.append(Span(text: clean(text), start: current.start, end: base + scalar, paragraph: current.paragraph, lastParagraph: number))
+                        let quoted = current.text + String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<index]), as: UTF8.self)
+                        if !quoted.isEmpty {
+                            spans.append(Span(text: clean(quoted), start: current.start, end: base + scalar, paragraph: current.paragraph, lastParagraph: number))
                         }
                         open = nil
                         straightOpen = false
@@ -132,13 +133,6 @@ public enum QuoteExtractor {
             case .guillemetOpen, .guillemetClose: 2
             }
         }
-    }
-
-    /// Unicode scalars in valid UTF-8: every byte but the continuation bytes starts one.
-    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
     }
 
     private static func clean(_ text: String) -> String {
