@@ -57,7 +57,13 @@ extension NewsDB {
             // First of all, so that a signal during planning also stops cleanly.
             let stop = StopSignals()
             let connection = try NewsDatabase.open(path: database.path)
-            let plan = InputPlanner.plan(paths: paths, format: DumpFormat(rawValue: format))
+            let log = IngestLog(connection: connection)
+            // One read transaction for the survey's lookups instead of a lock taken per file.
+            let plan = try connection.transaction(.deferred) {
+                InputPlanner.plan(paths: paths, format: DumpFormat(rawValue: format), isLoaded: recheck ? nil : { stamp in
+                    (try? log.isLoaded(stamp)) ?? false
+                })
+            }
             let terminal = Terminal.standardErrorIsInteractive
             // Skipped files are always reported; --quiet only hides the format line and the progress.
             for line in IngestReport.decisions(plan) where !quiet || line.hasPrefix("skipping") {
@@ -68,7 +74,7 @@ extension NewsDB {
             options.stopRequested = { stop.received != nil }
             let pipeline = IngestPipeline(connection: connection, options: options)
             let arguments = CommandLine.arguments.dropFirst().joined(separator: " ")
-            let summary = try pipeline.run(plan: consume plan, arguments: arguments) { progress in
+            let summary = try pipeline.run(plan: plan, arguments: arguments) { progress in
                 if terminal && !quiet { Terminal.printProgress(IngestReport.progressLine(progress)) }
             }
             if terminal && !quiet { Terminal.printProgress(nil) }

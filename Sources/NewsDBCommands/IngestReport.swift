@@ -5,22 +5,18 @@ import NewsStore
 enum IngestReport {
     static func decisions(_ plan: InputPlanner.Plan) -> [String] {
         var lines: [String] = []
-        var groups: [String: Int] = [:]
-        var order: [String] = []
-        for file in plan.files {
-            let key = "\(file.format.rawValue)\(file.gzip ? " (gzip)" : "") \(file.decidedBy)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: 0] += 1
+        let survey = plan.survey
+        if survey.files == 1, let file = survey.onlyFile {
+            if file.path == "-" && file.decidedBy == "by content" {
+                lines.append("reading <stdin>, its format told by its first bytes")
+            } else {
+                lines.append("reading \(file.displayName) as \(file.format.rawValue)\(file.gzip ? " (gzip)" : "") (\(file.decidedBy))")
+            }
+        } else if survey.files > 0 {
+            lines.append("reading \(survey.files) files: " + survey.decisions.map { "\($0.files) \($0.decision)" }.joined(separator: ", "))
         }
-        if plan.files.count == 1, let file = plan.files.first, file.path == "-", file.decidedBy == "by content" {
-            lines.append("reading <stdin>, its format told by its first bytes")
-        } else if plan.files.count == 1, let file = plan.files.first {
-            lines.append("reading \(file.displayName) as \(file.format.rawValue)\(file.gzip ? " (gzip)" : "") (\(file.decidedBy))")
-        } else if !plan.files.isEmpty {
-            lines.append("reading \(plan.files.count) files: " + order.map { "\(groups[$0]!) \($0)" }.joined(separator: ", "))
-        }
-        for (path, reason) in plan.skipped.prefix(10) { lines.append("skipping \(path): \(reason)") }
-        if plan.skipped.count > 10 { lines.append("skipping \(plan.skipped.count - 10) more files") }
+        for (path, reason) in survey.skipped { lines.append("skipping \(path): \(reason)") }
+        if survey.skippedCount > survey.skipped.count { lines.append("skipping \(survey.skippedCount - survey.skipped.count) more files") }
         return lines
     }
 

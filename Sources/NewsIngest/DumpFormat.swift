@@ -14,10 +14,12 @@ public enum DumpFormat: String, Sendable, CaseIterable {
     /// The format an extension names; nil for extensions that are not dumps (images, HTML, archives).
     /// `.gz` is looked through: `news.jsonl.gz` is JSONL.
     public static func byExtension(_ path: String) -> DumpFormat?? {
-        var name = path.split(separator: "/").last.map(String.init) ?? path
-        if name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .some(nil) }
-        switch name[name.index(after: dot)...].lowercased() {
+        // Called once per file of a walk, so the name is cut from the path's bytes.
+        let bytes = path.utf8
+        var name = bytes[(bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex)...]
+        if name.count > 3, String(decoding: name.suffix(3), as: UTF8.self).lowercased() == ".gz" { name = name.dropLast(3) }
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return .some(nil) }
+        switch String(decoding: name[name.index(after: dot)...], as: UTF8.self).lowercased() {
         case "txt", "text": return .some(.page)
         case "jsonl", "ndjson", "json": return .some(.jsonl)
         case "csv": return .some(.csv)

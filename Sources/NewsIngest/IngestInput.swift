@@ -2,60 +2,27 @@ import Foundation
 import NewsStore
 
 /// One file (or standard input) to load, with its format and why that format was chosen.
-///
-/// A plan can list a million files, so each is kept small: a walked file shares its folder's path
-/// with every other file of the walk and keeps only its relative name (short names fit in the
-/// String itself, with no allocation), and its size and time are plain numbers.
 public struct InputFile: Sendable, Equatable {
-    private var root: String
-    private var relative: String
+    public var path: String
+    /// For a format decided by content, the reader looks at the first bytes again when it opens the
+    /// file: the walk that feeds the reader does not open files.
     public var format: DumpFormat
     public var gzip: Bool
-    private var decision: Decision
-    private var storedSize: Int64
-    private var storedModified: Double
-
-    private enum Decision: UInt8 {
-        case byExtension, byContent, asAsked
-    }
-
-    public init(path: String, format: DumpFormat, gzip: Bool, decidedBy: String, size: Int64? = nil, modified: Double? = nil) {
-        self.init(root: path, relative: "", format: format, gzip: gzip, decidedBy: decidedBy, size: size, modified: modified)
-    }
-
-    /// A file found under `root` by a directory walk.
-    init(root: String, relative: String, format: DumpFormat, gzip: Bool, decidedBy: String, size: Int64?, modified: Double?) {
-        self.root = root
-        self.relative = relative
-        self.format = format
-        self.gzip = gzip
-        decision = switch decidedBy {
-        case "by extension": .byExtension
-        case "by content": .byContent
-        default: .asAsked
-        }
-        storedSize = size ?? -1
-        storedModified = modified ?? .nan
-    }
-
-    public var path: String {
-        if relative.isEmpty { return root }
-        return root.hasSuffix("/") ? root + relative : root + "/" + relative
-    }
-
     /// "by extension", "by content", "as asked".
-    public var decidedBy: String {
-        switch decision {
-        case .byExtension: "by extension"
-        case .byContent: "by content"
-        case .asAsked: "as asked"
-        }
-    }
-
+    public var decidedBy: String
     /// Size and modification time (seconds since 1970), for skipping files already loaded; nil
     /// for standard input.
-    public var size: Int64? { storedSize < 0 ? nil : storedSize }
-    public var modified: Double? { storedModified.isNaN ? nil : storedModified }
+    public var size: Int64?
+    public var modified: Double?
+
+    public init(path: String, format: DumpFormat, gzip: Bool, decidedBy: String, size: Int64? = nil, modified: Double? = nil) {
+        self.path = path
+        self.format = format
+        self.gzip = gzip
+        self.decidedBy = decidedBy
+        self.size = size
+        self.modified = modified
+    }
 
     public var displayName: String { path == "-" ? "<stdin>" : path }
 
@@ -64,104 +31,162 @@ public struct InputFile: Sendable, Equatable {
         guard let size, let modified else { return nil }
         return IngestLog.FileStamp(path: path, size: size, modified: ISODate.format(Date(timeIntervalSince1970: modified)), records: records)
     }
-
-    /// Orders the files of one walk by path.
-    static func walkOrder(_ first: InputFile, _ second: InputFile) -> Bool {
-        first.root == second.root ? first.relative < second.relative : first.path < second.path
-    }
 }
 
-/// Expands the paths given to `newsdb ingest` into files, in a stable order.
+/// What the walk of the given paths finds, one input at a time, in a stable order.
+public enum PlannedInput: Sendable {
+    case file(InputFile)
+    /// Read as nothing at all, with the reason (hidden files, other kinds of file).
+    case skipped(path: String, reason: String)
+    /// Cannot be loaded at all (missing, empty, unreadable folder); it becomes a reject.
+    case reject(IngestLog.Reject)
+}
+
+/// Expands the paths given to `newsdb ingest` into files, in a stable order, without ever holding
+/// the list: folders are walked again, lazily, when the files are read.
 public enum InputPlanner {
+    /// The paths to read and what a first walk over them found, for the report before the load
+    /// and the totals of its progress line.
     public struct Plan: Sendable {
-        public var files: [InputFile] = []
-        /// Files read as nothing at all, with the reason (hidden files, other kinds of file).
-        public var skipped: [(path: String, reason: String)] = []
-        /// Files that could not be loaded at all; they become rejects.
-        public var rejects: [IngestLog.Reject] = []
+        public let paths: [String]
+        public let format: DumpFormat?
+        public var survey = Survey()
+
+        /// The inputs in walk order. Without sniffing, files whose format is decided by content
+        /// are not opened here (the reader sniffs them as it opens them).
+        public func inputs(sniffing: Bool = false) -> PlannedInputs {
+            PlannedInputs(paths: paths, format: format, sniffing: sniffing)
+        }
     }
 
-    public static func plan(paths: [String], format: DumpFormat?) -> Plan {
-        var plan = Plan()
-        for path in paths {
-            if path == "-" {
-                plan.files.append(InputFile(path: "-", format: format ?? .page, gzip: false, decidedBy: format == nil ? "by content" : "as asked"))
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                plan.rejects.append(IngestLog.Reject(origin: path, reason: "no such file or directory"))
-                continue
-            }
-            if isDirectory.boolValue {
-                walk(directory: path, format: format, into: &plan)
-            } else {
-                add(file: path, format: format, explicit: true, into: &plan)
+    public struct Survey: Sendable {
+        /// Files found, grouped by how their format was decided ("page by extension"), in the
+        /// order each group was first seen.
+        public var decisions: [(decision: String, files: Int)] = []
+        public var files = 0
+        /// The file when there is exactly one.
+        public var onlyFile: InputFile?
+        /// The first few files read as nothing, and how many there are in all.
+        public var skipped: [(path: String, reason: String)] = []
+        public var skippedCount = 0
+        public var rejectedCount = 0
+        /// Files an earlier run loaded that have not changed since (they are not read again).
+        public var alreadyLoaded = 0
+        public var filesToRead = 0
+        /// Bytes of the files to read; nil when some are compressed or standard input.
+        public var bytesToRead: Int64? = 0
+
+        static let skippedShown = 10
+    }
+
+    /// Walks the paths once to count what is there; `isLoaded` tells files an earlier run loaded.
+    public static func plan(paths: [String], format: DumpFormat?, isLoaded: ((IngestLog.FileStamp) -> Bool)? = nil) -> Plan {
+        var plan = Plan(paths: paths, format: format)
+        var inputs = plan.inputs(sniffing: true)
+        var groups: [String: Int] = [:]
+        while let input = inputs.next() {
+            switch input {
+            case .file(let file):
+                let decision = "\(file.format.rawValue)\(file.gzip ? " (gzip)" : "") \(file.decidedBy)"
+                if let index = groups[decision] {
+                    plan.survey.decisions[index].files += 1
+                } else {
+                    groups[decision] = plan.survey.decisions.count
+                    plan.survey.decisions.append((decision, 1))
+                }
+                plan.survey.files += 1
+                plan.survey.onlyFile = plan.survey.files == 1 ? file : nil
+                if let isLoaded, let stamp = file.stamp(), isLoaded(stamp) {
+                    plan.survey.alreadyLoaded += 1
+                    continue
+                }
+                plan.survey.filesToRead += 1
+                if let total = plan.survey.bytesToRead, !file.gzip, let size = file.size {
+                    plan.survey.bytesToRead = total + size
+                } else {
+                    plan.survey.bytesToRead = nil
+                }
+            case .skipped(let path, let reason):
+                if plan.survey.skipped.count < Survey.skippedShown { plan.survey.skipped.append((path, reason)) }
+                plan.survey.skippedCount += 1
+            case .reject:
+                plan.survey.rejectedCount += 1
             }
         }
         return plan
     }
+}
 
-    private static func walk(directory: String, format: DumpFormat?, into plan: inout Plan) {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
-            plan.rejects.append(IngestLog.Reject(origin: directory, reason: "directory cannot be read"))
-            return
-        }
-        // Files go straight into the plan and are sorted there: no second list of a million paths.
-        let first = (files: plan.files.count, skipped: plan.skipped.count, rejects: plan.rejects.count)
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            let full = (directory as NSString).appendingPathComponent(relative)
-            let status = FileStatus(path: full)
-            if name.hasPrefix(".") {
-                plan.skipped.append((full, "hidden"))
-                if status?.isDirectory == true { enumerator.skipDescendants() }
-                continue
-            }
-            if let status, !status.isDirectory {
-                add(file: full, status: status, format: format, explicit: false, into: &plan, root: directory, relative: relative)
-            }
-        }
-        plan.files[first.files...].sort(by: InputFile.walkOrder)
-        plan.skipped[first.skipped...].sort { $0.path < $1.path }
-        plan.rejects[first.rejects...].sort { $0.origin < $1.origin }
+/// The walk behind a plan: each path given, folders expanded in path order.
+public struct PlannedInputs: IteratorProtocol, Sequence {
+    private var paths: ArraySlice<String>
+    private let format: DumpFormat?
+    private let sniffing: Bool
+    private var walk: DirectoryWalk?
+    private var walkRoot = ""
+
+    init(paths: [String], format: DumpFormat?, sniffing: Bool) {
+        self.paths = paths[...]
+        self.format = format
+        self.sniffing = sniffing
     }
 
-    private static func add(
-        file path: String, status: FileStatus? = nil, format: DumpFormat?, explicit: Bool, into plan: inout Plan,
-        root: String? = nil, relative: String = ""
-    ) {
-        func file(_ format: DumpFormat, gzip: Bool, decidedBy: String, size: Int64, modified: Double) -> InputFile {
-            InputFile(root: root ?? path, relative: root == nil ? "" : relative, format: format, gzip: gzip, decidedBy: decidedBy, size: size, modified: modified)
+    public mutating func next() -> PlannedInput? {
+        while true {
+            if walk != nil {
+                if let entry = walk?.next() { return input(entry) }
+                walk = nil
+            }
+            guard let path = paths.popFirst() else { return nil }
+            if path == "-" {
+                return .file(InputFile(path: "-", format: format ?? .page, gzip: false, decidedBy: format == nil ? "by content" : "as asked"))
+            }
+            guard let status = FileStatus(path: path) else {
+                let reason = errno == ENOENT ? "no such file or directory" : "cannot read: \(String(cString: strerror(errno)))"
+                return .reject(IngestLog.Reject(origin: path, reason: reason))
+            }
+            if status.isDirectory {
+                walk = DirectoryWalk(root: path)
+                walkRoot = path
+                continue
+            }
+            return input(file: path, status: status, explicit: true)
         }
-        let status = status ?? FileStatus(path: path)
-        let size = status?.size ?? 0
-        if size == 0 {
-            plan.rejects.append(IngestLog.Reject(origin: path, reason: "empty file"))
-            return
+    }
+
+    private func input(_ entry: DirectoryWalk.Entry) -> PlannedInput {
+        func path(_ relative: String) -> String {
+            relative.isEmpty ? walkRoot : walkRoot.hasSuffix("/") ? walkRoot + relative : walkRoot + "/" + relative
         }
-        let modified = status?.modified ?? 0
-        // Only a format decided by content needs the first bytes here; a compressed file whose name
+        switch entry {
+        case .file(let relative, let status): return input(file: path(relative), status: status, explicit: false)
+        case .skipped(let relative, let reason): return .skipped(path: path(relative), reason: reason)
+        case .unreadable(let relative, let reason): return .reject(IngestLog.Reject(origin: path(relative), reason: reason))
+        }
+    }
+
+    private func input(file path: String, status: FileStatus, explicit: Bool) -> PlannedInput {
+        guard status.size > 0 else { return .reject(IngestLog.Reject(origin: path, reason: "empty file")) }
+        func file(_ format: DumpFormat, gzip: Bool, decidedBy: String) -> PlannedInput {
+            .file(InputFile(path: path, format: format, gzip: gzip, decidedBy: decidedBy, size: status.size, modified: status.modified))
+        }
+        // Only a format decided by content needs the first bytes; a compressed file whose name
         // does not say so is still found out when it is opened (see RecordSource).
         let namedGzip = path.lowercased().hasSuffix(".gz")
-        if let format {
-            plan.files.append(file(format, gzip: namedGzip, decidedBy: "as asked", size: size, modified: modified))
-            return
-        }
+        if let format { return file(format, gzip: namedGzip, decidedBy: "as asked") }
         switch DumpFormat.byExtension(path) {
         case .some(.some(let byName)):
-            plan.files.append(file(byName, gzip: namedGzip, decidedBy: "by extension", size: size, modified: modified))
+            return file(byName, gzip: namedGzip, decidedBy: "by extension")
         case .some(.none):
-            // No extension: saved pages usually have none, but look at the content.
-            let sniffed = sniff(path: path)
-            plan.files.append(file(sniffed.format, gzip: sniffed.gzip, decidedBy: "by content", size: size, modified: modified))
+            // No extension: saved pages usually have none, but the content tells.
+            let sniffed = sniffing ? Self.sniff(path: path) : (format: .page, gzip: false)
+            return file(sniffed.format, gzip: sniffed.gzip, decidedBy: "by content")
         case .none:
-            if explicit {
-                let sniffed = sniff(path: path)
-                plan.files.append(file(sniffed.format, gzip: sniffed.gzip, decidedBy: "by content", size: size, modified: modified))
-            } else {
-                plan.skipped.append((path, "not a page or dump file (extension .\((path as NSString).pathExtension))"))
+            guard explicit else {
+                return .skipped(path: path, reason: "not a page or dump file (extension .\((path as NSString).pathExtension))")
             }
+            let sniffed = sniffing ? Self.sniff(path: path) : (format: .page, gzip: false)
+            return file(sniffed.format, gzip: sniffed.gzip, decidedBy: "by content")
         }
     }
 
@@ -187,8 +212,9 @@ public enum InputPlanner {
 
 /// What one stat(2) call says about a path: a directory walk of a million files makes one call per
 /// file instead of FileManager's several.
-struct FileStatus {
+struct FileStatus: Equatable {
     var isDirectory: Bool
+    var isRegular: Bool
     var size: Int64
     /// Modification time, seconds since 1970.
     var modified: Double
@@ -197,6 +223,7 @@ struct FileStatus {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        isRegular = (info.st_mode & S_IFMT) == S_IFREG
         size = Int64(info.st_size)
         modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }

@@ -63,46 +63,26 @@ public final class IngestPipeline {
     private typealias Batch = BatchReader.Batch
 
     /// Runs the whole load; `progress` is called on this thread after every committed batch.
-    /// The plan is consumed: its list of files is filtered in place, not copied (it can be a million long).
-    public func run(plan: consuming InputPlanner.Plan, arguments: String, progress report: (Progress) -> Void) throws -> Summary {
+    /// The files are walked again as they are read, so no list of them is held (there can be millions).
+    public func run(plan: InputPlanner.Plan, arguments: String, progress report: (Progress) -> Void) throws -> Summary {
         let log = IngestLog(connection: connection)
         let run = try log.startRun(arguments: arguments)
         let writer = IngestWriter(connection: connection, run: run)
         let clock = ContinuousClock()
         let start = clock.now
         var progress = Progress()
-        var files = plan.files
-        plan.files = []
-        let planned = files.count
-        if !options.recheck {
-            var lookupError: (any Error)?
-            files.removeAll { file in
-                guard lookupError == nil, let stamp = file.stamp() else { return false }
-                do { return try log.isLoaded(stamp) } catch {
-                    lookupError = error
-                    return false
-                }
-            }
-            if let lookupError { throw lookupError }
-        }
-        let alreadyLoaded = planned - files.count
-        progress.filesTotal = files.count
-        var bytesTotal: Int64? = 0
-        for file in files {
-            guard !file.gzip, let size = file.size, let total = bytesTotal else {
-                bytesTotal = nil
-                break
-            }
-            bytesTotal = total + size
-        }
-        progress.bytesTotal = bytesTotal
+        progress.filesTotal = plan.survey.filesToRead
+        progress.bytesTotal = plan.survey.bytesToRead
 
-        let reader = BatchReader(source: RecordSource(files: files, recordLimit: options.recordLimit), batchSize: options.batchSize)
+        // The walk is done again as the files are read; only when the survey found files loaded
+        // before does each file need a lookup.
+        let isLoaded = plan.survey.alreadyLoaded > 0 ? loadedFileCheck() : { _ in false }
+        let source = RecordSource(inputs: plan.inputs(), recordLimit: options.recordLimit, isLoaded: isLoaded)
+        let reader = BatchReader(source: source, batchSize: options.batchSize)
         reader.start()
         defer { reader.stop() }
         let defaultSource = options.defaultSource
         var pending: (batch: Batch, parsing: ParallelMap<Result<PreparedArticle, IngestLog.Reject>>)?
-        var planRejects = plan.rejects
         var interrupted = false
         do {
             while true {
@@ -112,8 +92,7 @@ public final class IngestPipeline {
                     ParallelMap(batch.records, jobs: options.jobs) { $0.article(defaultSource: defaultSource).map(PreparedArticle.init) }
                 }
                 if let previous = pending {
-                    try commit(previous.batch, results: previous.parsing.wait(), extraRejects: planRejects, writer: writer, progress: &progress)
-                    planRejects = []
+                    try commit(previous.batch, results: previous.parsing.wait(), writer: writer, progress: &progress)
                     progress.bytesRead = previous.batch.bytesRead
                     progress.elapsed = clock.now - start
                     report(progress)
@@ -121,16 +100,22 @@ public final class IngestPipeline {
                 guard let batch, let parsing else { break }
                 pending = (batch, parsing)
             }
-            if !planRejects.isEmpty {
-                try commit(Batch(), results: [], extraRejects: planRejects, writer: writer, progress: &progress)
-            }
         } catch {
             try? log.finishRun(run, status: .failed, counts: counts(progress))
             throw error
         }
         progress.elapsed = clock.now - start
         try log.finishRun(run, status: interrupted ? .interrupted : .completed, counts: counts(progress))
-        return Summary(run: run, progress: progress, alreadyLoaded: alreadyLoaded, interrupted: interrupted)
+        return Summary(run: run, progress: progress, alreadyLoaded: plan.survey.alreadyLoaded, interrupted: interrupted)
+    }
+
+    /// Tells the reader's thread which files an earlier run loaded, through a read-only connection
+    /// of its own (the writer's is busy). When there is none (an in-memory database), or a lookup
+    /// fails, the file is read again and its articles are found to be duplicates by content hash.
+    private func loadedFileCheck() -> (IngestLog.FileStamp) -> Bool {
+        guard !options.recheck, let lookup = try? Connection(path: connection.path, mode: .readOnly) else { return { _ in false } }
+        let log = IngestLog(connection: lookup)
+        return { stamp in (try? log.isLoaded(stamp)) ?? false }
     }
 
     private func counts(_ progress: Progress) -> IngestLog.RunCounts {
@@ -142,11 +127,10 @@ public final class IngestPipeline {
     }
 
     private func commit(
-        _ batch: Batch, results: [Result<PreparedArticle, IngestLog.Reject>], extraRejects: [IngestLog.Reject],
-        writer: IngestWriter, progress: inout Progress
+        _ batch: Batch, results: [Result<PreparedArticle, IngestLog.Reject>], writer: IngestWriter, progress: inout Progress
     ) throws {
         var articles: [PreparedArticle] = []
-        var rejects = extraRejects
+        var rejects: [IngestLog.Reject] = []
         for result in results {
             switch result {
             case .success(let article): articles.append(article)

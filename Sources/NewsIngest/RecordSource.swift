@@ -12,7 +12,9 @@ final class RecordSource {
         case finished(IngestLog.FileStamp?)
     }
 
-    private var files: ArraySlice<InputFile>
+    private var inputs: any IteratorProtocol<PlannedInput>
+    /// True for a file an earlier run loaded and that has not changed since: it is not read.
+    private let isLoaded: (IngestLog.FileStamp) -> Bool
     private let recordLimit: Int
     private var current: (file: InputFile, reader: Reader, records: Int)?
     private var completedBytes: Int64 = 0
@@ -23,9 +25,15 @@ final class RecordSource {
         case table(CSVReader)
     }
 
-    init(files: [InputFile], recordLimit: Int) {
-        self.files = files[...]
+    /// Reads the inputs as the walk finds them; skipped inputs were reported by the plan.
+    init(inputs: some IteratorProtocol<PlannedInput>, recordLimit: Int, isLoaded: @escaping (IngestLog.FileStamp) -> Bool = { _ in false }) {
+        self.inputs = inputs
         self.recordLimit = recordLimit
+        self.isLoaded = isLoaded
+    }
+
+    convenience init(files: [InputFile], recordLimit: Int) {
+        self.init(inputs: files.map(PlannedInput.file).makeIterator(), recordLimit: recordLimit)
     }
 
     /// Bytes read so far (compressed files count their decompressed bytes).
@@ -41,7 +49,14 @@ final class RecordSource {
     func next() -> Item? {
         while true {
             if current == nil {
-                guard let file = files.popFirst() else { return nil }
+                guard let input = inputs.next() else { return nil }
+                let file: InputFile
+                switch input {
+                case .file(let planned): file = planned
+                case .skipped: continue
+                case .reject(let reject): return .record(.reject(reject))
+                }
+                if let stamp = file.stamp(), isLoaded(stamp) { continue }
                 do {
                     current = (file, try open(file), 0)
                 } catch {
@@ -85,8 +100,8 @@ final class RecordSource {
     private func open(_ file: InputFile) throws -> Reader {
         var stream: any ByteStream = file.path == "-" ? FileByteStream(standardInput: ()) : try FileByteStream(path: file.path)
         var format = file.format
-        if file.path == "-" || (file.gzip && file.decidedBy == "by content") {
-            // Standard input and compressed files without a telling name are sniffed after opening.
+        if file.path == "-" || file.decidedBy == "by content" {
+            // Standard input and files without a telling name are sniffed after opening.
             let prefixed = try PrefixedByteStream(source: stream, peek: 4096)
             stream = prefixed
             if prefixed.prefix.starts(with: [0x1F, 0x8B]) {

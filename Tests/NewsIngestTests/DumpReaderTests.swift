@@ -118,6 +118,73 @@ struct DumpReaderTests {
 
 @Suite("Planning inputs")
 struct InputPlanningTests {
+    private func plannedFiles(_ folder: URL) -> [InputFile] {
+        InputPlanner.plan(paths: [folder.path], format: nil).inputs(sniffing: true).compactMap { input in
+            if case .file(let file) = input { file } else { nil }
+        }
+    }
+
+    /// Folders are walked in the order of the files' full paths ("a.txt" before "a/b.txt"), hidden
+    /// names and what is not a regular file are reported as skipped, and links to folders are not
+    /// followed; the survey counts the same walk.
+    @Test func walkFollowsFullPathOrderAndSaysWhatItSkips() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsdb-walk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = ["b.txt", "a/b.txt", "a.txt", "a-b.txt", ".hidden.txt", ".git/x.txt", "c/d/e.txt", "image.png"]
+        for name in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("Title of \(name)\n\nA paragraph long enough to be the body of \(name).\n".utf8).write(to: url)
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("linked").path, withDestinationPath: folder.appendingPathComponent("c").path)
+        #expect(mkfifo(folder.appendingPathComponent("pipe.txt").path, 0o600) == 0)
+
+        let plan = InputPlanner.plan(paths: [folder.path], format: nil)
+        let walked = plan.inputs().map { input -> String in
+            switch input {
+            case .file(let file): "file " + file.path.dropFirst(folder.path.count + 1)
+            case .skipped(let path, let reason): "skip \(path.dropFirst(folder.path.count + 1)): \(reason)"
+            case .reject(let reject): "reject \(reject.origin): \(reject.reason)"
+            }
+        }
+        #expect(walked == [
+            "skip .git: hidden", "skip .hidden.txt: hidden",
+            "file a-b.txt", "file a.txt", "file a/b.txt", "file b.txt", "file c/d/e.txt",
+            "skip image.png: not a page or dump file (extension .png)",
+            "skip linked: link to a folder, not followed",
+            "skip pipe.txt: not a regular file",
+        ])
+        #expect(plan.survey.files == 5)
+        #expect(plan.survey.filesToRead == 5)
+        #expect(plan.survey.skippedCount == 5)
+        #expect(plan.survey.decisions.map(\.decision) == ["page by extension"])
+        let sizes = try ["b.txt", "a/b.txt", "a.txt", "a-b.txt", "c/d/e.txt"].map {
+            try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent($0).path)[.size] as? Int64 ?? 0
+        }
+        #expect(plan.survey.bytesToRead == sizes.reduce(0, +))
+
+        // Files an earlier run loaded are counted apart and left out of the totals.
+        let loaded = InputPlanner.plan(paths: [folder.path], format: nil) { $0.path.hasSuffix("/a.txt") }
+        #expect(loaded.survey.alreadyLoaded == 1)
+        #expect(loaded.survey.filesToRead == 4)
+    }
+
+    /// A missing path and an empty file are rejects, in walk order, and the rest is planned.
+    @Test func missingPathsAndEmptyFilesAreRejects() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsdb-walk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("empty.txt"))
+        try Data("Title\n\nBody long enough to be kept as an article body.\n".utf8).write(to: folder.appendingPathComponent("full.txt"))
+        let plan = InputPlanner.plan(paths: [folder.path + "/missing", folder.path], format: nil)
+        let rejects = plan.inputs().compactMap { input -> String? in
+            if case .reject(let reject) = input { (reject.origin as NSString).lastPathComponent + ": " + reject.reason } else { nil }
+        }
+        #expect(rejects == ["missing: no such file or directory", "empty.txt: empty file"])
+        #expect(plan.survey.rejectedCount == 2)
+        #expect(plan.survey.filesToRead == 1)
+    }
+
     /// A compressed dump whose name does not end in .gz is still inflated: by its magic bytes when
     /// it is opened (named by extension) or when it is sniffed (no extension).
     @Test func gzipIsFoundByContentWhateverTheName() throws {
@@ -132,10 +199,10 @@ struct InputPlanningTests {
         let expected = try String(contentsOf: sampleData.appendingPathComponent("articles.jsonl"), encoding: .utf8)
             .split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count
 
-        let plan = InputPlanner.plan(paths: [folder.path], format: nil)
-        #expect(plan.files.map(\.format) == [.jsonl, .jsonl])
-        #expect(plan.files.map(\.decidedBy) == ["by content", "by extension"])
-        let source = RecordSource(files: plan.files, recordLimit: 8_000_000)
+        let files = plannedFiles(folder)
+        #expect(files.map(\.format) == [.jsonl, .jsonl])
+        #expect(files.map(\.decidedBy) == ["by content", "by extension"])
+        let source = RecordSource(files: files, recordLimit: 8_000_000)
         var lines = 0
         var rejects: [String] = []
         while let item = source.next() {
@@ -160,10 +227,10 @@ struct InputPlanningTests {
             try Data("Title \(name)\n\nA paragraph long enough to be kept as the body of \(name).\n".utf8)
                 .write(to: folder.appendingPathComponent(name))
         }
-        let plan = InputPlanner.plan(paths: [folder.path], format: nil)
-        #expect(plan.files.count == 3)
+        let files = plannedFiles(folder)
+        #expect(files.count == 3)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("b.txt"))
-        let source = RecordSource(files: plan.files, recordLimit: 8_000_000)
+        let source = RecordSource(files: files, recordLimit: 8_000_000)
         var pages: [String] = []
         var rejects: [IngestLog.Reject] = []
         while let item = source.next() {
