@@ -188,6 +188,25 @@ enum Bench {
         }
     }
 
+    /// One query's whole page (count, five facets, top 10 with snippets), our way only: a loop to
+    /// profile, with its median.
+    static func page(database: String, query: String, repeat count: Int) throws {
+        let connection = try NewsDatabase.openReadOnly(path: database)
+        let engine = SearchEngine(connection: connection)
+        let clock = ContinuousClock()
+        var request = SearchRequest(query: try SearchQuery.parse(query))
+        request.facets = [.source, .month, .person, .place, .agency]
+        var times: [Double] = []
+        var total = 0
+        for _ in 0..<count {
+            let start = clock.now
+            total = try engine.search(request).total
+            times.append(seconds(clock.now - start) * 1000)
+        }
+        report("page_matches", Double(total), "articles")
+        report("page_p50_ms", percentile(times, 0.5), "ms")
+    }
+
     /// The word whose document frequency is nearest the wanted share of the corpus.
     static func pickQuery(connection: Connection, share: Double, total: Double) throws -> String {
         try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, 'articles_fts', 'row')")

@@ -7,13 +7,14 @@ import NewsStore
 //   newsdb-bench floor DB JSONL triggers|program|rebuild
 //   newsdb-bench search DB REPEAT                    latency of the mixed query set, and the FTS5 floor
 //   newsdb-bench facets DB REPEAT                    search + five facets vs the plain GROUP BY way
+//   newsdb-bench page DB QUERY REPEAT                one whole page (five facets) our way only, for profiling
 //   newsdb-bench extract JSONL                       entity and quote extraction on its own
 //   newsdb-bench parse PAGESDIR [LIMIT]              the page parser alone on one core
 // Every timing line is "name value unit" so the driver script can collect it.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|facets|extract|parse …\n".utf8))
+    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|facets|page|extract|parse …\n".utf8))
     exit(2)
 }
 do {
@@ -26,6 +27,8 @@ do {
         try Bench.searchLatency(database: arguments[1], repeat: Int(arguments[2])!)
     case "facets":
         try Bench.facets(database: arguments[1], repeat: Int(arguments[2])!)
+    case "page":
+        try Bench.page(database: arguments[1], query: arguments[2], repeat: Int(arguments[3])!)
     case "extract":
         try Bench.extract(jsonl: arguments[1])
     case "parse":
