@@ -13,4 +13,10 @@ static inline int newsdb_db_config_flag(sqlite3 *db, int option, int on) {
     return sqlite3_db_config(db, option, on, (int *)0);
 }
 
+// The type name a bound pointer carries (sqlite3_bind_pointer keeps the pointer, not a copy, so it
+// must be a string that lives as long as the program: a literal).
+static inline const char *newsdb_match_positions_type(void) {
+    return "newsdb_match_positions";
+}
+
 #endif

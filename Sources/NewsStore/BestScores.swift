@@ -14,9 +14,14 @@ struct BestScores {
         entries.reserveCapacity(self.capacity + 1)
     }
 
-    mutating func offer(id: Int64, score: Double) {
-        guard capacity > 0, !overflowed else { return }
-        if entries.count >= capacity && score > entries[capacity - 1].score { return }
+    /// The worst score still kept once the capacity is reached: a worse one is not kept.
+    var cutoff: Double { entries.count >= capacity && capacity > 0 ? entries[capacity - 1].score : .infinity }
+
+    /// True when the match is kept (for now: a better one may push it out later).
+    @discardableResult
+    mutating func offer(id: Int64, score: Double) -> Bool {
+        guard capacity > 0, !overflowed else { return false }
+        if entries.count >= capacity && score > entries[capacity - 1].score { return false }
         var low = 0
         var high = entries.count
         while low < high {
@@ -30,7 +35,9 @@ struct BestScores {
             if entries.count > capacity + Self.tieLimit {
                 overflowed = true
                 entries.removeAll()
+                return false
             }
         }
+        return true
     }
 }

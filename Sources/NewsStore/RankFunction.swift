@@ -8,7 +8,9 @@ import Foundation
 /// of its cost when a common word matches most articles. This function reads the length from the
 /// `articles_fts_docsize` table through one incremental-blob handle moved from row to row. When that
 /// table cannot be read it asks FTS5 for the length as bm25() does.
-/// It is for `articles_fts` only: another table's rows are other ids.
+/// It is for `articles_fts` only: another table's rows are other ids. After one weight per column
+/// it takes an optional pointer to a `MatchPositions`, where it leaves the places of the matched
+/// phrases of the rows a search may keep.
 enum RankFunction {
     static let name = "articles_rank"
 
@@ -19,7 +21,7 @@ enum RankFunction {
     }
 
     /// FTS5 hands out its API through a pointer bound to `SELECT fts5(?1)`.
-    private static func fts5API(_ handle: OpaquePointer) -> UnsafeMutablePointer<fts5_api>? {
+    static func fts5API(_ handle: OpaquePointer) -> UnsafeMutablePointer<fts5_api>? {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, "SELECT fts5(?1)", -1, &statement, nil) == SQLITE_OK, let statement else { return nil }
         defer { sqlite3_finalize(statement) }
@@ -68,6 +70,8 @@ private final class RankQuery {
     private let weights: UnsafeMutableBufferPointer<Double>
     private let averageLength: Double
     private let lengths: RowLengths?
+    /// Given as the argument after the weights: where each row's matched phrases are left.
+    private let positions: MatchPositions?
 
     init?(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, weights count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) {
         let fts = api.pointee
@@ -100,6 +104,13 @@ private final class RankQuery {
         _ = self.weights.initialize(from: weights)
         averageLength = Double(tokens) / rowCount
         lengths = RowLengths(handle: fts.xUserData(context).map { OpaquePointer($0) })
+        if columns < Int(count), let value = values?[columns], let pointer = sqlite3_value_pointer(value, MatchPositions.pointerType) {
+            let positions = Unmanaged<MatchPositions>.fromOpaque(pointer).takeUnretainedValue()
+            positions.phraseSizes = (0..<fts.xPhraseCount(context)).map { fts.xPhraseSize(context, $0) }
+            self.positions = positions
+        } else {
+            positions = nil
+        }
     }
 
     deinit {
@@ -132,6 +143,15 @@ private final class RankQuery {
         for index in 0..<frequencies.count {
             let frequency = frequencies[index]
             score += idf[index] * (frequency * (Self.k1 + 1)) / (frequency + normaliser)
+        }
+        if let positions {
+            // Places are left only for a row the search may keep: most rows score worse than its cut.
+            positions.row.removeAll(keepingCapacity: true)
+            if -score <= positions.cutoff {
+                for instance in 0..<instances where fts.xInst(context, instance, &phrase, &column, &offset) == SQLITE_OK {
+                    positions.row.append(MatchPositions.Instance(phrase: phrase, column: column, offset: offset))
+                }
+            }
         }
         return -score
     }

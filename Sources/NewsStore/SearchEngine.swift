@@ -28,12 +28,13 @@ public final class SearchEngine {
     }
 
     /// The scan of `rankedPage`. LEFT JOIN: an article missing its packed row still counts as a match.
+    /// The second parameter is the `MatchPositions` the rank function leaves each row's places in.
     static func rankingScanSQL(countsFacets: Bool) -> String {
         let weights = columnWeights
         return """
-            SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body))\(countsFacets ? ", p.packed" : "")
+            SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body), ?2)\(countsFacets ? ", p.packed" : "")
             FROM articles_fts f\(countsFacets ? " LEFT JOIN article_facets p ON p.article_id = f.rowid" : "")
-            WHERE articles_fts MATCH ?
+            WHERE articles_fts MATCH ?1
             """
     }
 
@@ -122,45 +123,49 @@ public final class SearchEngine {
     }
 
     /// Words only, ranked: one pass over the matches scores each, counts them, keeps the best few
-    /// and counts their facets from the packed rows joined alongside; only the kept ones are read
-    /// from `articles`, and snippets are made for the page alone. Nil when too many matches tie
-    /// at the page's edge to keep in memory.
+    /// with the places of their matched phrases, and counts their facets from the packed rows
+    /// joined alongside. Only the kept rows are read from `articles`, and the page's snippets are
+    /// cut from their text at those places. Nil when too many matches tie at the page's edge to
+    /// keep in memory.
     private func rankedPage(expression: String, request: SearchRequest, start: ContinuousClock.Instant, clock: ContinuousClock) throws -> SearchResult? {
         var best = BestScores(capacity: request.offset + request.limit)
         var counter = PackedFacetCounter(wanted: Set(request.facets))
         let countsFacets = !request.facets.isEmpty
+        let positions = MatchPositions()
+        var places: [Int64: [MatchPositions.Instance]] = [:]
         var total = 0
         do {
             let statement = try connection.cachedStatement(Self.rankingScanSQL(countsFacets: countsFacets))
-            try statement.bind([.text(expression)])
-            try statement.forEachScoredRow { id, score, packed in
-                total += 1
-                best.offer(id: id, score: score)
-                if countsFacets { counter.add(packed) }
+            try withExtendedLifetime(positions) {
+                try statement.bind([.text(expression)], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
+                try statement.forEachScoredRow { id, score, packed in
+                    total += 1
+                    if best.offer(id: id, score: score) {
+                        places[id] = positions.row
+                        positions.cutoff = best.cutoff
+                    }
+                    if countsFacets { counter.add(packed) }
+                }
             }
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
         }
         if best.overflowed { return nil }
         var hits: [SearchHit] = []
-        var snippetsDone = false
+        var texts: [Int64: [String]] = [:]
         if !best.entries.isEmpty {
             let scores = Dictionary(best.entries.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
             let ids = IDList(Array(scores.keys))
-            // When the kept rows are about the page (no deep offset), their snippets come in the
-            // same query as their fields: one statement instead of two.
-            let withSnippets = scores.count <= request.limit + 8
-            let rows = try connection.query(withSnippets ? """
-                SELECT a.id, 0, a.title, a.lead, s.name, a.published, \(Self.snippet)
-                FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN sources s ON s.id = a.source_id
-                WHERE articles_fts MATCH ? AND f.rowid IN (\(ids.placeholders))
-                """ : """
-                SELECT a.id, 0, a.title, a.lead, s.name, a.published
+            let rows = try connection.query("""
+                SELECT a.id, 0, a.title, a.lead, s.name, a.published, a.body
                 FROM articles a LEFT JOIN sources s ON s.id = a.source_id
                 WHERE a.id IN (\(ids.placeholders))
-                """, (withSnippets ? [.text(expression)] : []) + ids.values)
-            hits = rows.map { Self.hit(from: $0, snippet: withSnippets ? $0.string(6) : nil) }
-            snippetsDone = withSnippets
+                """, ids.values)
+            // The lead's opening stands in for a snippet only where none is cut (below).
+            hits = rows.map { Self.hit(from: $0, snippet: "") }
+            for row in rows {
+                if let id = row.int64(0) { texts[id] = [row.string(2) ?? "", row.string(3) ?? "", row.string(6) ?? ""] }
+            }
             for index in hits.indices { hits[index].score = scores[hits[index].id] ?? 0 }
             hits.sort { a, b in
                 if a.score != b.score { return a.score < b.score }
@@ -169,7 +174,19 @@ public final class SearchEngine {
             }
             hits = Array(hits.dropFirst(request.offset).prefix(request.limit))
         }
-        if !snippetsDone { try addSnippets(to: &hits, request: request) }
+        if let maker = SnippetMaker(connection: connection) {
+            for index in hits.indices {
+                let id = hits[index].id
+                if let columns = texts[id], let snippet = maker.snippet(columns: columns, instances: places[id] ?? [], phraseSizes: positions.phraseSizes) {
+                    hits[index].snippet = snippet
+                }
+            }
+        } else {
+            try addSnippets(to: &hits, request: request)
+        }
+        for index in hits.indices where hits[index].snippet.isEmpty {
+            hits[index].snippet = Self.opening(of: texts[hits[index].id]?[1] ?? "")
+        }
         let facets = try summarize(counter, kinds: request.facets, size: request.facetSize)
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
     }
@@ -271,19 +288,20 @@ public final class SearchEngine {
         Array(counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }.prefix(size))
     }
 
-    /// A hit from a row of (id, score, title, lead, source, published); without a snippet, the lead's opening.
+    /// A hit from a row of (id, score, title, lead, source, published); without a snippet, the
+    /// lead's opening (an empty snippet is left for the caller to fill).
     private static func hit(from row: Row, snippet: String?) -> SearchHit {
         let lead = row.string(3) ?? ""
         return SearchHit(
             id: row.int64(0) ?? 0, title: row.string(2), leadSentence: firstSentence(of: lead),
             source: row.string(4), published: row.string(5), score: row.double(1) ?? 0,
-            snippet: snippet.flatMap { $0.isEmpty ? nil : $0 } ?? opening(of: lead))
+            snippet: snippet ?? opening(of: lead))
     }
 
     static func firstSentence(of text: String) -> String {
         let limit = text.prefix(220)
-        if let end = limit.range(of: ". ") { return String(limit[..<end.lowerBound]) + "." }
-        return text.count > 220 ? String(limit) + "…" : text
+        if let end = limit.firstRange(of: ". ") { return String(limit[..<end.lowerBound]) + "." }
+        return limit.endIndex < text.endIndex ? String(limit) + "…" : text
     }
 
     static func opening(of text: String) -> String {
