@@ -92,19 +92,23 @@ struct LineFeatures {
     /// The folded text's UTF-8 bytes: phrase tests search these, far faster than String.contains.
     let foldedBytes: [UInt8]
     let words: [Substring]
+    /// Which byte pairs occur in the folded text: the rules test each line for a hundred phrases,
+    /// and most phrases have a pair the line lacks, which rules them out before any search.
+    private let pairs: BytePairs
 
     init(_ text: String) {
         self.text = text
         folded = TextNormalizer.folded(text)
         foldedBytes = Array(folded.utf8)
         words = TextNormalizer.words(folded: folded)
+        pairs = BytePairs(foldedBytes)
     }
 
     /// True when the folded text contains `phrase` (written folded: lower case, straight quotes).
     func has(_ phrase: String) -> Bool {
         var phrase = phrase
         return phrase.withUTF8 { needle in
-            foldedBytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: needle, in: $0) != nil }
+            pairs.mayContain(needle) && foldedBytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: needle, in: $0) != nil }
         }
     }
 
@@ -112,7 +116,9 @@ struct LineFeatures {
     func begins(_ prefix: String) -> Bool {
         var prefix = prefix
         return prefix.withUTF8 { needle in
-            needle.count <= foldedBytes.count && zip(needle, foldedBytes).allSatisfy { $0 == $1 }
+            guard let start = needle.baseAddress, !needle.isEmpty else { return true }
+            guard needle.count <= foldedBytes.count, needle[0] == foldedBytes[0] else { return false }
+            return foldedBytes.withUnsafeBufferPointer { line in line.baseAddress.map { memcmp($0, start, needle.count) == 0 } ?? false }
         }
     }
 
@@ -163,7 +169,8 @@ struct LineFeatures {
         var phrase = phrase
         let firstWordPresent = phrase.withUTF8 { bytes in
             let firstWord = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0x20) ?? bytes.count)])
-            return !firstWord.isEmpty && foldedBytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: firstWord, in: $0) != nil }
+            return !firstWord.isEmpty && pairs.mayContain(firstWord)
+                && foldedBytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: firstWord, in: $0) != nil }
         }
         guard firstWordPresent else { return nil }
         let parts = phrase.split(separator: " ")
@@ -181,4 +188,32 @@ struct LineFeatures {
     }
 
     private static let speechVerbs: Set<Substring> = ["said", "says", "told", "according", "added", "stated", "announced", "urged", "asked"]
+}
+
+/// A 1,024-bit set of the byte pairs in a text, each pair folded to ten bits (the low five bits of
+/// each byte, so pairs of ASCII letters never share a bit). A needle with a pair not in the set is
+/// not in the text; a needle whose pairs are all there may be, and is searched for.
+struct BytePairs {
+    private var bits = SIMD16<UInt64>()
+
+    init(_ bytes: [UInt8]) {
+        guard bytes.count >= 2 else { return }
+        for index in 1..<bytes.count {
+            let bit = Self.bit(bytes[index - 1], bytes[index])
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
+    func mayContain(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count >= 2 else { return true }
+        for index in 1..<needle.count {
+            let bit = Self.bit(needle[index - 1], needle[index])
+            if bits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+        }
+        return true
+    }
+
+    private static func bit(_ first: UInt8, _ second: UInt8) -> Int {
+        Int(first & 31) << 5 | Int(second & 31)
+    }
 }
