@@ -222,3 +222,22 @@ struct PageParserTests {
         #expect(TextNormalizer.folded("We’d love “this”") == TextNormalizer.folded("We'd love \"this\""))
     }
 }
+
+@Suite("Line features")
+struct LineFeatureTests {
+    /// The byte-pair filter may only rule out phrases that are not there: every phrase found by a
+    /// plain search is still found, and prefixes compare bytes.
+    @Test func phraseTestsAgreeWithAPlainSearch() {
+        let lines = ["Sign up for our newsletter today!", "Résumé: the café's owner said «no».", "a", "", "Photo: AP / Ana Ruiz",
+                     "Follow us on Facebook and Twitter for the latest updates."]
+        let phrases = ["sign up", "newsletter", "café", "owner said", "no", "a", "ap / ana", "follow us", "twitter for", "zz", "p:", "photo"]
+        for text in lines {
+            let line = LineFeatures(text)
+            for phrase in phrases {
+                #expect(line.has(phrase) == line.folded.contains(phrase), "\(phrase) in \(text)")
+                #expect(line.begins(phrase) == line.folded.hasPrefix(phrase), "\(phrase) at the start of \(text)")
+            }
+            #expect(line.begins(""))
+        }
+    }
+}
