@@ -198,19 +198,30 @@ struct BytePairs {
 
     init(_ bytes: [UInt8]) {
         guard bytes.count >= 2 else { return }
-        for index in 1..<bytes.count {
-            let bit = Self.bit(bytes[index - 1], bytes[index])
-            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        // Through a pointer: SIMD's subscript by a computed lane is far slower than a store.
+        withUnsafeMutableBytes(of: &bits) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            bytes.withUnsafeBufferPointer { bytes in
+                var previous = bytes[0]
+                for byte in bytes[1...] {
+                    let bit = Self.bit(previous, byte)
+                    words[bit >> 6] |= 1 << UInt64(bit & 63)
+                    previous = byte
+                }
+            }
         }
     }
 
     func mayContain(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count >= 2 else { return true }
-        for index in 1..<needle.count {
-            let bit = Self.bit(needle[index - 1], needle[index])
-            if bits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+        return withUnsafeBytes(of: bits) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            for index in 1..<needle.count {
+                let bit = Self.bit(needle[index - 1], needle[index])
+                if words[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+            }
+            return true
         }
-        return true
     }
 
     private static func bit(_ first: UInt8, _ second: UInt8) -> Int {
