@@ -91,7 +91,8 @@ struct LineFeatures {
     let folded: String
     /// The folded text's UTF-8 bytes: phrase tests search these, far faster than String.contains.
     let foldedBytes: [UInt8]
-    let words: [Substring]
+    /// Each word's start and end in `foldedBytes`, in pairs (see `TextNormalizer.wordBounds`).
+    private let wordBounds: [Int32]
     /// Which byte pairs occur in the folded text: the rules test each line for a hundred phrases,
     /// and most phrases have a pair the line lacks, which rules them out before any search.
     private let pairs: BytePairs
@@ -100,8 +101,16 @@ struct LineFeatures {
         self.text = text
         folded = TextNormalizer.folded(text)
         foldedBytes = Array(folded.utf8)
-        words = TextNormalizer.words(folded: folded)
+        wordBounds = foldedBytes.withUnsafeBufferPointer { TextNormalizer.wordBounds(folded: $0) }
         pairs = BytePairs(foldedBytes)
+    }
+
+    /// The folded words, made when asked: the frequent tests (counts, phrases) read the bounds.
+    var words: [Substring] {
+        let utf8 = folded.utf8
+        return stride(from: 0, to: wordBounds.count, by: 2).map { pair in
+            folded[utf8.index(utf8.startIndex, offsetBy: Int(wordBounds[pair]))..<utf8.index(utf8.startIndex, offsetBy: Int(wordBounds[pair + 1]))]
+        }
     }
 
     /// True when the folded text contains `phrase` (written folded: lower case, straight quotes).
@@ -122,7 +131,7 @@ struct LineFeatures {
         }
     }
 
-    var wordCount: Int { words.count }
+    var wordCount: Int { wordBounds.count / 2 }
 
     /// Ends like a sentence: a full stop, question or exclamation mark, closing quote or ellipsis.
     var endsLikeSentence: Bool {
@@ -164,16 +173,35 @@ struct LineFeatures {
 
     /// The index of the first word where `phrase` (folded words) starts, or nil.
     func position(ofPhrase phrase: String) -> Int? {
-        // Every word of the line is a substring of the folded text, so a phrase whose first word
-        // is not in the bytes cannot match: one memmem spares the word-by-word walk for most lines.
         var phrase = phrase
-        let firstWordPresent = phrase.withUTF8 { bytes in
+        return phrase.withUTF8 { bytes -> Int? in
+            // Every word of the line is a substring of the folded text, so a phrase whose first word
+            // is not in the bytes cannot match: one search spares the word-by-word walk for most lines.
             let firstWord = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0x20) ?? bytes.count)])
-            return !firstWord.isEmpty && pairs.mayContain(firstWord)
-                && foldedBytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: firstWord, in: $0) != nil }
+            guard !firstWord.isEmpty, pairs.mayContain(firstWord),
+                  foldedBytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: firstWord, in: $0) != nil }) else { return nil }
+            // Words compare as bytes when the phrase is ASCII (equal bytes then mean equal words);
+            // others compare as Strings, which treat canonically equivalent spellings as equal.
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return positionComparingStrings(ofPhrase: String(decoding: bytes, as: UTF8.self)) }
+            let parts = bytes.split(separator: 0x20)
+            let count = wordCount
+            guard parts.count <= count else { return nil }
+            return foldedBytes.withUnsafeBufferPointer { line -> Int? in
+                func word(_ index: Int, equals part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+                    let start = Int(wordBounds[2 * index]), end = Int(wordBounds[2 * index + 1])
+                    return end - start == part.count && line[start..<end].elementsEqual(part)
+                }
+                for start in 0...(count - parts.count) where word(start, equals: parts[0]) {
+                    if (1..<parts.count).allSatisfy({ word(start + $0, equals: parts[$0]) }) { return start }
+                }
+                return nil
+            }
         }
-        guard firstWordPresent else { return nil }
+    }
+
+    private func positionComparingStrings(ofPhrase phrase: String) -> Int? {
         let parts = phrase.split(separator: " ")
+        let words = words
         guard parts.count <= words.count else { return nil }
         for start in 0...(words.count - parts.count) where words[start] == parts[0] {
             if (1..<parts.count).allSatisfy({ words[start + $0] == parts[$0] }) { return start }
@@ -184,10 +212,10 @@ struct LineFeatures {
     /// Mentions of reported speech: a sentence that reports is news, not a promo.
     var reportsSpeech: Bool {
         // Folding turns curly quotes straight, so one byte test finds both.
-        foldedBytes.contains(UInt8(ascii: "\"")) || words.contains { Self.speechVerbs.contains($0) }
+        foldedBytes.contains(UInt8(ascii: "\"")) || Self.speechVerbs.contains { containsPhrase($0) }
     }
 
-    private static let speechVerbs: Set<Substring> = ["said", "says", "told", "according", "added", "stated", "announced", "urged", "asked"]
+    private static let speechVerbs = ["said", "says", "told", "according", "added", "stated", "announced", "urged", "asked"]
 }
 
 /// A 1,024-bit set of the byte pairs in a text, each pair folded to ten bits (the low five bits of

@@ -152,31 +152,50 @@ public enum TextNormalizer {
 
     /// The words of text that is already folded.
     static func words(folded: String) -> [Substring] {
-        var words: [Substring] = []
-        let scalars = folded.unicodeScalars
-        var index = scalars.startIndex
-        var start: String.Index?
-        var lastWordScalar: String.Index?
-        func close() {
-            guard let wordStart = start, let wordLast = lastWordScalar else { return }
-            // Apostrophes belong inside words ("we'd"), not around them ('quoted'): the word runs
-            // from its first to its last letter or digit.
-            words.append(folded[wordStart...wordLast])
-            start = nil
-            lastWordScalar = nil
+        var text = folded
+        let bounds = text.withUTF8 { wordBounds(folded: $0) }
+        let utf8 = folded.utf8
+        return stride(from: 0, to: bounds.count, by: 2).map { pair in
+            folded[utf8.index(utf8.startIndex, offsetBy: Int(bounds[pair]))..<utf8.index(utf8.startIndex, offsetBy: Int(bounds[pair + 1]))]
         }
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if isWordScalar(scalar) {
-                if start == nil { start = index }
-                lastWordScalar = index
-            } else if scalar != "'" || start == nil {
-                close()
+    }
+
+    /// Where the words of folded text lie in its UTF-8 bytes: each word's start and end offsets,
+    /// in pairs. A word runs from its first to its last letter or digit; apostrophes belong inside
+    /// words ("we'd"), not around them ('quoted'). Read from the bytes, so that the rules, which
+    /// look at every line of every page, need no Substring per word.
+    static func wordBounds(folded bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        var bounds: [Int32] = []
+        var start = -1
+        var end = -1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var length = 1
+            let isWord: Bool
+            if byte < 0x80 {
+                let lower = byte | 0x20
+                isWord = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            } else {
+                let decoded = UTF8Scalar.decode(bytes, at: index)
+                length = decoded.length
+                isWord = Unicode.Scalar(decoded.value).map(isWordScalar) ?? false
             }
-            index = scalars.index(after: index)
+            if isWord {
+                if start < 0 { start = index }
+                end = index + length
+            } else if byte != UInt8(ascii: "'") || start < 0, start >= 0 {
+                bounds.append(Int32(start))
+                bounds.append(Int32(end))
+                start = -1
+            }
+            index += length
         }
-        close()
-        return words
+        if start >= 0 {
+            bounds.append(Int32(start))
+            bounds.append(Int32(end))
+        }
+        return bounds
     }
 
     /// A letter or digit, with a fast path for ASCII.

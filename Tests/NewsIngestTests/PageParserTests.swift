@@ -240,4 +240,22 @@ struct LineFeatureTests {
             #expect(line.begins(""))
         }
     }
+
+    /// Words run from the first to the last letter or digit, apostrophes inside kept; phrases match
+    /// whole words, compared as bytes for ASCII phrases and as Strings for others.
+    @Test func wordsAndWholeWordPhrases() {
+        let line = LineFeatures("'Quoted' we'd say: the café's 3 owners (AP) — naïve apple-pie dogs' bowls")
+        #expect(line.words == ["quoted", "we'd", "say", "the", "cafe's", "3", "owners", "ap", "naive", "apple", "pie", "dogs", "bowls"]
+            || line.words == ["quoted", "we'd", "say", "the", "café's", "3", "owners", "ap", "naïve", "apple", "pie", "dogs", "bowls"])
+        #expect(line.wordCount == line.words.count)
+        #expect(line.containsPhrase("ap"))
+        #expect(!line.containsPhrase("app"))
+        #expect(line.position(ofPhrase: "apple pie") == 9)
+        #expect(line.position(ofPhrase: "say the") == 2)
+        #expect(!line.containsPhrase("the cafe"))
+        #expect(line.containsPhrase(line.words[8] + " apple"))
+        #expect(!line.reportsSpeech)
+        #expect(LineFeatures("The mayor said no.").reportsSpeech)
+        #expect(!LineFeatures("Unsaid things.").reportsSpeech)
+    }
 }
