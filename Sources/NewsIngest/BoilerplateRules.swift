@@ -29,19 +29,25 @@ enum BoilerplateRules {
         return String(scalars[first...last])
     }
 
+    private static let cookieWords: PhraseList = [
+        "accept", "consent", "we use", "this site uses", "this website uses", "policy", "preferences", "settings",
+    ]
+    private static let sharePrefixes: PhraseList = ["share this", "share on", "share article", "share:", "share via", "share the story"]
+    private static let followPhrases: PhraseList = ["follow us", "like us on", "find us on", "join us on", "follow our"]
+
     static func isCookieNotice(_ line: LineFeatures) -> Bool {
         guard line.has("cookie") else { return false }
-        return line.containsAny(["accept", "consent", "we use", "this site uses", "this website uses", "policy", "preferences", "settings"])
+        return line.containsAny(cookieWords)
     }
 
     static func isShareBar(_ line: LineFeatures, bare: String) -> Bool {
-        if line.wordCount <= 12, line.startsWithAny(["share this", "share on", "share article", "share:", "share via", "share the story"]) {
+        if line.wordCount <= 12, line.startsWithAny(sharePrefixes) {
             return true
         }
         guard line.wordCount <= 16 else { return false }
-        let networks = Vocabulary.socialNetworks.filter { line.containsPhrase($0) }.count
+        let networks = line.countWholePhrases(Vocabulary.socialNetworks)
         // "Follow us on Facebook and Twitter for the latest updates."
-        if networks >= 1, line.containsAny(["follow us", "like us on", "find us on", "join us on", "follow our"]) { return true }
+        if networks >= 1, line.containsAny(followPhrases) { return true }
         return networks >= 2 && !line.isSentence && line.wordCount <= 12
     }
 
@@ -58,10 +64,10 @@ enum BoilerplateRules {
     /// A sentence that reports speech ("…, the mayor said") is news, however promotional its words.
     static func promoRule(_ line: LineFeatures) -> LineRule? {
         guard line.wordCount <= 60, !line.reportsSpeech else { return nil }
-        let calls = Vocabulary.callsToAction.filter { line.has($0) }.count
+        let calls = line.count(of: Vocabulary.callsToAction)
         guard calls > 0 else { return nil }
         let addressesReader = line.words.contains { Vocabulary.readerAddress.contains(String($0)) }
-        let objects = Vocabulary.promoObjects.filter { line.containsPhrase($0) }.count
+        let objects = line.countWholePhrases(Vocabulary.promoObjects)
         guard addressesReader, objects > 0 || calls >= 2 else {
             // A short imperative with a promo object needs no "you": "Sign up for the morning briefing".
             guard line.wordCount <= 12, objects > 0, !line.isSentence || line.text.hasSuffix("!") else { return nil }
@@ -78,7 +84,7 @@ enum BoilerplateRules {
         guard line.wordCount <= 25 else { return false }
         if line.wordCount <= 15, !line.reportsSpeech, line.startsWithAny(Vocabulary.imageCreditPrefixes) {
             // "Photo: …" is a credit; "Photo radar cameras will be installed …" is a sentence.
-            let labelled = Vocabulary.imageCreditPrefixes.contains { $0.hasSuffix(":") && line.begins($0) }
+            let labelled = Vocabulary.imageCreditPrefixes.phrases.contains { $0.hasSuffix(":") && line.begins($0) }
             if labelled || (line.wordCount <= 8 && !line.isSentence) || line.text.contains("/") { return true }
         }
         return line.containsAny(Vocabulary.imageCreditMarkers) && (line.wordCount <= 15 || line.has("photo"))

@@ -116,19 +116,23 @@ struct LineFeatures {
     /// True when the folded text contains `phrase` (written folded: lower case, straight quotes).
     func has(_ phrase: String) -> Bool {
         var phrase = phrase
-        return phrase.withUTF8 { needle in
-            pairs.mayContain(needle) && foldedBytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: needle, in: $0) != nil }
-        }
+        return phrase.withUTF8 { has(bytes: $0) }
+    }
+
+    func has(bytes needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        pairs.mayContain(needle) && foldedBytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: needle, in: $0) != nil }
     }
 
     /// True when the folded text starts with `prefix`.
     func begins(_ prefix: String) -> Bool {
         var prefix = prefix
-        return prefix.withUTF8 { needle in
-            guard let start = needle.baseAddress, !needle.isEmpty else { return true }
-            guard needle.count <= foldedBytes.count, needle[0] == foldedBytes[0] else { return false }
-            return foldedBytes.withUnsafeBufferPointer { line in line.baseAddress.map { memcmp($0, start, needle.count) == 0 } ?? false }
-        }
+        return prefix.withUTF8 { begins(bytes: $0) }
+    }
+
+    func begins(bytes needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = needle.baseAddress, !needle.isEmpty else { return true }
+        guard needle.count <= foldedBytes.count, needle[0] == foldedBytes[0] else { return false }
+        return foldedBytes.withUnsafeBufferPointer { line in line.baseAddress.map { memcmp($0, start, needle.count) == 0 } ?? false }
     }
 
     var wordCount: Int { wordBounds.count / 2 }
@@ -160,12 +164,22 @@ struct LineFeatures {
 
     var hasLetters: Bool { text.contains { $0.isLetter } }
 
-    func startsWithAny(_ prefixes: [String]) -> Bool {
-        prefixes.contains { begins($0) }
+    func startsWithAny(_ prefixes: PhraseList) -> Bool {
+        prefixes.contains { begins(bytes: $0) }
     }
 
-    func containsAny(_ phrases: [String]) -> Bool {
-        phrases.contains { has($0) }
+    func containsAny(_ phrases: PhraseList) -> Bool {
+        phrases.contains { has(bytes: $0) }
+    }
+
+    /// How many of the phrases the folded text contains.
+    func count(of phrases: PhraseList) -> Int {
+        phrases.count { has(bytes: $0) }
+    }
+
+    /// How many of the phrases the line holds as whole words.
+    func countWholePhrases(_ phrases: PhraseList) -> Int {
+        phrases.count { position(ofPhrase: $0) != nil }
     }
 
     /// Whole-word phrase match on the folded words ("ap" matches "AP" but not "apple").
@@ -174,28 +188,30 @@ struct LineFeatures {
     /// The index of the first word where `phrase` (folded words) starts, or nil.
     func position(ofPhrase phrase: String) -> Int? {
         var phrase = phrase
-        return phrase.withUTF8 { bytes -> Int? in
-            // Every word of the line is a substring of the folded text, so a phrase whose first word
-            // is not in the bytes cannot match: one search spares the word-by-word walk for most lines.
-            let firstWord = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0x20) ?? bytes.count)])
-            guard !firstWord.isEmpty, pairs.mayContain(firstWord),
-                  foldedBytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: firstWord, in: $0) != nil }) else { return nil }
-            // Words compare as bytes when the phrase is ASCII (equal bytes then mean equal words);
-            // others compare as Strings, which treat canonically equivalent spellings as equal.
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return positionComparingStrings(ofPhrase: String(decoding: bytes, as: UTF8.self)) }
-            let parts = bytes.split(separator: 0x20)
-            let count = wordCount
-            guard parts.count <= count else { return nil }
-            return foldedBytes.withUnsafeBufferPointer { line -> Int? in
-                func word(_ index: Int, equals part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-                    let start = Int(wordBounds[2 * index]), end = Int(wordBounds[2 * index + 1])
-                    return end - start == part.count && line[start..<end].elementsEqual(part)
-                }
-                for start in 0...(count - parts.count) where word(start, equals: parts[0]) {
-                    if (1..<parts.count).allSatisfy({ word(start + $0, equals: parts[$0]) }) { return start }
-                }
-                return nil
+        return phrase.withUTF8 { position(ofPhrase: $0) }
+    }
+
+    func position(ofPhrase bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Every word of the line is a substring of the folded text, so a phrase whose first word
+        // is not in the bytes cannot match: one search spares the word-by-word walk for most lines.
+        let firstWord = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0x20) ?? bytes.count)])
+        guard !firstWord.isEmpty, pairs.mayContain(firstWord),
+              foldedBytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: firstWord, in: $0) != nil }) else { return nil }
+        // Words compare as bytes when the phrase is ASCII (equal bytes then mean equal words);
+        // others compare as Strings, which treat canonically equivalent spellings as equal.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return positionComparingStrings(ofPhrase: String(decoding: bytes, as: UTF8.self)) }
+        let parts = bytes.split(separator: 0x20)
+        let count = wordCount
+        guard parts.count <= count else { return nil }
+        return foldedBytes.withUnsafeBufferPointer { line -> Int? in
+            func word(_ index: Int, equals part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+                let start = Int(wordBounds[2 * index]), end = Int(wordBounds[2 * index + 1])
+                return end - start == part.count && line[start..<end].elementsEqual(part)
             }
+            for start in 0...(count - parts.count) where word(start, equals: parts[0]) {
+                if (1..<parts.count).allSatisfy({ word(start + $0, equals: parts[$0]) }) { return start }
+            }
+            return nil
         }
     }
 
@@ -212,10 +228,10 @@ struct LineFeatures {
     /// Mentions of reported speech: a sentence that reports is news, not a promo.
     var reportsSpeech: Bool {
         // Folding turns curly quotes straight, so one byte test finds both.
-        foldedBytes.contains(UInt8(ascii: "\"")) || Self.speechVerbs.contains { containsPhrase($0) }
+        foldedBytes.contains(UInt8(ascii: "\"")) || Self.speechVerbs.contains { position(ofPhrase: $0) != nil }
     }
 
-    private static let speechVerbs = ["said", "says", "told", "according", "added", "stated", "announced", "urged", "asked"]
+    private static let speechVerbs: PhraseList = ["said", "says", "told", "according", "added", "stated", "announced", "urged", "asked"]
 }
 
 /// A 1,024-bit set of the byte pairs in a text, each pair folded to ten bits (the low five bits of

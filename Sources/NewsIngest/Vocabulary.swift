@@ -31,7 +31,7 @@ public enum Vocabulary {
     ]
 
     /// Words that start a sponsor or advertising line.
-    static let sponsorPrefixes = [
+    static let sponsorPrefixes: PhraseList = [
         "sponsor:", "sponsor ", "sponsored", "promoted", "paid content", "paid post", "partner content",
         "ad:", "advertisement:", "advertiser content", "presented by",
     ]
@@ -71,20 +71,20 @@ public enum Vocabulary {
     static let capturedLabels = ["captured", "saved", "retrieved", "fetched", "scraped", "archived", "aggregated", "added", "crawled", "seen"]
 
     /// Starts of image credit and caption lines.
-    static let imageCreditPrefixes = [
+    static let imageCreditPrefixes: PhraseList = [
         "image:", "images ", "image ", "image credit", "photo:", "photo ", "photos:", "photos ", "photograph:",
         "photograph by", "photo by", "photo credit", "picture:", "pictures:", "credit:", "illustration:",
         "illustration by", "file photo", "file image", "video:", "(photo", "(image", "(file photo",
     ]
 
     /// Picture agencies and phrases that end image credits ("… / Getty Images").
-    static let imageCreditMarkers = [
+    static let imageCreditMarkers: PhraseList = [
         "getty images", "shutterstock", "ap photo", "afp photo", "reuters/", "/reuters", "via reuters",
         "epa-efe", "alamy", "istock", "imago", "dpa picture", "sipa", "/ap", "/afp", "pool photo", "handout",
     ]
 
     /// Calls to action: a reader is asked to do something for the site.
-    static let callsToAction = [
+    static let callsToAction: PhraseList = [
         "take this", "take the survey", "take our", "sign up", "signup", "subscribe", "click here", "tap here",
         "download the", "download our", "follow us", "join us", "join our", "support our", "support independent",
         "donate", "register now", "register for", "get the latest", "get our", "don't miss", "never miss",
@@ -96,7 +96,7 @@ public enum Vocabulary {
     ]
 
     /// Things a site promotes; with a call to action addressed to the reader they make a promo.
-    static let promoObjects = [
+    static let promoObjects: PhraseList = [
         "survey", "newsletter", "inbox", "app", "podcast", "subscription", "subscriber", "offer", "trial",
         "alerts", "notifications", "membership", "account", "briefing", "digest", "whatsapp", "telegram",
         "channel", "feedback", "tip", "donation", "journalism", "our coverage", "our reporting", "in english",
@@ -114,13 +114,13 @@ public enum Vocabulary {
     ]
 
     /// Social networks: two or more in a short line make a share bar.
-    static let socialNetworks = [
+    static let socialNetworks: PhraseList = [
         "facebook", "twitter", "x.com", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "email",
         "e-mail", "messenger", "bluesky", "threads", "instagram", "tiktok", "youtube", "copy link", "print",
     ]
 
     /// Starts of lines that point to other stories.
-    static let relatedPrefixes = [
+    static let relatedPrefixes: PhraseList = [
         "related:", "related stories", "related articles", "related coverage", "related content", "read more:",
         "read also:", "read also", "also read:", "also read", "see also:", "more:", "more from", "recommended",
         "you may also like", "you might also like", "most read", "most popular", "trending now", "what to read next",
@@ -129,7 +129,7 @@ public enum Vocabulary {
     ]
 
     /// Paywall, translation and standards notices that publishers append to articles.
-    static let notices = [
+    static let notices: PhraseList = [
         "left to read", "for subscribers only", "subscribers only", "the rest is for subscribers",
         "subscribe to read", "subscribe to continue", "already subscribed", "already have an account",
         "translation of an original article", "the publisher may only be liable", "trust principles",
@@ -138,19 +138,19 @@ public enum Vocabulary {
     ]
 
     /// Starts of tag and category lines.
-    static let tagPrefixes = ["tags:", "topics:", "filed under:", "categories:", "category:", "keywords:", "more about:"]
+    static let tagPrefixes: PhraseList = ["tags:", "topics:", "filed under:", "categories:", "category:", "keywords:", "more about:"]
 
     /// Starts of copyright and legal lines.
-    static let copyrightPrefixes = ["©", "(c) ", "copyright", "all rights reserved", "this material may not be published"]
+    static let copyrightPrefixes: PhraseList = ["©", "(c) ", "copyright", "all rights reserved", "this material may not be published"]
 
     /// Phrases of comment prompts and counters.
-    static let commentPhrases = [
+    static let commentPhrases: PhraseList = [
         "leave a comment", "view comments", "show comments", "join the conversation", "comments are closed",
         "add a comment", "post a comment", "be the first to comment", "comment on this", "reader comments",
     ]
 
     /// Words that end a trailing credit sentence ("… contributed to this report").
-    static let creditPhrases = [
+    static let creditPhrases: PhraseList = [
         "contributed to this report", "contributed reporting", "contributed to this story", "reporting by",
         "additional reporting", "writing by", "editing by", "compiled by", "with reporting from",
         "this story has been corrected", "this article was produced", "with agencies", "with wires",

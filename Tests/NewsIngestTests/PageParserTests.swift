@@ -238,6 +238,11 @@ struct LineFeatureTests {
                 #expect(line.begins(phrase) == line.folded.hasPrefix(phrase), "\(phrase) at the start of \(text)")
             }
             #expect(line.begins(""))
+            let list: PhraseList = ["sign up", "newsletter", "café", "zz", "photo", "follow us", "twitter"]
+            #expect(line.containsAny(list) == list.phrases.contains { line.has($0) })
+            #expect(line.startsWithAny(list) == list.phrases.contains { line.begins($0) })
+            #expect(line.count(of: list) == list.phrases.filter { line.has($0) }.count)
+            #expect(line.countWholePhrases(list) == list.phrases.filter { line.containsPhrase($0) }.count)
         }
     }
 
