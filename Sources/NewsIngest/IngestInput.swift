@@ -170,6 +170,10 @@ public struct PlannedInputs: IteratorProtocol, Sequence {
         func file(_ format: DumpFormat, gzip: Bool, decidedBy: String) -> PlannedInput {
             .file(InputFile(path: path, format: format, gzip: gzip, decidedBy: decidedBy, size: status.size, modified: status.modified))
         }
+        func byContent() -> PlannedInput {
+            let sniffed = sniffing ? Self.sniff(path: path) : (format: .page, gzip: false)
+            return file(sniffed.format, gzip: sniffed.gzip, decidedBy: "by content")
+        }
         // Only a format decided by content needs the first bytes; a compressed file whose name
         // does not say so is still found out when it is opened (see RecordSource).
         let namedGzip = path.lowercased().hasSuffix(".gz")
@@ -179,14 +183,12 @@ public struct PlannedInputs: IteratorProtocol, Sequence {
             return file(byName, gzip: namedGzip, decidedBy: "by extension")
         case .some(.none):
             // No extension: saved pages usually have none, but the content tells.
-            let sniffed = sniffing ? Self.sniff(path: path) : (format: .page, gzip: false)
-            return file(sniffed.format, gzip: sniffed.gzip, decidedBy: "by content")
+            return byContent()
         case .none:
             guard explicit else {
                 return .skipped(path: path, reason: "not a page or dump file (extension .\((path as NSString).pathExtension))")
             }
-            let sniffed = sniffing ? Self.sniff(path: path) : (format: .page, gzip: false)
-            return file(sniffed.format, gzip: sniffed.gzip, decidedBy: "by content")
+            return byContent()
         }
     }
 

@@ -106,12 +106,7 @@ struct LineFeatures {
     }
 
     /// The folded words, made when asked: the frequent tests (counts, phrases) read the bounds.
-    var words: [Substring] {
-        let utf8 = folded.utf8
-        return stride(from: 0, to: wordBounds.count, by: 2).map { pair in
-            folded[utf8.index(utf8.startIndex, offsetBy: Int(wordBounds[pair]))..<utf8.index(utf8.startIndex, offsetBy: Int(wordBounds[pair + 1]))]
-        }
-    }
+    var words: [Substring] { TextNormalizer.words(folded: folded, bounds: wordBounds) }
 
     /// True when the folded text contains `phrase` (written folded: lower case, straight quotes).
     func has(_ phrase: String) -> Bool {

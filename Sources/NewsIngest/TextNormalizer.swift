@@ -153,7 +153,11 @@ public enum TextNormalizer {
     /// The words of text that is already folded.
     static func words(folded: String) -> [Substring] {
         var text = folded
-        let bounds = text.withUTF8 { wordBounds(folded: $0) }
+        return words(folded: folded, bounds: text.withUTF8 { wordBounds(folded: $0) })
+    }
+
+    /// The words of folded text whose `wordBounds` are known.
+    static func words(folded: String, bounds: [Int32]) -> [Substring] {
         let utf8 = folded.utf8
         return stride(from: 0, to: bounds.count, by: 2).map { pair in
             folded[utf8.index(utf8.startIndex, offsetBy: Int(bounds[pair]))..<utf8.index(utf8.startIndex, offsetBy: Int(bounds[pair + 1]))]

@@ -8,6 +8,8 @@ public final class SearchEngine {
     public static let columnWeights = (title: 5.0, lead: 2.0, body: 1.0)
 
     private let connection: Connection
+    /// Made at the first words-only page and kept for the next ones (nil: `snippet()` is used).
+    private lazy var snippetMaker = SnippetMaker(connection: connection)
 
     public init(connection: Connection) {
         self.connection = connection
@@ -174,7 +176,7 @@ public final class SearchEngine {
             }
             hits = Array(hits.dropFirst(request.offset).prefix(request.limit))
         }
-        if let maker = SnippetMaker(connection: connection) {
+        if let maker = snippetMaker {
             for index in hits.indices {
                 let id = hits[index].id
                 if let columns = texts[id], let snippet = maker.snippet(columns: columns, instances: places[id] ?? [], phraseSizes: positions.phraseSizes) {

@@ -50,8 +50,7 @@ final class SnippetMaker {
         // one mark; phrases merely next to each other get one each, as in FTS5's highlight().
         var phraseEnds = [Int](repeating: -1, count: end - start)
         for place in instances where place.column == window.column {
-            let size = Int(place.phrase) < phraseSizes.count ? max(1, Int(phraseSizes[Int(place.phrase)])) : 1
-            let first = max(start, Int(place.offset)), last = Int(place.offset) + size - 1
+            let first = max(start, Int(place.offset)), last = Int(place.offset) + Int(Self.size(of: place, phraseSizes: phraseSizes)) - 1
             guard first < end, last >= first else { continue }
             phraseEnds[first - start] = max(phraseEnds[first - start], last)
         }
@@ -82,9 +81,6 @@ final class SnippetMaker {
     /// matches (ties: the earlier column, then the earlier place), centred on the matches it holds.
     static func bestWindow(_ instances: [MatchPositions.Instance], phraseSizes: [Int32], tokens: Int) -> (column: Int32, start: Int32)? {
         let places = instances.sorted { ($0.column, $0.offset) < ($1.column, $1.offset) }
-        func size(_ place: MatchPositions.Instance) -> Int32 {
-            Int(place.phrase) < phraseSizes.count ? max(1, phraseSizes[Int(place.phrase)]) : 1
-        }
         var best: (score: Int, column: Int32, first: Int32, last: Int32)?
         for (index, anchor) in places.enumerated() {
             let limit = anchor.offset + Int32(tokens)
@@ -95,7 +91,7 @@ final class SnippetMaker {
                 guard place.column == anchor.column, place.offset < limit else { break }
                 phrases |= 1 << UInt64(place.phrase & 63)
                 count += 1
-                last = max(last, min(limit - 1, place.offset + size(place) - 1))
+                last = max(last, min(limit - 1, place.offset + size(of: place, phraseSizes: phraseSizes) - 1))
             }
             let score = phrases.nonzeroBitCount * 1000 + count
             if score > best?.score ?? -1 { best = (score, anchor.column, anchor.offset, last) }
@@ -103,6 +99,11 @@ final class SnippetMaker {
         guard let best else { return nil }
         let slack = Int32(tokens) - (best.last - best.first + 1)
         return (best.column, max(0, best.first - slack / 2))
+    }
+
+    /// Tokens in the phrase placed at `place` (at least one).
+    private static func size(of place: MatchPositions.Instance, phraseSizes: [Int32]) -> Int32 {
+        Int(place.phrase) < phraseSizes.count ? max(1, phraseSizes[Int(place.phrase)]) : 1
     }
 
     /// Byte ranges of the text's first `limit + 1` tokens (one more than asked, to tell whether

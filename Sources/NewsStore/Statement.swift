@@ -47,34 +47,33 @@ public final class Statement {
 
     /// Binds values to the placeholders in order. A count that differs from the placeholders is an error.
     public func bind(_ values: [SQLValue]) throws {
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        guard values.count == parameterCount else {
-            throw SQLiteError(
-                extendedCode: SQLITE_RANGE,
-                message: "statement takes \(parameterCount) values, \(values.count) given",
-                sql: sql
-            )
-        }
-        for (offset, value) in values.enumerated() {
-            try bind(value, at: Int32(offset + 1))
-        }
+        try bind(values, leaving: 0)
     }
 
     /// Binds `values`, then `pointer` as the last parameter, typed for `sqlite3_value_pointer`
     /// (SQL sees NULL; only a function asking for that type gets it). The caller keeps the
     /// pointee alive while the statement runs.
     func bind(_ values: [SQLValue], pointer: UnsafeMutableRawPointer, type: UnsafePointer<CChar>) throws {
+        try bind(values, leaving: 1)
+        let status = sqlite3_bind_pointer(handle, Int32(parameterCount), pointer, type, nil)
+        guard status == SQLITE_OK else { throw connection.error(status, sql: sql) }
+    }
+
+    /// Resets the statement and binds `values` to the first placeholders, `leaving` the last few
+    /// for the caller; any other count is an error.
+    private func bind(_ values: [SQLValue], leaving extra: Int) throws {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        guard values.count + 1 == parameterCount else {
-            throw SQLiteError(extendedCode: SQLITE_RANGE, message: "statement takes \(parameterCount) values, \(values.count + 1) given", sql: sql)
+        guard values.count + extra == parameterCount else {
+            throw SQLiteError(
+                extendedCode: SQLITE_RANGE,
+                message: "statement takes \(parameterCount) values, \(values.count + extra) given",
+                sql: sql
+            )
         }
         for (offset, value) in values.enumerated() {
             try bind(value, at: Int32(offset + 1))
         }
-        let status = sqlite3_bind_pointer(handle, Int32(parameterCount), pointer, type, nil)
-        guard status == SQLITE_OK else { throw connection.error(status, sql: sql) }
     }
 
     private func bind(_ value: SQLValue, at index: Int32) throws {
