@@ -5,28 +5,18 @@ enum BoilerplateRules {
     /// The rule that removes `line`, or nil when it may be article text.
     static func classify(_ line: LineFeatures) -> LineRule? {
         if line.startsWithAny(Vocabulary.sponsorPrefixes) { return .sponsor }
-        let bare = stripped(line.folded)
-        if Vocabulary.advertisementLines.contains(bare) { return .advertisement }
+        if Vocabulary.advertisementLines.contains(line) { return .advertisement }
         if isCookieNotice(line) { return .cookie }
-        if isShareBar(line, bare: bare) { return .share }
+        if isShareBar(line) { return .share }
         if line.wordCount <= 40, line.startsWithAny(Vocabulary.relatedPrefixes) { return .related }
         if line.startsWithAny(Vocabulary.tagPrefixes) { return .tags }
         if line.startsWithAny(Vocabulary.copyrightPrefixes) || line.has("all rights reserved") { return .copyright }
-        if isCommentPrompt(line, bare: bare) { return .comments }
+        if isCommentPrompt(line) { return .comments }
         if line.wordCount <= 40, line.containsAny(Vocabulary.notices), !line.reportsSpeech { return .notice }
         if let promo = promoRule(line) { return promo }
-        if Vocabulary.buttonLines.contains(bare) { return .promo }
+        if Vocabulary.buttonLines.contains(line) { return .promo }
         if isImageCredit(line) { return .imageCredit }
         return nil
-    }
-
-    /// Lower-case text without surrounding punctuation, spaces or arrows: "Take the survey »" -> "take the survey".
-    static func stripped(_ folded: String) -> String {
-        let scalars = folded.unicodeScalars
-        guard let first = scalars.firstIndex(where: TextNormalizer.isWordScalar),
-            let last = scalars.lastIndex(where: TextNormalizer.isWordScalar)
-        else { return "" }
-        return String(scalars[first...last])
     }
 
     private static let cookieWords: PhraseList = [
@@ -40,7 +30,7 @@ enum BoilerplateRules {
         return line.containsAny(cookieWords)
     }
 
-    static func isShareBar(_ line: LineFeatures, bare: String) -> Bool {
+    static func isShareBar(_ line: LineFeatures) -> Bool {
         if line.wordCount <= 12, line.startsWithAny(sharePrefixes) {
             return true
         }
@@ -51,7 +41,7 @@ enum BoilerplateRules {
         return networks >= 2 && !line.isSentence && line.wordCount <= 12
     }
 
-    static func isCommentPrompt(_ line: LineFeatures, bare: String) -> Bool {
+    static func isCommentPrompt(_ line: LineFeatures) -> Bool {
         guard line.wordCount <= 12 else { return false }
         if line.containsAny(Vocabulary.commentPhrases) { return true }
         // "12 comments", "Comments (4)"

@@ -250,12 +250,44 @@ struct PageHeader {
 
     /// A navigation word ("back", "topic"), a lower-case fragment, or a menu bar ("Home | World | Europe").
     static func isNavigation(_ line: LineFeatures) -> Bool {
-        let bare = BoilerplateRules.stripped(line.folded)
-        if Vocabulary.navigationWords.contains(bare) { return true }
+        if Vocabulary.navigationWords.contains(line) { return true }
         if line.wordCount <= 2, !line.text.contains(where: \.isUppercase), line.hasLetters { return true }
-        let segments = line.text.split(whereSeparator: { "|•›»>/·".contains($0) })
+        return isBreadcrumbTrail(line.text)
+    }
+
+    /// Three or more short pieces between separators: "Home | World | Business", "News › Europe".
+    static func isBreadcrumbTrail(_ text: String) -> Bool {
+        if let printableASCII = text.utf8.withContiguousStorageIfAvailable(isBreadcrumbTrail(printableASCII:)), let answer = printableASCII {
+            return answer
+        }
+        let segments = text.split(whereSeparator: { "|•›»>/·".contains($0) })
             .map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
         return segments.count >= 3 && segments.allSatisfy { $0.split(separator: " ").count <= 3 }
+    }
+
+    /// The same test on the bytes, for lines of printable ASCII (where only "|", ">" and "/" can
+    /// separate and only spaces part words); nil for any other line. Most header lines are such.
+    private static func isBreadcrumbTrail(printableASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var pieces = 0
+        var words = 0
+        var inWord = false
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "|")
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            switch byte {
+            case UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "/"):
+                if words > 3 { return false }
+                if words > 0 { pieces += 1 }
+                words = 0
+                inWord = false
+            case UInt8(ascii: " "):
+                inWord = false
+            default:
+                if !inWord { words += 1 }
+                inWord = true
+            }
+        }
+        return pieces >= 3
     }
 
     /// Could be a headline: a few words, not a sentence ending in a full stop, not a label.

@@ -132,6 +132,19 @@ struct LineFeatures {
 
     var wordCount: Int { wordBounds.count / 2 }
 
+    /// The folded text from its first to its last letter or digit, without the punctuation,
+    /// arrows or spaces around it: "Take the survey »" is "take the survey".
+    var bare: String {
+        guard let first = wordBounds.first, let last = wordBounds.last else { return "" }
+        return String(decoding: foldedBytes[Int(first)..<Int(last)], as: UTF8.self)
+    }
+
+    /// The UTF-8 length of `bare`, known without making it.
+    var bareByteCount: Int {
+        guard let first = wordBounds.first, let last = wordBounds.last else { return 0 }
+        return Int(last - first)
+    }
+
     /// Ends like a sentence: a full stop, question or exclamation mark, closing quote or ellipsis.
     var endsLikeSentence: Bool {
         guard let last = text.last else { return false }

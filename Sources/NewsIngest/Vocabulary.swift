@@ -37,14 +37,14 @@ public enum Vocabulary {
     ]
 
     /// Whole lines that are advertising slots.
-    static let advertisementLines: Set<String> = [
+    static let advertisementLines: LineSet = [
         "advertisement", "advertising", "ad", "ads", "sponsored content", "story continues below advertisement",
         "article continues below advertisement", "continue reading below", "story continues below",
         "scroll to continue with content", "skip advertisement", "remove ads",
     ]
 
     /// Single words or short phrases from navigation bars, buttons and breadcrumbs.
-    static let navigationWords: Set<String> = [
+    static let navigationWords: LineSet = [
         "back", "topic", "topics", "home", "menu", "search", "next", "previous", "prev", "top", "more",
         "close", "sections", "section", "login", "log in", "sign in", "register", "account", "news",
         "world", "politics", "business", "sport", "sports", "opinion", "culture", "latest", "trending",
@@ -106,7 +106,7 @@ public enum Vocabulary {
     static let readerAddress = ["you", "your", "you're", "we'd", "we", "us", "our", "we're", "we've"]
 
     /// Short lines that are buttons of a promo block.
-    static let buttonLines: Set<String> = [
+    static let buttonLines: LineSet = [
         "take the survey", "take survey", "sign up", "sign up now", "subscribe", "subscribe now", "subscribe here",
         "read more", "learn more", "click here", "download", "download now", "get the app", "try it free",
         "start free trial", "join now", "donate", "donate now", "register", "continue", "accept", "accept all",

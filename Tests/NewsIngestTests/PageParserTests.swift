@@ -263,4 +263,29 @@ struct LineFeatureTests {
         #expect(LineFeatures("The mayor said no.").reportsSpeech)
         #expect(!LineFeatures("Unsaid things.").reportsSpeech)
     }
+
+    /// A line's bare text drops what surrounds its words, and whole-line lists compare with it.
+    @Test func bareTextAndWholeLineLists() {
+        #expect(LineFeatures("Take the survey »").bare == "take the survey")
+        #expect(LineFeatures("« ‘Café’ »").bare == "café")
+        #expect(LineFeatures("— ! —").bare == "")
+        #expect(LineFeatures("» Advertisement «").bareByteCount == "advertisement".utf8.count)
+        let list: LineSet = ["advertisement", "take the survey"]
+        #expect(list.contains(LineFeatures("ADVERTISEMENT")))
+        #expect(list.contains(LineFeatures(">>> Take the Survey!")))
+        #expect(!list.contains(LineFeatures("Take the survey about the harbour")))
+        #expect(!list.contains(LineFeatures("")))
+    }
+
+    /// Breadcrumbs: three or more pieces of at most three words; ASCII lines are read as bytes,
+    /// others as characters, with the same answer.
+    @Test(arguments: [
+        ("Home | World | Business | Science", true), ("Home > World > Europe", true), ("News › Europe › France", true),
+        ("Home | World", false), ("Home | World news and more today | Europe", false), ("a/b/c", true),
+        ("| | Home | |", false), ("Sport · Football · Premier League", true), ("Café | Théâtre | Musées", true),
+        ("Ferry times | 3 min read", false), ("Home |  World  | Business", true), ("|Home|World|", false),
+    ])
+    func breadcrumbTrails(text: String, expected: Bool) {
+        #expect(PageHeader.isBreadcrumbTrail(text) == expected)
+    }
 }
