@@ -10,44 +10,71 @@ public enum ContentHash {
     }
 
     public static func of(paragraphs: [String]) -> String {
+        var hasher = WordHasher()
+        for paragraph in paragraphs {
+            var paragraph = paragraph
+            paragraph.withUTF8 { hasher.add($0) }
+            hasher.endWord()
+        }
+        return hex(hasher.first) + hex(hasher.second)
+    }
+
+    /// Two FNV-1a lanes over the words' lower-case UTF-8, one space between words.
+    private struct WordHasher {
         var first: UInt64 = 0xcbf2_9ce4_8422_2325
         var second: UInt64 = 0x6c62_272e_07bb_0142
-        func mix(_ byte: UInt8) {
+        private var pendingSpace = false
+        private var wroteWord = false
+
+        private mutating func mix(_ byte: UInt8) {
             first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
             second = (second ^ UInt64(byte)) &* 0x100_0000_01b3
             second = (second << 7) | (second >> 57)
         }
-        var pendingSpace = false
-        var wroteWord = false
-        for paragraph in paragraphs {
-            for scalar in paragraph.unicodeScalars {
-                let value = scalar.value
-                let isWord: Bool
-                var lowered = value
-                if value < 0x80 {
-                    isWord = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
-                    if value >= 0x41 && value <= 0x5A { lowered = value | 0x20 }
-                } else {
-                    isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                    if isWord, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first { lowered = lower.value }
-                }
-                guard isWord else {
-                    pendingSpace = true
+
+        /// Adds text as UTF-8 (valid, as a String's is): ASCII bytes directly, others decoded
+        /// to a scalar to ask whether it is a letter or digit and for its lower case.
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    let lower = byte | 0x20
+                    guard (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else {
+                        endWord()
+                        continue
+                    }
+                    startWord()
+                    mix(byte >= 0x41 && byte <= 0x5A ? lower : byte)
                     continue
                 }
-                // One space between words, whatever separated them, and none before the first word.
-                if pendingSpace && wroteWord { mix(0x20) }
-                pendingSpace = false
-                wroteWord = true
-                if lowered < 0x80 {
-                    mix(UInt8(lowered))
-                } else {
-                    for byte in String(Unicode.Scalar(lowered)!).utf8 { mix(byte) }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F))
+                for offset in 1..<min(length, bytes.count - index) {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
                 }
+                index += length
+                guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+                    endWord()
+                    continue
+                }
+                startWord()
+                let lowered = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+                for byte in String(lowered).utf8 { mix(byte) }
             }
+        }
+
+        /// Whatever separated two words counts as one space; nothing before the first word.
+        private mutating func startWord() {
+            if pendingSpace && wroteWord { mix(0x20) }
+            pendingSpace = false
+            wroteWord = true
+        }
+
+        mutating func endWord() {
             pendingSpace = true
         }
-        return hex(first) + hex(second)
     }
 
     private static func hex(_ value: UInt64) -> String {
