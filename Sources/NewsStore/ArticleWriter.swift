@@ -108,6 +108,7 @@ public final class ArticleWriter {
         // each article's facets itself, and indexes the batch's new rows once at the end
         // (see Migrations/0005_packed_facets.sql and 0006_deferred_fts.sql).
         try connection.execute("UPDATE newsdb_state SET bulk = 1", [])
+        let setAside = try setTriggersAside()
         indexedArticles = try maxID(of: "articles")
         let indexedQuotes = try maxID(of: "quotes")
         let outcomes: [Outcome]
@@ -123,8 +124,31 @@ public final class ArticleWriter {
         }
         try connection.execute(Self.indexNewArticles, [.integer(indexedArticles)])
         try connection.execute(Self.indexNewQuotes, [.integer(indexedQuotes)])
+        for trigger in setAside { try connection.execute(trigger) }
         try connection.execute("UPDATE newsdb_state SET bulk = 0", [])
         return outcomes
+    }
+
+    /// The triggers whose WHEN stands them aside while `newsdb_state.bulk` is 1.
+    static let bulkGuardedTriggers = [
+        "articles_ai", "articles_au", "quotes_ai", "article_facets_article_ai", "article_facets_entities_ai",
+        "article_facets_credits_ai",
+    ]
+
+    /// Drops the bulk-guarded triggers and returns the SQL that re-creates them, as stored in the
+    /// schema. Standing aside by their WHEN, they would still run once per row to test it (a
+    /// sub-program each, ~1.5 million at 100k articles). Dropped and re-created in the batch's own
+    /// transaction, they are never missing for a reader, and a crash rolls the drop back.
+    private func setTriggersAside() throws -> [String] {
+        let names = Self.bulkGuardedTriggers.map { "'\($0)'" }.joined(separator: ", ")
+        let stored = try connection.query("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (\(names))")
+        var recreate: [String] = []
+        for row in stored {
+            guard let name = row.string(0), let sql = row.string(1) else { continue }
+            try connection.execute("DROP TRIGGER \(name)")
+            recreate.append(sql)
+        }
+        return recreate
     }
 
     private static func rejectsOneArticle(_ error: SQLiteError) -> Bool {
