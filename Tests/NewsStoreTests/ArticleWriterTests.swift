@@ -118,6 +118,27 @@ struct ArticleWriterTests {
         try connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
     }
 
+    /// A batch sets the bulk-guarded triggers aside and puts them back as they were, whether it
+    /// commits or its replay rejects an article; afterwards they keep other writers' changes right.
+    @Test func triggersSetAsideByABatchComeBackUnchanged() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        let triggerSQL = "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name"
+        let before = try connection.query(triggerSQL).map { $0.values }
+        #expect(before.count > ArticleWriter.bulkGuardedTriggers.count)
+        try connection.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN new.title = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        let writer = ArticleWriter(connection: connection)
+        _ = try writer.write([sampleArticle(title: "good", paragraphs: ["One."]), sampleArticle(title: "bad", paragraphs: ["Two."])])
+        try connection.execute("DROP TRIGGER refuse")
+        _ = try writer.write([sampleArticle(title: "fine", paragraphs: ["Three."])])
+        #expect(try connection.query(triggerSQL).map { $0.values } == before)
+        // Outside newsdb's batches, the triggers do their work.
+        try connection.execute("INSERT INTO articles (title, content_hash, origin) VALUES ('shell insert', 'h1', 'shell')")
+        #expect(try matches(connection, "title:shell").count == 1)
+        #expect(try connection.scalar("SELECT count(*) FROM article_facets") == .integer(3))
+    }
+
     /// An ingest batch goes in without savepoints; when one article breaks a rule, the whole
     /// commit is replayed article by article: the others land once, the culprit becomes a reject.
     @Test func ingestBatchReplaysWhenOneArticleBreaksARule() throws {
