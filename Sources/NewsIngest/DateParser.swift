@@ -56,6 +56,8 @@ public enum DateParser {
 
     /// True when the line names a month first ("Jun 2, 2025"), the US order.
     static func writesMonthFirst(_ line: String) -> Bool? {
+        // Numbers are runs of ASCII digits, so a line without a digit byte has none beside a month.
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let tokens = DateToken.tokenize(TextNormalizer.folded(line))
         for (index, token) in tokens.enumerated() {
             guard case .word(let word) = token, Vocabulary.months[word] != nil else { continue }

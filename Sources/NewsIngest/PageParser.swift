@@ -130,15 +130,18 @@ public enum PageParser {
     /// A headline-cased question or exclamation is a title, not the body.
     static func startsBody(_ unit: PageUnit) -> Bool {
         let line = unit.features
+        let readsAsBody = line.isProse ? !isHeadline(unit) : line.wordCount >= 6 && Dateline.match(unit.text) != nil
+        // Asked last, as most header lines are already ruled out: a date or byline line is never the body.
+        guard readsAsBody else { return false }
         if let match = DateParser.parse(unit.text), match.isWholeLine { return false }
-        if PageHeader.byline(line) != nil { return false }
-        if line.isProse {
-            if let last = unit.text.last, "?!".contains(last) || !line.endsLikeSentence, line.wordCount <= 20, isHeadlineCase(line) {
-                return false
-            }
-            return true
-        }
-        return line.wordCount >= 6 && Dateline.match(unit.text) != nil
+        return PageHeader.byline(line) == nil
+    }
+
+    /// A headline-cased question, exclamation or unfinished sentence of up to 20 words.
+    private static func isHeadline(_ unit: PageUnit) -> Bool {
+        let line = unit.features
+        guard let last = unit.text.last, "?!".contains(last) || !line.endsLikeSentence, line.wordCount <= 20 else { return false }
+        return isHeadlineCase(line)
     }
 
     /// Most longer words capitalised, as in "Harbour Council Backs New Ferry Timetable".

@@ -10,32 +10,37 @@ public enum TextNormalizer {
         var text = page
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // Windows and old Mac line endings: split on the bytes, CRLF counting as one break.
-        var lines: [String] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(normalizeLine(String(text[start..<index])))
-                var next = bytes.index(after: index)
-                if byte == 0x0D, next < bytes.endIndex, bytes[next] == 0x0A { next = bytes.index(after: next) }
-                start = next
-                index = next
-            } else {
-                index = bytes.index(after: index)
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(normalizeLine(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    start = index
+                } else {
+                    index += 1
+                }
             }
+            lines.append(normalizeLine(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])))
+            return lines
         }
-        lines.append(normalizeLine(String(text[start..<bytes.endIndex])))
-        return lines
     }
 
     /// NFC, every space-like character as one ASCII space, invisible characters removed, trimmed.
     public static func normalizeLine(_ line: String) -> String {
-        if isCleanASCII(line) { return line }
-        if let quick = normalizedWithoutComposition(line) { return quick }
+        var line = line
+        return line.withUTF8 { normalizeLine($0) }
+    }
+
+    /// `normalizeLine` of a line's UTF-8 bytes (valid UTF-8: a slice of a String's, cut at a line break).
+    private static func normalizeLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if isCleanASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if let quick = normalizedWithoutComposition(bytes) { return quick }
         // Foundation's NFC is costly; only lines with combining marks or other scripts get here.
-        let composed = line.precomposedStringWithCanonicalMapping
+        let composed = String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {
@@ -66,35 +71,41 @@ public enum TextNormalizer {
 
     /// The cleaning done on the UTF-8 bytes, for lines NFC cannot change (every scalar below
     /// U+0300, or general punctuation such as curly quotes and dashes); nil for any other line.
-    private static func normalizedWithoutComposition(_ line: String) -> String? {
-        var line = line
-        return line.withUTF8 { bytes -> String? in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let (value, length) = UTF8Scalar.decode(bytes, at: index)
-                let end = index + length
-                guard value < 0x300 || (0x2000...0x206F).contains(value) else { return nil }
-                switch cleaning(value) {
-                case .drop: break
-                case .space: pendingSpace = true
-                case .keep:
-                    if pendingSpace && !output.isEmpty { output.append(0x20) }
-                    pendingSpace = false
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                }
-                index = end
+    private static func normalizedWithoutComposition(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte > 0x20 && byte < 0x7F {
+                // Printable ASCII, most of any line: kept as it is.
+                if pendingSpace && !output.isEmpty { output.append(0x20) }
+                pendingSpace = false
+                output.append(byte)
+                index += 1
+                continue
             }
-            return String(decoding: output, as: UTF8.self)
+            let (value, length) = UTF8Scalar.decode(bytes, at: index)
+            let end = index + length
+            guard value < 0x300 || (0x2000...0x206F).contains(value) else { return nil }
+            switch cleaning(value) {
+            case .drop: break
+            case .space: pendingSpace = true
+            case .keep:
+                if pendingSpace && !output.isEmpty { output.append(0x20) }
+                pendingSpace = false
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            }
+            index = end
         }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Printable ASCII with single inner spaces and none at the ends: nothing to normalise.
-    static func isCleanASCII(_ line: String) -> Bool {
+    private static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true
-        for byte in line.utf8 {
+        for byte in bytes {
             guard byte >= 0x20, byte < 0x7F else { return false }
             if byte == 0x20 {
                 if previousSpace { return false }
@@ -103,7 +114,7 @@ public enum TextNormalizer {
                 previousSpace = false
             }
         }
-        return !previousSpace || line.isEmpty
+        return !previousSpace || bytes.isEmpty
     }
 
     /// Lower-cased, with curly quotes, apostrophes and dashes folded to ASCII, for vocabulary matching.
