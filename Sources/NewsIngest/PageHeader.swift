@@ -57,7 +57,7 @@ struct PageHeader {
                 seenArticleField = true
                 continue
             }
-            if let name = Self.sourceBesideReadingTime(unit.text) {
+            if let name = Self.sourceBesideReadingTime(unit.text, line) {
                 rules[index] = .source
                 if source == nil { source = name }
                 seenArticleField = true
@@ -144,11 +144,11 @@ struct PageHeader {
     /// A site name at the top: capitals ("THE AMERICA ONE NEWS") or a domain ("newsstack.io").
     static func isMasthead(_ line: LineFeatures) -> Bool {
         guard line.wordCount >= 1, line.wordCount <= 8, !line.isSentence else { return false }
+        let letters = line.text.filter(\.isLetter).count
+        guard letters >= 3 && line.upperCaseShare >= 0.8 || isDomain(line.text) else { return false }
         // "USA TODAY" is a name; only a calendar date makes the first line a date line.
         if let date = DateParser.parse(line.text), date.isWholeLine, date.date != nil { return false }
-        let letters = line.text.filter(\.isLetter).count
-        if letters >= 3 && line.upperCaseShare >= 0.8 { return true }
-        return isDomain(line.text)
+        return true
     }
 
     static func isDomain(_ text: String) -> Bool {
@@ -182,6 +182,7 @@ struct PageHeader {
         guard line.wordCount <= 6 else { return false }
         if let first = line.text.first, "|·•".contains(first) { return true }
         // "Remer, MN" or "Remer,MN": a place and a two-letter region code.
+        guard line.foldedBytes.contains(UInt8(ascii: ",")) else { return false }
         let parts = line.text.split(separator: ",").map { $0.trimmedSpaces() }
         guard parts.count == 2, let region = parts.last, region.count == 2 else { return false }
         return region.allSatisfy(\.isUppercase) && parts[0].first?.isUppercase == true && parts[0].split(separator: " ").count <= 3
@@ -215,7 +216,7 @@ struct PageHeader {
     }
 
     /// "The Valley Gazette · 4 min read": a publisher shown beside the reading time.
-    static func sourceBesideReadingTime(_ text: String) -> String? {
+    static func sourceBesideReadingTime(_ text: String, _ line: LineFeatures) -> String? {
         // Only lines with a "|" (7C), "·" (C2 B7) or "•" (E2 80 A2) can qualify: a byte test first.
         var separated = false
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
@@ -226,7 +227,8 @@ struct PageHeader {
             }
             (beforePrevious, previous) = (previous, byte)
         }
-        guard separated else { return nil }
+        // A reading time has the word "read", so the folded line holds those bytes.
+        guard separated, line.has("read") else { return nil }
         let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { $0.trimmedSpaces() }
         guard segments.count >= 2, let first = segments.first, first.first?.isUppercase == true else { return nil }
         let readingTime = segments.dropFirst().contains { segment in
