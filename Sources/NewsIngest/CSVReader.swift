@@ -53,7 +53,7 @@ final class CSVReader {
             guard let (rawFields, problem) = try readRow() else { return nil }
             let fields = rawFields.map { String(decoding: $0, as: UTF8.self) }
             if header == nil {
-                header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                header = fields.map { $0.trimmedWhitespace().lowercased() }
                 if let first = header?.first, first.hasPrefix("\u{FEFF}") { header![0] = String(first.dropFirst()) }
                 continue
             }

@@ -33,10 +33,10 @@ public enum FieldMapping {
     /// Builds the article. Text fields are normalised; a whole saved page goes through the page parser.
     public static func article(from fields: [String: String], origin: String, defaultSource: String? = nil) -> Result<Article, Failure> {
         var lowered: [String: String] = [:]
-        for (key, value) in fields { lowered[key.lowercased().trimmingCharacters(in: .whitespaces)] = value }
+        for (key, value) in fields { lowered[key.lowercased().trimmedWhitespace()] = value }
         func first(_ names: [String]) -> String? {
             for name in names {
-                if let value = lowered[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty { return value }
+                if let value = lowered[name]?.trimmedWhitespaceAndNewlines(), !value.isEmpty { return value }
             }
             return nil
         }

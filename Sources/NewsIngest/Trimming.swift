@@ -14,3 +14,29 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// The text without leading and trailing white space, line breaks included: what Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives (its set is the White_Space property
+    /// and U+200B, checked scalar by scalar), without copying a dump's whole article text to UTF-16
+    /// and back.
+    func trimmedWhitespaceAndNewlines() -> String {
+        trimmedScalars { $0.properties.isWhitespace || $0.value == 0x200B }
+    }
+
+    /// The same without line breaks: `.whitespaces` (spaces, tabs, no-break and other wide spaces).
+    func trimmedWhitespace() -> String {
+        trimmedScalars { scalar in
+            (scalar.properties.isWhitespace || scalar.value == 0x200B) && !(0x0A...0x0D).contains(scalar.value)
+                && scalar.value != 0x85 && scalar.value != 0x2028 && scalar.value != 0x2029
+        }
+    }
+
+    private func trimmedScalars(where shouldTrim: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !shouldTrim($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !shouldTrim($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+}

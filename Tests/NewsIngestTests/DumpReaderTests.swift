@@ -22,6 +22,20 @@ final class MemoryStream: ByteStream {
 
 @Suite("Dump readers")
 struct DumpReaderTests {
+    /// Field values and names are trimmed without Foundation, exactly as Foundation's sets would.
+    @Test func fieldTrimmingAgreesWithFoundation() {
+        for value in 0..<0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "\(scalar)a\(scalar)b\(scalar)"
+            #expect(text.trimmedWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(value, radix: 16))")
+            #expect(text.trimmedWhitespace() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+        }
+        for text in ["", "   ", "\n\t x \r\n", "e\u{301} ", " \u{301}a", "\u{3000}Zürich\u{2028}", "a"] {
+            #expect(text.trimmedWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines))
+            #expect(text.trimmedWhitespace() == text.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
     @Test func csvHandlesQuotedCommasQuotesAndNewlines() throws {
         let reader = CSVReader(source: MemoryStream("title,body\r\n\"A, B\",\"He said \"\"hi\"\"\nand left\"\r\nplain,text\n"), separator: 44, limit: 1000)
         guard case .fields(let first, let line) = try #require(try reader.next()) else { Issue.record("not fields"); return }
