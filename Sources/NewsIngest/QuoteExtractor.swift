@@ -164,7 +164,7 @@ public enum QuoteExtractor {
         while start > 0 {
             let previous = tokens[start - 1]
             guard previous.paragraph == span.paragraph, previous.offset < span.start else { break }
-            if previous.kind == .mark, ".!?".contains(previous.text), !insideQuote(previous.offset) { break }
+            if previous.isMark(oneOf: ".!?"), !insideQuote(previous.offset) { break }
             start -= 1
         }
         return start..<firstInside
@@ -176,7 +176,7 @@ public enum QuoteExtractor {
         guard let first = tokens.firstIndex(where: { $0.offset > span.end }) else { return tokens.count..<tokens.count }
         var end = first
         while end < tokens.count, tokens[end].paragraph == span.lastParagraph {
-            if tokens[end].kind == .mark, ".!?“\"«".contains(tokens[end].text) { break }
+            if tokens[end].isMark(oneOf: ".!?“\"«") { break }
             end += 1
         }
         return first..<end
@@ -185,7 +185,7 @@ public enum QuoteExtractor {
     static func isPartial(_ span: Span, before: Range<Int>, tokens: [ArticleText.Token]) -> Bool {
         guard let last = before.last else { return false }
         let previous = tokens[last]
-        if previous.kind == .mark, ":,".contains(previous.text) { return false }
+        if previous.isMark(oneOf: ":,") { return false }
         if previous.kind == .word, previous.classes.contains(.speechVerb) { return false }
         return true
     }
@@ -246,5 +246,14 @@ public enum QuoteExtractor {
             index += 1
         }
         return words.count >= 2 ? words.joined(separator: " ") : nil
+    }
+}
+
+private extension ArticleText.Token {
+    /// A punctuation mark that is one of the characters of `marks`. Compared as scalars (a mark is
+    /// one): `String.contains` with Foundation imported searched the marks as a substring.
+    func isMark(oneOf marks: String) -> Bool {
+        guard kind == .mark, let mark = text.unicodeScalars.first else { return false }
+        return marks.unicodeScalars.contains(mark)
     }
 }
