@@ -35,6 +35,7 @@ for kind in pages jsonl csv; do
         csv) input="$CORPUS/articles.csv" ;;
     esac
     db="$WORK/$kind.db"
+    sync  # every timed load starts with no other run's writes still being flushed
     /usr/bin/time -f "%e %M" -o "$WORK/time-$kind" "$NEWSDB" ingest --db "$db" --quiet --json "$input" > "$WORK/summary-$kind.json"
     read -r seconds rss_kb < "$WORK/time-$kind"
     records=$(python3 -c "import json;print(json.load(open('$WORK/summary-$kind.json'))['records'])")
@@ -56,6 +57,7 @@ for strategy in triggers program rebuild; do
     fastest=""
     for _ in $(seq "$runs"); do
         rm -f "$WORK/floor.db"*
+        sync
         line=$("$BENCH" floor "$WORK/floor.db" "$CORPUS/articles.jsonl" "$strategy" | sed -n 1p)
         seconds=$(echo "$line" | cut -d' ' -f2)
         if [ -z "$fastest" ] || python3 -c "import sys; sys.exit(0 if $seconds < $fastest else 1)"; then fastest=$seconds; fi
