@@ -20,7 +20,7 @@ extension NewsDB {
         func run() throws {
             let connection = try NewsDatabase.openReadOnly(path: database.path)
             guard let stored = try ArticleReader.article(id: id, in: connection) else {
-                throw ValidationError("no article with id \(id)")
+                throw UsageError(message: "no article with id \(id)")
             }
             let style = TextStyle.forStandardOutput
             print(format == .json ? stored.json : ArticleRenderer.text(stored, style: style))

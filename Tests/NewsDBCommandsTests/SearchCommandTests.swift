@@ -74,7 +74,8 @@ struct SearchCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((object["quotes"] as? [[String: Any]])?.count == 3)
         let missing = try run(["show", "999999"])
-        #expect(missing.status != 0)
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "Error: no article with id 999999\n")
     }
 
     @Test func quotesBySpeakerAndWords() throws {
