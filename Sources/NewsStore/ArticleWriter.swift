@@ -140,6 +140,8 @@ public final class ArticleWriter {
     /// sub-program each, ~1.5 million at 100k articles). Dropped and re-created in the batch's own
     /// transaction, they are never missing for a reader, and a crash rolls the drop back.
     private func setTriggersAside() throws -> [String] {
+        // Outside a transaction each DROP would commit on its own, and a failure would leave them dropped.
+        precondition(connection.isInTransaction, "writeInCurrentTransaction needs an open transaction")
         let names = Self.bulkGuardedTriggers.map { "'\($0)'" }.joined(separator: ", ")
         let stored = try connection.query("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (\(names))")
         var recreate: [String] = []
