@@ -130,7 +130,7 @@ public enum PageParser {
     /// A headline-cased question or exclamation is a title, not the body.
     static func startsBody(_ unit: PageUnit) -> Bool {
         let line = unit.features
-        let readsAsBody = line.isProse ? !isHeadline(unit) : line.wordCount >= 6 && Dateline.match(unit.text) != nil
+        let readsAsBody = line.isProse ? !readsAsTitle(unit) : line.wordCount >= 6 && Dateline.match(unit.text) != nil
         // Asked last, as most header lines are already ruled out: a date or byline line is never the body.
         guard readsAsBody else { return false }
         if let match = DateParser.parse(unit.text), match.isWholeLine { return false }
@@ -138,7 +138,7 @@ public enum PageParser {
     }
 
     /// A headline-cased question, exclamation or unfinished sentence of up to 20 words.
-    private static func isHeadline(_ unit: PageUnit) -> Bool {
+    private static func readsAsTitle(_ unit: PageUnit) -> Bool {
         let line = unit.features
         guard let last = unit.text.last, "?!".contains(last) || !line.endsLikeSentence, line.wordCount <= 20 else { return false }
         return isHeadlineCase(line)
