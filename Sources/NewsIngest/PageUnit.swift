@@ -134,15 +134,15 @@ struct LineFeatures {
 
     /// The folded text from its first to its last letter or digit, without the punctuation,
     /// arrows or spaces around it: "Take the survey »" is "take the survey".
-    var bare: String {
-        guard let first = wordBounds.first, let last = wordBounds.last else { return "" }
-        return String(decoding: foldedBytes[Int(first)..<Int(last)], as: UTF8.self)
-    }
+    var bare: String { String(decoding: foldedBytes[bareRange], as: UTF8.self) }
 
     /// The UTF-8 length of `bare`, known without making it.
-    var bareByteCount: Int {
-        guard let first = wordBounds.first, let last = wordBounds.last else { return 0 }
-        return Int(last - first)
+    var bareByteCount: Int { bareRange.count }
+
+    /// Where `bare` lies in `foldedBytes`: from the first word's start to the last word's end.
+    private var bareRange: Range<Int> {
+        guard let first = wordBounds.first, let last = wordBounds.last else { return 0..<0 }
+        return Int(first)..<Int(last)
     }
 
     /// Ends like a sentence: a full stop, question or exclamation mark, closing quote or ellipsis.

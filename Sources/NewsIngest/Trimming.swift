@@ -21,15 +21,21 @@ extension String {
     /// and U+200B, checked scalar by scalar), without copying a dump's whole article text to UTF-16
     /// and back.
     func trimmedWhitespaceAndNewlines() -> String {
-        trimmedScalars { $0.properties.isWhitespace || $0.value == 0x200B }
+        trimmedScalars(where: Self.isFoundationWhitespace)
     }
 
     /// The same without line breaks: `.whitespaces` (spaces, tabs, no-break and other wide spaces).
     func trimmedWhitespace() -> String {
-        trimmedScalars { scalar in
-            (scalar.properties.isWhitespace || scalar.value == 0x200B) && !(0x0A...0x0D).contains(scalar.value)
-                && scalar.value != 0x85 && scalar.value != 0x2028 && scalar.value != 0x2029
-        }
+        trimmedScalars { Self.isFoundationWhitespace($0) && !Self.isLineBreak($0) }
+    }
+
+    private static func isFoundationWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.value == 0x200B
+    }
+
+    /// LF, VT, FF, CR, NEL and the line and paragraph separators.
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     private func trimmedScalars(where shouldTrim: (Unicode.Scalar) -> Bool) -> String {
