@@ -28,6 +28,8 @@ public enum LineRule: String, Sendable, Codable, CaseIterable {
     case header
     /// A short line after the last paragraph that is not a sentence.
     case trailer
+    /// A line outside the article's region (menus, teasers, other stories, comments) that no other rule explains.
+    case outsideArticle = "outside-article"
 }
 
 /// One removed line: where it was, what it said, and the rule that removed it.

@@ -21,10 +21,16 @@ public enum PageParser {
     public static func parse(_ page: String, origin: String) -> ParsedPage {
         let lines = TextNormalizer.lines(of: page)
         let units = PageUnits.assemble(lines)
-        let strong = units.map { BoilerplateRules.classify($0.features) }
-        let bodyStart = units.indices.first { strong[$0] == nil && startsBody(units[$0]) } ?? units.count
+        let evidence = units.map(LineEvidence.init)
+        let strong = evidence.map(\.strongRule)
+        let region = ArticleRegion.find(in: evidence) ?? ArticleRegion(start: units.count, end: units.count)
+        let bodyStart = region.range.first { strong[$0] == nil && startsBody(units[$0]) } ?? region.start
+        let articleEnd = max(region.end, bodyStart)
         let dayFirst = !units.prefix(bodyStart).contains { DateParser.writesMonthFirst($0.text) == true }
         let header = PageHeader(units: units, end: bodyStart, strong: strong, dayFirst: dayFirst)
+        // Sentences above the body belong to it only inside the article's region (a standfirst);
+        // higher up they are teasers and menu text.
+        let keptAsBody = Set(header.keptAsBody.filter { $0 >= region.start })
 
         var rules = header.rules
         var article = Article(origin: origin)
@@ -35,9 +41,10 @@ public enum PageParser {
         var credits = header.credits
         var creditSource: String?
         var published = header.published
-        let uncertain: [Int] = header.keptAsBody.flatMap { units[$0].lines }
+        let uncertain: [Int] = keptAsBody.sorted().flatMap { units[$0].lines }
+        for index in header.keptAsBody where !keptAsBody.contains(index) { rules[index] = .outsideArticle }
 
-        let lastContent = units.indices.last { $0 >= bodyStart && strong[$0] == nil } ?? units.count
+        let lastContent = units.indices.last { $0 >= bodyStart && $0 < articleEnd && strong[$0] == nil } ?? articleEnd
         for index in units.indices where index >= bodyStart {
             let unit = units[index]
             let line = unit.features
@@ -46,24 +53,35 @@ public enum PageParser {
                 if rule == .imageCredit, article.imageCredit == nil { article.imageCredit = unit.text }
                 continue
             }
-            if index > bodyStart, let previous = rules[index - 1], previous == .promo || previous == .newsletter,
+            let inArticle = index < articleEnd
+            // Credit and source lines close an article, so they are read just past its last paragraph too.
+            let closesArticle = index >= lastContent - 2 && index < articleEnd + trailingCreditLines
+            guard inArticle || closesArticle else {
+                rules[index] = .outsideArticle
+                continue
+            }
+            if index > bodyStart, inArticle, let previous = rules[index - 1], previous == .promo || previous == .newsletter,
                 !unit.blankBefore, line.wordCount <= 6, !line.isSentence
             {
                 // The button under a promo: "Take the survey".
                 rules[index] = previous
                 continue
             }
-            if index > bodyStart, let credit = Credits.creditLine(line, nearEnd: index >= lastContent - 2) {
+            if index > bodyStart, let credit = Credits.creditLine(line, nearEnd: closesArticle) {
                 rules[index] = .creditLine
                 credits += credit.agencies
                 if creditSource == nil { creditSource = credit.source }
                 continue
             }
-            if index > bodyStart, index >= lastContent - 2, let labelled = PageHeader.labelledSource(unit.text, line) {
+            if index > bodyStart, closesArticle, let labelled = PageHeader.labelledSource(unit.text, line) {
                 // "This article was originally published by The Valley Gazette."
                 rules[index] = .source
                 if creditSource == nil { creditSource = labelled.name }
                 credits += labelled.agencies
+                continue
+            }
+            guard inArticle else {
+                rules[index] = .outsideArticle
                 continue
             }
             if index > bodyStart, line.wordCount <= 16, let match = DateParser.parse(unit.text, dayFirst: dayFirst), match.isWholeLine {
@@ -77,7 +95,7 @@ public enum PageParser {
                 continue
             }
         }
-        markTrailer(units: units, from: bodyStart, rules: &rules)
+        markTrailer(units: units, from: bodyStart, to: articleEnd, rules: &rules)
 
         // Source: a labelled or repeated line first, then the publisher named by the credit line.
         article.source = header.source
@@ -105,7 +123,7 @@ public enum PageParser {
                     removed.append(RemovedLine(line: number, text: text, rule: rule))
                 }
             } else {
-                if index < bodyStart, !header.keptAsBody.contains(index) { continue }
+                if index < bodyStart, !keptAsBody.contains(index) { continue }
                 paragraphs.append(unit.text)
             }
         }
@@ -153,8 +171,8 @@ public enum PageParser {
     }
 
     /// Short lines after the last sentence of the body: labels and widgets, not article text.
-    private static func markTrailer(units: [PageUnit], from bodyStart: Int, rules: inout [Int: LineRule]) {
-        var index = units.count - 1
+    private static func markTrailer(units: [PageUnit], from bodyStart: Int, to articleEnd: Int, rules: inout [Int: LineRule]) {
+        var index = articleEnd - 1
         while index > bodyStart {
             defer { index -= 1 }
             if rules[index] != nil { continue }
@@ -163,6 +181,9 @@ public enum PageParser {
             rules[index] = .trailer
         }
     }
+
+    /// Lines past the article's last paragraph still read for a credit or a source line.
+    static let trailingCreditLines = 3
 
     private static func unique(_ names: [String]) -> [String] {
         var seen: Set<String> = []

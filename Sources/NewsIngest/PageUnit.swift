@@ -96,6 +96,9 @@ struct LineFeatures {
     /// Which byte pairs occur in the folded text: the rules test each line for a hundred phrases,
     /// and most phrases have a pair the line lacks, which rules them out before any search.
     private let pairs: BytePairs
+    /// Length in words, for text with or without spaces: Chinese and Japanese write no spaces, so
+    /// their characters count two to a word (a run of them is one "word" between spaces).
+    let weight: Double
 
     init(_ text: String) {
         self.text = text
@@ -103,6 +106,28 @@ struct LineFeatures {
         foldedBytes = Array(folded.utf8)
         wordBounds = foldedBytes.withUnsafeBufferPointer { TextNormalizer.wordBounds(folded: $0) }
         pairs = BytePairs(foldedBytes)
+        let unspaced = Self.unspacedScriptCharacters(foldedBytes)
+        weight = Double(wordBounds.count / 2) + Double(unspaced) / Self.unspacedCharactersPerWord
+    }
+
+    /// Characters per word in scripts written without spaces (an average word of Chinese is under two).
+    static let unspacedCharactersPerWord = 2.0
+
+    /// Han ideographs and kana in UTF-8 (U+3040...U+30FF, U+3400...U+9FFF), counted from lead bytes.
+    static func unspacedScriptCharacters(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0xE3, index + 1 < bytes.count {
+                let second = bytes[index + 1]
+                if (0x81...0x83).contains(second) || second >= 0x90 { count += 1 }
+            } else if (0xE4...0xE9).contains(byte) {
+                count += 1
+            }
+            index += 1
+        }
+        return count
     }
 
     /// The folded words, made when asked: the frequent tests (counts, phrases) read the bounds.
@@ -148,16 +173,16 @@ struct LineFeatures {
     /// Ends like a sentence: a full stop, question or exclamation mark, closing quote or ellipsis.
     var endsLikeSentence: Bool {
         guard let last = text.last else { return false }
-        return ".!?\"”’'…)".contains(last)
+        return ".!?\"”’'…)。！？」』".contains(last)
     }
 
     /// Reads as a paragraph of prose rather than a header, button or label.
     var isProse: Bool {
-        (wordCount >= 12 && endsLikeSentence) || wordCount >= 25
+        (weight >= 12 && endsLikeSentence) || weight >= 25
     }
 
     /// Looks like a sentence, however short: several words and a full stop.
-    var isSentence: Bool { wordCount >= 4 && endsLikeSentence }
+    var isSentence: Bool { weight >= 4 && endsLikeSentence }
 
     /// Share of letters that are upper case (0 when there are no letters).
     var upperCaseShare: Double {

@@ -1,0 +1,103 @@
+/// Where the article lies on a page: from its first body paragraph to its last, decided from
+/// evidence over the whole page rather than line by line.
+///
+/// Each unit gets a score: long, sentence-like text counts for the article by its length; short
+/// lines, menu items, list links, headline-only teasers and furniture count against it. The
+/// article is the run of units with the highest total (the maximum-sum segment), so a few short
+/// lines inside the article (subheadings, a caption) are bridged while menus, link lists and
+/// teaser blocks around it are left out. Comment sections and "related"/"most read" blocks end
+/// the article where they start, since their text can read as prose.
+struct ArticleRegion: Equatable {
+    /// The first and one past the last unit of the article.
+    var start: Int
+    var end: Int
+
+    var range: Range<Int> { start..<end }
+
+    /// Named weights of the scoring; each is in "words of prose".
+    enum Weight {
+        /// A line no rule explains and too short to be a sentence: a menu item, a label.
+        static let shortLine = -3.0
+        /// A list item that is not a sentence: a link in a menu or a list of stories.
+        static let listLink = -4.0
+        /// A headline-like line without a full stop: a teaser, a section title.
+        static let headlineOnly = -2.0
+        /// Furniture a strong rule recognised (share bars, promos, cookie notices).
+        static let furniture = -8.0
+        /// A sign of a comment: "anna_k says:", "Reply", "Report".
+        static let commentSign = -20.0
+        /// Share of its length a short sentence (not yet prose) counts with.
+        static let sentenceShare = 0.5
+    }
+
+    /// The units' evidence and their scores, for `parse --explain`.
+    static func scores(of evidence: [LineEvidence]) -> [Double] {
+        evidence.map(score)
+    }
+
+    static func score(_ line: LineEvidence) -> Double {
+        if line.isCommentSign { return Weight.commentSign }
+        if line.strongRule != nil { return Weight.furniture }
+        switch line.shape {
+        case .prose: return line.weight
+        case .sentence: return line.weight * Weight.sentenceShare
+        case .listLink: return Weight.listLink
+        case .headline: return Weight.headlineOnly
+        case .short: return Weight.shortLine
+        }
+    }
+
+    /// The article's region, or nil when the page has no unit of text that scores for it.
+    static func find(in evidence: [LineEvidence]) -> ArticleRegion? {
+        let scores = scores(of: evidence)
+        guard var region = maximumSegment(scores) else { return nil }
+        region.end = cutAtEndMarker(region, evidence: evidence, scores: scores)
+        return region
+    }
+
+    /// The contiguous run with the highest sum (Kadane's algorithm); the earliest on ties.
+    static func maximumSegment(_ scores: [Double]) -> ArticleRegion? {
+        var best: (sum: Double, start: Int, end: Int)?
+        var runningSum = 0.0
+        var runningStart = 0
+        for (index, score) in scores.enumerated() {
+            if runningSum <= 0 {
+                runningSum = 0
+                runningStart = index
+            }
+            runningSum += score
+            if runningSum > (best?.sum ?? 0) { best = (runningSum, runningStart, index + 1) }
+        }
+        return best.map { ArticleRegion(start: $0.start, end: $0.end) }
+    }
+
+    /// A comment section, or a "related"/"most read" heading whose prose after it weighs less
+    /// than the article before it, ends the article.
+    private static func cutAtEndMarker(_ region: ArticleRegion, evidence: [LineEvidence], scores: [Double]) -> Int {
+        var proseBefore = 0.0
+        for index in region.range {
+            let line = evidence[index]
+            if let marker = line.endMarker, proseBefore >= minimumArticleBeforeEndMarker {
+                switch marker {
+                case .comments:
+                    return lastPositive(before: index, scores: scores, from: region.start)
+                case .otherStories:
+                    let proseAfter = (index..<region.end).reduce(0.0) { $0 + max(0, scores[$1]) }
+                    if proseAfter < proseBefore { return lastPositive(before: index, scores: scores, from: region.start) }
+                }
+            }
+            proseBefore += max(0, scores[index])
+        }
+        return region.end
+    }
+
+    /// Words of prose the article must already hold before an end marker can end it (a marker
+    /// above the first paragraphs belongs to the page's header).
+    static let minimumArticleBeforeEndMarker = 30.0
+
+    private static func lastPositive(before index: Int, scores: [Double], from start: Int) -> Int {
+        var end = index
+        while end > start + 1, scores[end - 1] <= 0 { end -= 1 }
+        return end
+    }
+}

@@ -1,0 +1,124 @@
+/// What one unit of a page says about itself, measured once: every later decision (the article
+/// region, the header fields, `parse --explain`) reads these instead of testing the line again.
+struct LineEvidence {
+    /// The unit's shape, from its length and punctuation.
+    enum Shape: String {
+        /// A paragraph of prose.
+        case prose
+        /// A short sentence: several words and a full stop.
+        case sentence
+        /// A bulleted item that is not a sentence: a menu entry or a link in a list.
+        case listLink = "list-link"
+        /// Several capitalised words without a full stop: a headline, a teaser, a section title.
+        case headline
+        /// Anything shorter: a label, a button, a number.
+        case short
+    }
+
+    /// A line that starts what follows the article.
+    enum EndMarker: String {
+        /// A comment section's heading: "34 responses to …", "Leave a reply", "Comments".
+        case comments
+        /// A block of other stories: "Related articles", "Most read", "More from …".
+        case otherStories = "other-stories"
+    }
+
+    let shape: Shape
+    /// Length in words, with Chinese and Japanese characters counted two to a word.
+    let weight: Double
+    /// The position-independent furniture rule that matched, if any.
+    let strongRule: LineRule?
+    /// "anna_k says:", "Reply", "Report abuse": a line of a comment thread.
+    let isCommentSign: Bool
+    let endMarker: EndMarker?
+
+    init(_ unit: PageUnit) {
+        let line = unit.features
+        strongRule = BoilerplateRules.classify(line)
+        weight = line.weight
+        shape = Self.shape(of: unit)
+        isCommentSign = Self.isCommentSign(line)
+        endMarker = Self.endMarker(line)
+    }
+
+    /// The shape thresholds, in words.
+    enum Threshold {
+        /// Words from which a line that ends like a sentence is prose.
+        static let proseWithStop = 12.0
+        /// Words from which any line is prose.
+        static let proseWithoutStop = 25.0
+        /// Words from which a line that ends like a sentence is a sentence.
+        static let sentence = 4.0
+        /// Words from which a capitalised line without a stop reads as a headline.
+        static let headline = 4.0
+    }
+
+    static func shape(of unit: PageUnit) -> Shape {
+        let line = unit.features
+        let weight = line.weight
+        let stops = line.endsLikeSentence
+        if weight >= Threshold.proseWithoutStop || (stops && weight >= Threshold.proseWithStop) { return .prose }
+        if stops && weight >= Threshold.sentence { return .sentence }
+        if isListItem(unit.text) { return .listLink }
+        if weight >= Threshold.headline, unit.text.first.map({ $0.isUppercase || $0.isNumber || "\"“‘'".contains($0) }) == true {
+            return .headline
+        }
+        return .short
+    }
+
+    /// Starts with a bullet as text renderings draw them: "* ", "+ ", "• ", "- ", or "o " before a capital.
+    static func isListItem(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == " " else { return false }
+        switch first {
+        case "*", "+", "•", "·", "-", "–", "▪", "■", "►", "»", ">": return true
+        case "o": return scalars.next().map { $0.properties.isUppercase } ?? false
+        default: return false
+        }
+    }
+
+    // MARK: Comment threads and the blocks after an article
+
+    private static let commentAuthorEndings: PhraseList = [" says:", " said:", " wrote:", " writes:", " says", " replied:"]
+    private static let commentButtons: LineSet = [
+        "reply", "report", "report abuse", "flag", "permalink", "like", "likes", "reply to this comment",
+        "log in to reply", "responder", "rispondi", "antworten", "répondre", "balas", "ответить",
+    ]
+
+    static func isCommentSign(_ line: LineFeatures) -> Bool {
+        if commentButtons.contains(line) { return true }
+        guard line.wordCount <= 6, line.text.last == ":" || line.has(" says") else { return false }
+        return commentAuthorEndings.contains { ending in
+            line.foldedBytes.count >= ending.count && line.foldedBytes.suffix(ending.count).elementsEqual(ending)
+        }
+    }
+
+    private static let commentHeadings: LineSet = [
+        "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment", "join the discussion",
+        "join the conversation", "discussion", "reader comments", "show comments", "view comments", "comentarios",
+        "comentários", "commenti", "kommentare", "commentaires", "komentar", "комментарии", "댓글",
+        "leave a reply cancel reply", "what do you think",
+    ]
+    private static let commentCountWords: PhraseList = ["comment", "response", "repl", "thought", "comentário", "comentario", "commenti"]
+    private static let otherStoriesHeadings: PhraseList = [
+        "related", "more from", "more stories", "more news", "more on", "most read", "most popular", "most viewed",
+        "most shared", "most commented", "recommended", "you may also like", "you might also like", "read next",
+        "up next", "trending", "popular posts", "recent posts", "latest news", "latest stories", "see also",
+        "other stories", "what to read next", "don't miss", "leia também", "leia mais", "veja também", "читайте также",
+        "leggi anche", "baca juga", "artikel terkait", "lire aussi", "mehr zum thema", "noticias relacionadas",
+    ]
+
+    static func endMarker(_ line: LineFeatures) -> EndMarker? {
+        guard line.wordCount >= 1, line.wordCount <= 20 else { return nil }
+        // "34 responses to “…”", "12 comments", "2 thoughts on …": a count, then the thread's name.
+        if line.words.first?.allSatisfy(\.isNumber) == true, line.wordCount >= 2,
+            commentCountWords.contains(where: { line.has(bytes: $0) })
+        {
+            return .comments
+        }
+        guard line.wordCount <= 8, !line.isSentence else { return nil }
+        if commentHeadings.contains(line) { return .comments }
+        if line.wordCount <= 6, line.startsWithAny(otherStoriesHeadings) { return .otherStories }
+        return nil
+    }
+}
