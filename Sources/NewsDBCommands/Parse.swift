@@ -10,12 +10,18 @@ extension NewsDB {
             discussion: """
                 With --json, prints one JSON object per page, one per line (the contract in ARCHITECTURE.md).
                 Without it, prints the fields, the body and every removed line with its rule.
+                With --explain, prints every line of the page with its zone (header, body, trailer), the rule
+                that removed it (or "kept"), its shape, its weight in words, its score for the article region
+                and any other evidence, to see why the parser decided as it did.
                 Example: newsdb parse SampleData/pages/01.txt --json
                 """
         )
 
         @Flag(help: "Print one JSON object per page.")
         var json = false
+
+        @Flag(help: "Print every line with its zone, rule and evidence.")
+        var explain = false
 
         @Argument(help: "Page text files.")
         var files: [String]
@@ -31,8 +37,12 @@ extension NewsDB {
                     failures += 1
                     continue
                 }
-                let page = PageParser.parse(text, origin: file)
-                print(json ? ParsedPageJSON.render(page) : ParsedPageText.render(page))
+                let page = PageParser.parse(text, origin: file, explain: explain)
+                if explain {
+                    print(ParsedPageExplanation.render(page, json: json), terminator: "")
+                } else {
+                    print(json ? ParsedPageJSON.render(page) : ParsedPageText.render(page))
+                }
             }
             if failures > 0 { throw ExitCode.failure }
         }

@@ -6,6 +6,8 @@ public struct ParsedPage: Sendable {
     public var removed: [RemovedLine]
     /// Lines kept in the body although no rule vouches for them (the parser keeps what it cannot classify).
     public var uncertainLines: [Int]
+    /// Every unit with its zone, rule and evidence; filled only when `parse` is asked to explain.
+    public var explanation: [LineExplanation] = []
 
     /// The removed lines' text, in page order: the `boilerplate` field of `parse --json`.
     public var boilerplate: [String] { removed.map(\.text) }
@@ -18,7 +20,7 @@ public struct ParsedPage: Sendable {
 /// image credits) is recognised first by `BoilerplateRules`; the header's lines are then read by
 /// position and shape in `PageHeader`; the body keeps every line no rule removes.
 public enum PageParser {
-    public static func parse(_ page: String, origin: String) -> ParsedPage {
+    public static func parse(_ page: String, origin: String, explain: Bool = false) -> ParsedPage {
         let lines = TextNormalizer.lines(of: page)
         let units = PageUnits.assemble(lines)
         let evidence = units.map(LineEvidence.init)
@@ -130,7 +132,12 @@ public enum PageParser {
         article.paragraphs = paragraphs
         article.credits = unique(credits)
         finish(&article)
-        return ParsedPage(article: article, removed: removed, uncertainLines: uncertain)
+        var parsed = ParsedPage(article: article, removed: removed, uncertainLines: uncertain)
+        if explain {
+            parsed.explanation = LineExplanation.explain(
+                units: units, evidence: evidence, rules: rules, bodyStart: bodyStart, articleEnd: articleEnd)
+        }
+        return parsed
     }
 
     /// What every article gets however it arrived: the dateline cut from the first paragraph (its

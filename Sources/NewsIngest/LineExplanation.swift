@@ -1,0 +1,48 @@
+/// One unit of a page as `parse --explain` shows it: where it sits, what decided it, and the
+/// evidence the decision read.
+public struct LineExplanation: Sendable {
+    /// Where a unit sits relative to the article.
+    public enum Zone: String, Sendable {
+        /// Above the article's first body paragraph.
+        case header
+        /// From the first body paragraph to the last.
+        case body
+        /// After the article's last paragraph.
+        case trailer
+    }
+
+    /// 1-based line numbers of the unit in the page.
+    public var lines: [Int]
+    public var zone: Zone
+    /// The rule that removed the unit, or nil when it is kept as body text.
+    public var rule: LineRule?
+    /// The unit's shape ("prose", "list-link", …).
+    public var shape: String
+    /// Length in words (Chinese and Japanese characters two to a word).
+    public var weight: Double
+    /// What the unit adds to, or takes from, the article region's score.
+    public var score: Double
+    /// Other evidence that fired: "comment-sign", "end-marker:comments", "furniture:share", …
+    public var signs: [String]
+    public var text: String
+}
+
+extension LineExplanation {
+    /// The explanation of every unit, from the evidence and the decisions the parser made.
+    static func explain(
+        units: [PageUnit], evidence: [LineEvidence], rules: [Int: LineRule], bodyStart: Int, articleEnd: Int
+    ) -> [LineExplanation] {
+        units.indices.map { index in
+            let line = evidence[index]
+            var signs: [String] = []
+            if let rule = line.strongRule { signs.append("furniture:" + rule.rawValue) }
+            if line.isCommentSign { signs.append("comment-sign") }
+            if let marker = line.endMarker { signs.append("end-marker:" + marker.rawValue) }
+            let zone: Zone = index < bodyStart ? .header : index < articleEnd ? .body : .trailer
+            return LineExplanation(
+                lines: units[index].lines, zone: zone, rule: rules[index], shape: line.shape.rawValue,
+                weight: line.weight, score: ArticleRegion.score(line), signs: signs, text: units[index].text
+            )
+        }
+    }
+}
