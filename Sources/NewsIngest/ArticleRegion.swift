@@ -28,18 +28,45 @@ struct ArticleRegion: Equatable {
         static let commentSign = -20.0
         /// Share of its length a short sentence (not yet prose) counts with.
         static let sentenceShare = 0.5
+        /// Share of its length an isolated paragraph counts with.
+        static let isolatedShare = 0.5
+        /// Units on either side where a paragraph looks for other text.
+        static let neighbourhood = 2
+        /// Units after a comment heading where a comment sign confirms a comment thread.
+        static let commentThreadReach = 8
     }
 
     /// The units' evidence and their scores, for `parse --explain`.
     static func scores(of evidence: [LineEvidence]) -> [Double] {
-        evidence.map(score)
+        evidence.indices.map { score(evidence[$0], isolated: isIsolated($0, in: evidence)) }
     }
 
-    static func score(_ line: LineEvidence) -> Double {
+    /// A paragraph with no other text within `Weight.neighbourhood` units on either side (furniture
+    /// the strong rules removed does not count as a unit): a site's blurb or a cookie text in the
+    /// footer, more often than a one-paragraph article.
+    static func isIsolated(_ index: Int, in evidence: [LineEvidence]) -> Bool {
+        !hasTextNeighbour(from: index, step: -1, in: evidence) && !hasTextNeighbour(from: index, step: 1, in: evidence)
+    }
+
+    private static func hasTextNeighbour(from index: Int, step: Int, in evidence: [LineEvidence]) -> Bool {
+        var position = index + step
+        var seen = 0
+        while position >= 0, position < evidence.count, seen < Weight.neighbourhood {
+            let line = evidence[position]
+            if line.strongRule == nil {
+                if line.countsAsText { return true }
+                seen += 1
+            }
+            position += step
+        }
+        return false
+    }
+
+    static func score(_ line: LineEvidence, isolated: Bool) -> Double {
         if line.isCommentSign { return Weight.commentSign }
         if line.strongRule != nil { return Weight.furniture }
         switch line.shape {
-        case .prose: return line.weight
+        case .prose: return isolated ? line.weight * Weight.isolatedShare : line.weight
         case .sentence: return line.weight * Weight.sentenceShare
         case .listLink: return Weight.listLink
         case .headline: return Weight.headlineOnly
@@ -78,13 +105,12 @@ struct ArticleRegion: Equatable {
         for index in region.range {
             let line = evidence[index]
             if let marker = line.endMarker, proseBefore >= minimumArticleBeforeEndMarker {
-                switch marker {
-                case .comments:
-                    return lastPositive(before: index, scores: scores, from: region.start)
-                case .otherStories:
-                    let proseAfter = (index..<region.end).reduce(0.0) { $0 + max(0, scores[$1]) }
-                    if proseAfter < proseBefore { return lastPositive(before: index, scores: scores, from: region.start) }
-                }
+                // A comment heading followed by comments ends the article whatever follows; any
+                // other heading (or a "Comments" button in a share bar) only when less text follows it.
+                let thread = marker == .comments
+                    && evidence[(index + 1)..<min(evidence.count, index + 1 + Weight.commentThreadReach)].contains(where: \.isCommentSign)
+                let proseAfter = (index..<region.end).reduce(0.0) { $0 + max(0, scores[$1]) }
+                if thread || proseAfter < proseBefore { return lastPositive(before: index, scores: scores, from: region.start) }
             }
             proseBefore += max(0, scores[index])
         }

@@ -32,6 +32,9 @@ struct LineEvidence {
     let isCommentSign: Bool
     let endMarker: EndMarker?
 
+    /// Prose or a sentence: text an article is made of.
+    var countsAsText: Bool { shape == .prose || shape == .sentence }
+
     init(_ unit: PageUnit) {
         let line = unit.features
         strongRule = BoilerplateRules.classify(line)
@@ -51,12 +54,18 @@ struct LineEvidence {
         static let sentence = 4.0
         /// Words from which a capitalised line without a stop reads as a headline.
         static let headline = 4.0
+        /// Prose has at least one comma or full stop in this many words.
+        static let wordsPerSentenceMark = 40.0
     }
 
     static func shape(of unit: PageUnit) -> Shape {
         let line = unit.features
         let weight = line.weight
         let stops = line.endsLikeSentence
+        // Text without commas and full stops is a tag cloud or a menu run together, however long.
+        guard line.sentenceMarks >= 1, Double(line.sentenceMarks) >= weight / Threshold.wordsPerSentenceMark else {
+            return isListItem(unit.text) ? .listLink : weight >= Threshold.headline ? .headline : .short
+        }
         if weight >= Threshold.proseWithoutStop || (stops && weight >= Threshold.proseWithStop) { return .prose }
         if stops && weight >= Threshold.sentence { return .sentence }
         if isListItem(unit.text) { return .listLink }

@@ -41,7 +41,7 @@ extension LineExplanation {
             let zone: Zone = index < bodyStart ? .header : index < articleEnd ? .body : .trailer
             return LineExplanation(
                 lines: units[index].lines, zone: zone, rule: rules[index], shape: line.shape.rawValue,
-                weight: line.weight, score: ArticleRegion.score(line), signs: signs, text: units[index].text
+                weight: line.weight, score: ArticleRegion.score(line, isolated: ArticleRegion.isIsolated(index, in: evidence)), signs: signs, text: units[index].text
             )
         }
     }

@@ -181,6 +181,18 @@ struct LineFeatures {
         (weight >= 12 && endsLikeSentence) || weight >= 25
     }
 
+    /// Commas, full stops, colons, semicolons, question and exclamation marks, in any script.
+    var sentenceMarks: Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case ".", ",", ";", ":", "!", "?", "。", "，", "、", "！", "？", "；", "،", "؟", "।": count += 1
+            default: break
+            }
+        }
+        return count
+    }
+
     /// Looks like a sentence, however short: several words and a full stop.
     var isSentence: Bool { weight >= 4 && endsLikeSentence }
 
