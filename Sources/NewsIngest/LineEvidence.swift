@@ -54,6 +54,8 @@ struct LineEvidence {
         static let sentence = 4.0
         /// Words from which a capitalised line without a stop reads as a headline.
         static let headline = 4.0
+        /// Words from which a bulleted line may be a paragraph.
+        static let bulletedProse = 20.0
         /// Prose has at least one comma or full stop in this many words.
         static let wordsPerSentenceMark = 40.0
     }
@@ -66,9 +68,12 @@ struct LineEvidence {
         guard line.sentenceMarks >= 1, Double(line.sentenceMarks) >= weight / Threshold.wordsPerSentenceMark else {
             return isListItem(unit.text) ? .listLink : weight >= Threshold.headline ? .headline : .short
         }
+        let listItem = isListItem(unit.text)
+        // A bulleted line is a paragraph only when long: shorter ones are links to other pages.
+        if listItem && weight < Threshold.bulletedProse { return .listLink }
         if weight >= Threshold.proseWithoutStop || (stops && weight >= Threshold.proseWithStop) { return .prose }
         if stops && weight >= Threshold.sentence { return .sentence }
-        if isListItem(unit.text) { return .listLink }
+        if listItem { return .listLink }
         if weight >= Threshold.headline, unit.text.first.map({ $0.isUppercase || $0.isNumber || "\"“‘'".contains($0) }) == true {
             return .headline
         }

@@ -121,9 +121,16 @@ struct PageHeader {
         return .header
     }
 
-    /// The longest headline-like line is the title; shorter ones are section names or the source.
+    /// The title is the headline-like line nearest the article's start, and one that the page's
+    /// first line repeats (a saved page's document title, "Headline | Site") before any other:
+    /// menus, teasers and section names sit further up. Other candidates are section names or the source.
     private mutating func chooseTitle(from candidates: [Int], units: [PageUnit]) {
-        guard let best = candidates.max(by: { units[$0].features.wordCount < units[$1].features.wordCount }) else { return }
+        let documentTitle = units.first.map { $0.features.folded } ?? ""
+        func repeatsDocumentTitle(_ index: Int) -> Bool {
+            index > 0 && units[index].features.wordCount >= Self.titleWords && documentTitle.contains(units[index].features.folded)
+        }
+        let saysSomething = candidates.filter { units[$0].features.wordCount >= Self.titleWords }
+        guard let best = saysSomething.last(where: repeatsDocumentTitle) ?? saysSomething.last ?? candidates.last else { return }
         let bestWords = units[best].features.wordCount
         for candidate in candidates where candidate != best {
             rules[candidate] = .header
@@ -138,6 +145,9 @@ struct PageHeader {
             sourceCandidates.append(best)
         }
     }
+
+    /// Words a title has at least, unless the page offers nothing longer.
+    static let titleWords = 4
 
     // MARK: Line tests
 
