@@ -121,16 +121,31 @@ struct PageHeader {
         return .header
     }
 
-    /// The title is the headline-like line nearest the article's start, and one that the page's
-    /// first line repeats (a saved page's document title, "Headline | Site") before any other:
-    /// menus, teasers and section names sit further up. Other candidates are section names or the source.
+    /// The title is the headline-like line nearest the article's start that is not a line about the
+    /// article (a date, a byline, a caption): one that the page's first line repeats (a saved page's
+    /// document title, "Headline | Site") first, then one followed by such a line (a headline over its
+    /// byline), then the nearest. Menus, teasers and section names sit further up. Other candidates
+    /// are section names or the source.
     private mutating func chooseTitle(from candidates: [Int], units: [PageUnit]) {
         let documentTitle = units.first.map { $0.features.folded } ?? ""
-        func repeatsDocumentTitle(_ index: Int) -> Bool {
-            index > 0 && units[index].features.wordCount >= Self.titleWords && documentTitle.contains(units[index].features.folded)
+        func evidence(_ index: Int) -> Int {
+            let line = units[index].features
+            guard line.wordCount >= Self.titleWords, !Self.isAboutTheArticle(units[index].text, line) else { return -1 }
+            var points = 0
+            if index > 0, documentTitle.contains(line.folded) { points += Self.repeatedInDocumentTitle }
+            let next = units[(index + 1)..<min(units.count, index + 1 + Self.titleToBylineReach)]
+            if next.contains(where: { Self.isAboutTheArticle($0.text, $0.features) }) { points += Self.followedByArticleLine }
+            return points
         }
-        let saysSomething = candidates.filter { units[$0].features.wordCount >= Self.titleWords }
-        guard let best = saysSomething.last(where: repeatsDocumentTitle) ?? saysSomething.last ?? candidates.last else { return }
+        let scored = candidates.map { (index: $0, points: evidence($0)) }
+        let best: Int
+        if let top = scored.filter({ $0.points >= 0 }).max(by: { ($0.points, $0.index) < ($1.points, $1.index) }) {
+            best = top.index
+        } else if let last = candidates.last {
+            best = last
+        } else {
+            return
+        }
         let bestWords = units[best].features.wordCount
         for candidate in candidates where candidate != best {
             rules[candidate] = .header
@@ -148,6 +163,27 @@ struct PageHeader {
 
     /// Words a title has at least, unless the page offers nothing longer.
     static let titleWords = 4
+    /// Points for a title candidate the page's first line repeats.
+    static let repeatedInDocumentTitle = 4
+    /// Points for a title candidate followed by a line about the article (byline, date).
+    static let followedByArticleLine = 2
+    /// Units after a headline where its byline or date is looked for.
+    static let titleToBylineReach = 3
+
+    private static let aboutTheArticlePrefixes: PhraseList = [
+        "by ", "posted", "published", "updated", "written by", "share", "follow", "photo", "image", "credit",
+        "last updated", "tempo de leitura", "reading time", "texto:", "текст:", "publicado",
+    ]
+    private static let captionCredits: PhraseList = ["getty", "/ap", "ap photo", "reuters", "afp", "shutterstock", "credit", "associated press"]
+
+    /// A line that says something about the article rather than being its headline: a byline, a date
+    /// or time, a share button, a picture's caption or credit.
+    static func isAboutTheArticle(_ text: String, _ line: LineFeatures) -> Bool {
+        if line.startsWithAny(aboutTheArticlePrefixes) || byline(line) != nil { return true }
+        if line.containsPhrase("by") && line.wordCount <= 12 && DateParser.parse(text) != nil { return true }
+        if let match = DateParser.parse(text), match.date != nil || match.isWholeLine { return true }
+        return line.containsAny(captionCredits) && !line.reportsSpeech
+    }
 
     // MARK: Line tests
 
