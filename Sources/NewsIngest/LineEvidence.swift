@@ -114,13 +114,19 @@ struct LineEvidence {
         "leave a reply cancel reply", "what do you think",
     ]
     private static let commentCountWords: PhraseList = ["comment", "response", "repl", "thought", "comentário", "comentario", "commenti"]
-    private static let otherStoriesHeadings: PhraseList = [
-        "related", "more from", "more stories", "more news", "more on", "most read", "most popular", "most viewed",
-        "most shared", "most commented", "recommended", "you may also like", "you might also like", "read next",
-        "up next", "trending", "popular posts", "recent posts", "latest news", "latest stories", "see also",
-        "other stories", "what to read next", "don't miss", "leia também", "leia mais", "veja também", "читайте также",
-        "leggi anche", "baca juga", "artikel terkait", "lire aussi", "mehr zum thema", "noticias relacionadas",
+    /// Headings of blocks of other stories, matched as the whole line ("Related: a story's title"
+    /// is a link inside the article, not a heading).
+    private static let otherStoriesHeadings: LineSet = [
+        "related", "related articles", "related stories", "related posts", "related content", "related coverage",
+        "more stories", "more news", "most read", "most popular", "most viewed", "most shared", "most commented",
+        "recommended", "recommended for you", "you may also like", "you might also like", "read next", "up next",
+        "trending", "trending now", "popular posts", "recent posts", "latest news", "latest stories", "see also",
+        "other stories", "what to read next", "don't miss", "leia também", "leia mais", "veja também",
+        "notícias relacionadas", "читайте также", "leggi anche", "articoli correlati", "baca juga",
+        "artikel terkait", "berita terkait", "lire aussi", "à lire aussi", "mehr zum thema", "noticias relacionadas",
     ]
+    /// Headings that name what the other stories are from: "More from Sport", "More on this story".
+    private static let otherStoriesLeads: PhraseList = ["more from ", "more on ", "more in ", "more stories from ", "more about "]
 
     static func endMarker(_ line: LineFeatures) -> EndMarker? {
         guard line.wordCount >= 1, line.wordCount <= 20 else { return nil }
@@ -132,7 +138,8 @@ struct LineEvidence {
         }
         guard line.wordCount <= 8, !line.isSentence else { return nil }
         if commentHeadings.contains(line) { return .comments }
-        if line.wordCount <= 6, line.startsWithAny(otherStoriesHeadings) { return .otherStories }
+        if otherStoriesHeadings.contains(line) { return .otherStories }
+        if line.wordCount <= 6, line.text.last != ".", line.startsWithAny(otherStoriesLeads) { return .otherStories }
         return nil
     }
 }
