@@ -63,7 +63,12 @@ enum PageUnits {
             width = max(width, line.count)
             if line.count >= 30, first.isLowercase { evidence += 1 }
         }
-        return evidence >= 2 ? width : nil
+        guard evidence >= 2 else { return nil }
+        // A hard-wrapped page has (nearly) no line past its width; a page with one line per block
+        // (paragraphs unwrapped) has many, and lower-case starts there are user names and fragments.
+        let nonEmpty = lines.count { !$0.isEmpty }
+        let overlong = lines.count { $0.count > width }
+        return overlong <= max(1, nonEmpty / 50) ? width : nil
     }
 
     static func continuesWrappedLine(_ line: String, with next: String, width: Int) -> Bool {
