@@ -32,6 +32,10 @@ struct ArticleRegion: Equatable {
         static let isolatedShare = 0.5
         /// Units on either side where a paragraph looks for other text.
         static let neighbourhood = 2
+        /// A heading of other stories ends the article when the text after it, up to the region's end,
+        /// weighs less than this share of the text before it (a "Related" box inside an article has
+        /// the rest of the article after it).
+        static let textAfterHeadingShare = 0.5
         /// Units after a comment heading where a comment sign confirms a comment thread.
         static let commentThreadReach = 8
     }
@@ -105,12 +109,13 @@ struct ArticleRegion: Equatable {
         for index in region.range {
             let line = evidence[index]
             if let marker = line.endMarker, proseBefore >= minimumArticleBeforeEndMarker {
-                // A comment heading followed by comments ends the article whatever follows; any
-                // other heading (or a "Comments" button in a share bar) only when less text follows it.
-                let thread = marker == .comments
+                // A comment heading, or a comment label followed by comments, ends the article
+                // whatever follows; any other heading (or a "Comments" button in a share bar) only
+                // when little text follows it.
+                let thread = marker == .comments || marker == .commentLabel
                     && evidence[(index + 1)..<min(evidence.count, index + 1 + Weight.commentThreadReach)].contains(where: \.isCommentSign)
                 let proseAfter = (index..<region.end).reduce(0.0) { $0 + max(0, scores[$1]) }
-                if thread || proseAfter < proseBefore { return lastPositive(before: index, scores: scores, from: region.start) }
+                if thread || proseAfter < proseBefore * Weight.textAfterHeadingShare { return lastPositive(before: index, scores: scores, from: region.start) }
             }
             proseBefore += max(0, scores[index])
         }

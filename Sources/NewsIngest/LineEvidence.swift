@@ -17,8 +17,10 @@ struct LineEvidence {
 
     /// A line that starts what follows the article.
     enum EndMarker: String {
-        /// A comment section's heading: "34 responses to …", "Leave a reply", "Comments".
+        /// A comment section's heading: "34 responses to …", "Leave a reply".
         case comments
+        /// "Comments": a thread's heading when comments follow it, else a button.
+        case commentLabel = "comment-label"
         /// A block of other stories: "Related articles", "Most read", "More from …".
         case otherStories = "other-stories"
     }
@@ -107,11 +109,17 @@ struct LineEvidence {
         }
     }
 
+    /// Headings that open a comment thread or a comment form: the article is over.
     private static let commentHeadings: LineSet = [
-        "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment", "join the discussion",
-        "join the conversation", "discussion", "reader comments", "show comments", "view comments", "comentarios",
-        "comentários", "commenti", "kommentare", "commentaires", "komentar", "комментарии", "댓글",
-        "leave a reply cancel reply", "what do you think",
+        "leave a reply", "leave a comment", "post a comment", "add a comment", "join the discussion",
+        "join the conversation", "reader comments", "leave a reply cancel reply", "what do you think",
+        "deixe um comentário", "deja un comentario", "lascia un commento", "laisser un commentaire",
+        "tinggalkan komentar", "tinggalkan balasan", "оставить комментарий", "добавить комментарий",
+    ]
+    /// Words that head a comment thread, or label a button to one: a thread only when comments follow.
+    private static let commentLabels: LineSet = [
+        "comments", "comment", "discussion", "show comments", "view comments", "comentarios", "comentários",
+        "commenti", "kommentare", "commentaires", "komentar", "комментарии", "댓글",
     ]
     private static let commentCountWords: PhraseList = ["comment", "response", "repl", "thought", "comentário", "comentario", "commenti"]
     /// Headings of blocks of other stories, matched as the whole line ("Related: a story's title"
@@ -138,6 +146,7 @@ struct LineEvidence {
         }
         guard line.wordCount <= 8, !line.isSentence else { return nil }
         if commentHeadings.contains(line) { return .comments }
+        if commentLabels.contains(line) { return .commentLabel }
         if otherStoriesHeadings.contains(line) { return .otherStories }
         if line.wordCount <= 6, line.text.last != ".", line.startsWithAny(otherStoriesLeads) { return .otherStories }
         return nil
