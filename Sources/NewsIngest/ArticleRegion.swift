@@ -36,13 +36,46 @@ struct ArticleRegion: Equatable {
         /// weighs less than this share of the text before it (a "Related" box inside an article has
         /// the rest of the article after it).
         static let textAfterHeadingShare = 0.5
+        /// A unit of a teaser list (a headline and its summary, again and again).
+        static let teaser = -2.0
+        /// Pairs of headline and summary in a row that make a teaser list.
+        static let teaserPairs = 3
+        /// Words a teaser's summary stays under.
+        static let teaserSummaryWords = 40.0
         /// Units after a comment heading where a comment sign confirms a comment thread.
         static let commentThreadReach = 8
     }
 
     /// The units' evidence and their scores, for `parse --explain`.
     static func scores(of evidence: [LineEvidence]) -> [Double] {
-        evidence.indices.map { score(evidence[$0], isolated: isIsolated($0, in: evidence)) }
+        let teasers = teaserUnits(in: evidence)
+        return evidence.indices.map { teasers.contains($0) ? Weight.teaser : score(evidence[$0], isolated: isIsolated($0, in: evidence)) }
+    }
+
+    /// Units of teaser lists: a headline and its one-paragraph summary, again and again
+    /// (`Weight.teaserPairs` times or more in a row). Such lists of other stories read as prose.
+    static func teaserUnits(in evidence: [LineEvidence]) -> Set<Int> {
+        // The units no strong rule removed, in order: furniture between a headline and its summary is skipped.
+        let open = evidence.indices.filter { evidence[$0].strongRule == nil }
+        var teasers: Set<Int> = []
+        var run: [Int] = []
+        var position = 0
+        func closeRun() {
+            if run.count >= 2 * Weight.teaserPairs { teasers.formUnion(run) }
+            run = []
+        }
+        while position + 1 < open.count {
+            let headline = evidence[open[position]], summary = evidence[open[position + 1]]
+            if headline.shape == .headline, summary.countsAsText, summary.weight < Weight.teaserSummaryWords {
+                run += [open[position], open[position + 1]]
+                position += 2
+            } else {
+                closeRun()
+                position += 1
+            }
+        }
+        closeRun()
+        return teasers
     }
 
     /// A paragraph with no other text within `Weight.neighbourhood` units on either side (furniture

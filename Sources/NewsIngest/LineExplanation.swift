@@ -32,16 +32,19 @@ extension LineExplanation {
     static func explain(
         units: [PageUnit], evidence: [LineEvidence], rules: [Int: LineRule], bodyStart: Int, articleEnd: Int
     ) -> [LineExplanation] {
-        units.indices.map { index in
+        let scores = ArticleRegion.scores(of: evidence)
+        let teasers = ArticleRegion.teaserUnits(in: evidence)
+        return units.indices.map { index in
             let line = evidence[index]
             var signs: [String] = []
             if let rule = line.strongRule { signs.append("furniture:" + rule.rawValue) }
             if line.isCommentSign { signs.append("comment-sign") }
             if let marker = line.endMarker { signs.append("end-marker:" + marker.rawValue) }
+            if teasers.contains(index) { signs.append("teaser") }
             let zone: Zone = index < bodyStart ? .header : index < articleEnd ? .body : .trailer
             return LineExplanation(
                 lines: units[index].lines, zone: zone, rule: rules[index], shape: line.shape.rawValue,
-                weight: line.weight, score: ArticleRegion.score(line, isolated: ArticleRegion.isIsolated(index, in: evidence)), signs: signs, text: units[index].text
+                weight: line.weight, score: scores[index], signs: signs, text: units[index].text
             )
         }
     }
