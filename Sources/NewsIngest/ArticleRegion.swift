@@ -36,6 +36,12 @@ struct ArticleRegion: Equatable {
         /// weighs less than this share of the text before it (a "Related" box inside an article has
         /// the rest of the article after it).
         static let textAfterHeadingShare = 0.5
+        /// A later copy of text the page has shown already.
+        static let repeated = -3.0
+        /// Words from which a unit of text is checked for an earlier copy.
+        static let repeatedTextWords = 8.0
+        /// Words from which a repeated unit of text is a copy to leave out.
+        static let repeatedParagraphWords = 15.0
         /// A unit of a teaser list (a headline and its summary, again and again).
         static let teaser = -2.0
         /// Pairs of headline and summary in a row that make a teaser list.
@@ -49,7 +55,24 @@ struct ArticleRegion: Equatable {
     /// The units' evidence and their scores, for `parse --explain`.
     static func scores(of evidence: [LineEvidence]) -> [Double] {
         let teasers = teaserUnits(in: evidence)
-        return evidence.indices.map { teasers.contains($0) ? Weight.teaser : score(evidence[$0], isolated: isIsolated($0, in: evidence)) }
+        let repeats = repeatedUnits(in: evidence)
+        return evidence.indices.map { index in
+            if teasers.contains(index) { return Weight.teaser }
+            if repeats.contains(index) { return Weight.repeated }
+            return score(evidence[index], isolated: isIsolated(index, in: evidence))
+        }
+    }
+
+    /// Units of text that start as an earlier unit of text starts: a gallery's captions shown twice,
+    /// or the article again in the page's metadata. The first copy is the one that counts.
+    static func repeatedUnits(in evidence: [LineEvidence]) -> Set<Int> {
+        var seen: Set<Substring> = []
+        var repeats: Set<Int> = []
+        for (index, line) in evidence.enumerated() where line.countsAsText && line.weight >= Weight.repeatedTextWords {
+            // Short lines repeat in a recipe or a table; only a paragraph's copy is furniture.
+            if !seen.insert(line.opening).inserted, line.weight >= Weight.repeatedParagraphWords { repeats.insert(index) }
+        }
+        return repeats
     }
 
     /// Units of teaser lists: a headline and its one-paragraph summary, again and again

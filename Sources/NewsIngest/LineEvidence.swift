@@ -33,6 +33,8 @@ struct LineEvidence {
     /// "anna_k says:", "Reply", "Report abuse": a line of a comment thread.
     let isCommentSign: Bool
     let endMarker: EndMarker?
+    /// The folded text's first bytes, to find text the page repeats.
+    let opening: Substring
 
     /// Prose or a sentence: text an article is made of.
     var countsAsText: Bool { shape == .prose || shape == .sentence }
@@ -44,7 +46,11 @@ struct LineEvidence {
         shape = Self.shape(of: unit)
         isCommentSign = Self.isCommentSign(line)
         endMarker = Self.endMarker(line)
+        opening = line.folded.prefix(Self.openingLength)
     }
+
+    /// Characters of a unit's opening: enough to tell two sentences apart.
+    static let openingLength = 60
 
     /// The shape thresholds, in words.
     enum Threshold {

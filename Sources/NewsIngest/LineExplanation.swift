@@ -34,6 +34,7 @@ extension LineExplanation {
     ) -> [LineExplanation] {
         let scores = ArticleRegion.scores(of: evidence)
         let teasers = ArticleRegion.teaserUnits(in: evidence)
+        let repeats = ArticleRegion.repeatedUnits(in: evidence)
         return units.indices.map { index in
             let line = evidence[index]
             var signs: [String] = []
@@ -41,6 +42,7 @@ extension LineExplanation {
             if line.isCommentSign { signs.append("comment-sign") }
             if let marker = line.endMarker { signs.append("end-marker:" + marker.rawValue) }
             if teasers.contains(index) { signs.append("teaser") }
+            if repeats.contains(index) { signs.append("repeated") }
             let zone: Zone = index < bodyStart ? .header : index < articleEnd ? .body : .trailer
             return LineExplanation(
                 lines: units[index].lines, zone: zone, rule: rules[index], shape: line.shape.rawValue,
