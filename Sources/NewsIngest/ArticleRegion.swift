@@ -42,6 +42,8 @@ struct ArticleRegion: Equatable {
         static let repeatedTextWords = 8.0
         /// Words from which a repeated unit of text is a copy to leave out.
         static let repeatedParagraphWords = 15.0
+        /// How many times longer than the paragraph it opens with a copy of several paragraphs is.
+        static let copyOfManyParagraphs = 3.0
         /// A unit of a teaser list (a headline and its summary, again and again).
         static let teaser = -2.0
         /// Pairs of headline and summary in a row that make a teaser list.
@@ -63,14 +65,21 @@ struct ArticleRegion: Equatable {
         }
     }
 
-    /// Units of text that start as an earlier unit of text starts: a gallery's captions shown twice,
-    /// or the article again in the page's metadata. The first copy is the one that counts.
+    /// Units of text that copy an earlier unit of text: the same paragraph again (a gallery's
+    /// captions shown twice), or a far longer one that opens with it (the whole article again in
+    /// the page's metadata). The first copy is the one that counts.
     static func repeatedUnits(in evidence: [LineEvidence]) -> Set<Int> {
-        var seen: Set<Substring> = []
+        var firstByOpening: [Substring: Int] = [:]
         var repeats: Set<Int> = []
         for (index, line) in evidence.enumerated() where line.countsAsText && line.weight >= Weight.repeatedTextWords {
+            guard let earlier = firstByOpening[line.opening] else {
+                firstByOpening[line.opening] = index
+                continue
+            }
             // Short lines repeat in a recipe or a table; only a paragraph's copy is furniture.
-            if !seen.insert(line.opening).inserted, line.weight >= Weight.repeatedParagraphWords { repeats.insert(index) }
+            guard line.weight >= Weight.repeatedParagraphWords else { continue }
+            let first = evidence[earlier]
+            if line.folded == first.folded || line.weight >= first.weight * Weight.copyOfManyParagraphs { repeats.insert(index) }
         }
         return repeats
     }

@@ -33,7 +33,8 @@ struct LineEvidence {
     /// "anna_k says:", "Reply", "Report abuse": a line of a comment thread.
     let isCommentSign: Bool
     let endMarker: EndMarker?
-    /// The folded text's first bytes, to find text the page repeats.
+    /// The folded text, and its first bytes, to find text the page repeats.
+    let folded: String
     let opening: Substring
 
     /// Prose or a sentence: text an article is made of.
@@ -46,6 +47,7 @@ struct LineEvidence {
         shape = Self.shape(of: unit)
         isCommentSign = Self.isCommentSign(line)
         endMarker = Self.endMarker(line)
+        folded = line.folded
         opening = line.folded.prefix(Self.openingLength)
     }
 
