@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NewsStore", targets: ["NewsStore"]),
+        .library(name: "NewsPage", targets: ["NewsPage"]),
         .library(name: "NewsIngest", targets: ["NewsIngest"]),
         .executable(name: "newsdb", targets: ["newsdb"]),
     ],
@@ -42,15 +43,18 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrationsPlugin"]
         ),
+        // One page's text to a ParsedPage: pure, imports nothing of ours, never links SQLite.
+        .target(name: "NewsPage", swiftSettings: strictSettings),
         .target(
             name: "NewsIngest",
-            dependencies: ["NewsStore", "CZlib"],
+            dependencies: ["NewsPage", "NewsStore", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "NewsDBCommands",
             dependencies: [
                 "NewsStore",
+                "NewsPage",
                 "NewsIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -60,14 +64,15 @@ let package = Package(
         // Benchmark tools for `make bench`: corpus generator, SQLite floors, search timings. Not installed.
         .executableTarget(
             name: "newsdb-bench",
-            dependencies: ["NewsStore", "NewsIngest", "CSQLite"],
+            dependencies: ["NewsStore", "NewsPage", "NewsIngest", "CSQLite"],
             swiftSettings: strictSettings
         ),
         // libFuzzer target for `make fuzz`; built normally it replays inputs given as arguments.
-        .executableTarget(name: "newsdb-fuzz", dependencies: ["NewsIngest", "NewsStore"], swiftSettings: strictSettings),
+        .executableTarget(name: "newsdb-fuzz", dependencies: ["NewsPage", "NewsIngest", "NewsStore"], swiftSettings: strictSettings),
         // Regressions/ holds inputs the fuzzer found; the tests read them from the source tree.
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore"], exclude: ["Regressions"], swiftSettings: strictSettings),
-        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsPageTests", dependencies: ["NewsPage"], swiftSettings: strictSettings),
+        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "NewsPage"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsDBCommandsTests",
             dependencies: ["NewsDBCommands", "newsdb"],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NewsIngest
+import NewsPage
 
 extension NewsDB {
     /// `newsdb parse`: show what the page parser makes of saved pages, without a database.
@@ -41,7 +42,8 @@ extension NewsDB {
                 if explain {
                     print(ParsedPageExplanation.render(page, json: json), terminator: "")
                 } else {
-                    print(json ? ParsedPageJSON.render(page) : ParsedPageText.render(page))
+                    let article = ArticleAssembly.article(from: page)
+                    print(json ? ParsedPageJSON.render(page, as: article) : ParsedPageText.render(page, as: article))
                 }
             }
             if failures > 0 { throw ExitCode.failure }

@@ -1,4 +1,4 @@
-import NewsIngest
+import NewsPage
 import NewsStore
 
 /// `parse --explain`: every unit of a page with its zone, rule and evidence, as a table or as JSON lines.
@@ -8,7 +8,7 @@ enum ParsedPageExplanation {
     }
 
     private static func renderTable(_ page: ParsedPage) -> String {
-        var text = "# \(page.article.origin)\n"
+        var text = "# \(page.origin)\n"
         text += "lines     zone     rule              shape      weight  score  text [evidence]\n"
         for line in page.explanation {
             let numbers = line.lines.count == 1 ? "\(line.lines[0])" : "\(line.lines[0])-\(line.lines[line.lines.count - 1])"

@@ -1,10 +1,10 @@
-import NewsIngest
+import NewsPage
 import NewsStore
 
 /// The `parse --json` contract: one JSON object per page, keys in a fixed order, nulls written out.
 enum ParsedPageJSON {
-    static func render(_ page: ParsedPage) -> String {
-        let article = page.article
+    /// `page` is what the parser made of the page; `article` the same mapped for storage, with entities and quotes.
+    static func render(_ page: ParsedPage, as article: Article) -> String {
         let members: [(String, String)] = [
             ("source", optional(article.source)),
             ("aggregator", optional(article.aggregator)),
@@ -49,8 +49,7 @@ enum ParsedPageJSON {
 
 /// The readable view of a parsed page: fields, body, then removed lines with their rules.
 enum ParsedPageText {
-    static func render(_ page: ParsedPage) -> String {
-        let article = page.article
+    static func render(_ page: ParsedPage, as article: Article) -> String {
         let fields: [(String, String?)] = [
             ("origin", article.origin), ("aggregator", article.aggregator), ("source", article.source),
             ("published", article.published), ("captured", article.captured), ("title", article.title),

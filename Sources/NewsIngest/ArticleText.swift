@@ -1,3 +1,5 @@
+import NewsPage
+
 /// The body of an article as one text (paragraphs joined by blank lines), cut into words and marks
 /// with their character offsets: what the entity and quote extractors read.
 struct ArticleText {

@@ -1,3 +1,4 @@
+import NewsPage
 import Foundation
 import NewsStore
 
@@ -43,12 +44,12 @@ public enum FieldMapping {
         let title = first(title).map(TextNormalizer.normalizeLine)
         var article: Article
         if let page = first(page) ?? first(body).flatMap({ title == nil && looksLikePage($0) ? $0 : nil }) {
-            article = PageParser.parse(page, origin: origin).article
+            article = ArticleAssembly.article(from: PageParser.parse(page, origin: origin))
         } else if let body = first(body) ?? first(summary) {
             article = Article(origin: origin)
             article.paragraphs = paragraphs(of: body)
             article.title = title
-            PageParser.finish(&article)
+            ArticleAssembly.complete(&article)
         } else {
             return .failure(.noText(fields: Array(lowered.keys)))
         }
@@ -62,7 +63,7 @@ public enum FieldMapping {
         if let published = first(published).flatMap(date) { article.published = published }
         if let captured = first(captured).flatMap(date) { article.captured = captured }
         if let credits = first(credits) {
-            for agency in Credits.agencies(in: LineFeatures(credits)) where !article.credits.contains(agency) {
+            for agency in Credits.agencies(in: credits) where !article.credits.contains(agency) {
                 article.credits.append(agency)
             }
         }

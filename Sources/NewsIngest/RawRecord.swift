@@ -1,3 +1,4 @@
+import NewsPage
 import NewsStore
 
 /// One input record as read, before parsing: what the parallel part of the pipeline works on.
@@ -34,7 +35,7 @@ public enum RawRecord: Sendable {
             case .failure(let failure):
                 return .failure(IngestLog.Reject(origin: origin, reason: failure.description))
             case .success(let text):
-                var article = PageParser.parse(text, origin: origin).article
+                var article = ArticleAssembly.article(from: PageParser.parse(text, origin: origin))
                 if article.source == nil { article.source = defaultSource }
                 result = .success(article)
             }

@@ -1,20 +1,4 @@
-/// Trimming without Foundation: `trimmingCharacters(in:)` bridges to NSString, which costs more
-/// than the parser's own work on a line.
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    func trimmedSpaces() -> String {
-        trimmed { $0 == " " || $0 == "\t" || $0.isWhitespace && !$0.isNewline }
-    }
-
-    /// The text without leading and trailing characters that satisfy `shouldTrim`.
-    func trimmed(where shouldTrim: (Character) -> Bool) -> String {
-        guard let first = firstIndex(where: { !shouldTrim($0) }), let last = lastIndex(where: { !shouldTrim($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}
-
+/// Dump fields trimmed without Foundation (see `trimmedWhitespaceAndNewlines`).
 extension String {
     /// The text without leading and trailing white space, line breaks included: what Foundation's
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives (its set is the White_Space property

@@ -1,5 +1,6 @@
 import Foundation
 import NewsIngest
+import NewsPage
 import NewsStore
 
 enum Bench {
@@ -24,7 +25,7 @@ enum Bench {
         var sentences: [String] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: pagesFolder.path).sorted() where name.hasSuffix(".txt") {
             let page = PageParser.parse(try PageFile.read(path: pagesFolder.appendingPathComponent(name).path), origin: name)
-            for paragraph in page.article.paragraphs where !sentences.contains(paragraph) { sentences.append(paragraph) }
+            for paragraph in page.paragraphs where !sentences.contains(paragraph) { sentences.append(paragraph) }
         }
         var generator = CorpusGenerator(seed: seed, sampleSentences: sentences)
         let root = URL(fileURLWithPath: output)
@@ -271,7 +272,7 @@ enum Bench {
         let start = clock.now
         var paragraphs = 0
         for (name, text) in zip(names, texts) {
-            paragraphs += PageParser.parse(text, origin: name).article.paragraphs.count
+            paragraphs += PageParser.parse(text, origin: name).paragraphs.count
         }
         let elapsed = seconds(clock.now - start)
         report("parse_pages_per_second", Double(texts.count) / elapsed, "pages/s")

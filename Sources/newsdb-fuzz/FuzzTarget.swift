@@ -1,5 +1,6 @@
 import Foundation
 import NewsIngest
+import NewsPage
 import NewsStore
 
 // The libFuzzer target behind `make fuzz`. Built with -sanitize=fuzzer (and -DFUZZING), libFuzzer

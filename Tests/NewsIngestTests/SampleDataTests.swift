@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NewsIngest
+import NewsPage
 
 /// Every SampleData page parses to its expected JSON, field by field.
 @Suite("SampleData pages match their expected parse")
@@ -32,7 +33,7 @@ struct SampleDataTests {
         let expected = try Self.expected(number)
         let path = Self.sampleData.appendingPathComponent("pages/\(number).txt").path
         let page = PageParser.parse(try PageFile.read(path: path), origin: path)
-        let article = page.article
+        let article = ArticleAssembly.article(from: page)
         func text(_ key: String) -> String? { expected[key] as? String }
         #expect(article.source == text("source"), "source")
         #expect(article.aggregator == text("aggregator"), "aggregator")

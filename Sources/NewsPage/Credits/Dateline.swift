@@ -1,18 +1,18 @@
 import Foundation
 
 /// The dateline that opens a wire story: "LONDON (Reuters) –", "KYIV, Ukraine (AP) —", "Berlin (dpa) -".
-enum Dateline {
-    struct Match: Equatable {
+public enum Dateline {
+    public struct Match: Equatable, Sendable {
         /// The dateline as written, without its closing dash: "LONDON (Reuters)".
-        var text: String
+        public var text: String
         /// The paragraph with the dateline removed.
-        var remainder: String
-        var agencies: [String]
+        public var remainder: String
+        public var agencies: [String]
     }
 
     static let separators = [" — ", " – ", " - ", " -- ", " —", " –"]
 
-    static func match(_ paragraph: String) -> Match? {
+    public static func match(_ paragraph: String) -> Match? {
         let window = String(paragraph.prefix(80))
         var best: Range<String.Index>?
         for separator in separators {

@@ -214,8 +214,8 @@ public enum TextNormalizer {
     }
 
     /// A letter or digit, with a fast path for ASCII.
-    @inline(__always)
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable @inline(__always)
+    public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 {
             let lower = value | 0x20

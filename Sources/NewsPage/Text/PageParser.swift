@@ -1,27 +1,12 @@
-import NewsStore
-
-/// A page read into an article, with every removed line and the rule that removed it.
-public struct ParsedPage: Sendable {
-    public var article: Article
-    public var removed: [RemovedLine]
-    /// Lines kept in the body although no rule vouches for them (the parser keeps what it cannot classify).
-    public var uncertainLines: [Int]
-    /// Every unit with its zone, rule and evidence; filled only when `parse` is asked to explain.
-    public var explanation: [LineExplanation] = []
-
-    /// The removed lines' text, in page order: the `boilerplate` field of `parse --json`.
-    public var boilerplate: [String] { removed.map(\.text) }
-}
-
-/// Turns the saved text of one news page into an `Article`.
+/// Turns the saved text of one news page into a `ParsedPage`.
 ///
 /// The page is cut in three: the header (everything before the first paragraph of prose), the
 /// body, and the trailing lines. Furniture that can sit anywhere (sponsors, promos, share bars,
 /// image credits) is recognised first by `BoilerplateRules`; the header's lines are then read by
 /// position and shape in `PageHeader`; the body keeps every line no rule removes.
 public enum PageParser {
-    public static func parse(_ page: String, origin: String, explain: Bool = false) -> ParsedPage {
-        let lines = TextNormalizer.lines(of: page)
+    public static func parse(_ text: String, origin: String, explain: Bool = false) -> ParsedPage {
+        let lines = TextNormalizer.lines(of: text)
         let units = PageUnits.assemble(lines)
         let evidence = units.map(LineEvidence.init)
         let strong = evidence.map(\.strongRule)
@@ -35,11 +20,11 @@ public enum PageParser {
         let keptAsBody = Set(header.keptAsBody.filter { $0 >= region.start })
 
         var rules = header.rules
-        var article = Article(origin: origin)
-        article.aggregator = header.aggregator
-        article.title = header.title
-        article.byline = header.byline
-        article.imageCredit = header.imageCredit
+        var page = ParsedPage(origin: origin)
+        page.aggregator = header.aggregator
+        page.title = header.title
+        page.byline = header.byline
+        page.imageCredit = header.imageCredit
         var credits = header.credits
         var creditSource: String?
         var published = header.published
@@ -52,7 +37,7 @@ public enum PageParser {
             let line = unit.features
             if let rule = strong[index] {
                 rules[index] = rule
-                if rule == .imageCredit, article.imageCredit == nil { article.imageCredit = unit.text }
+                if rule == .imageCredit, page.imageCredit == nil { page.imageCredit = unit.text }
                 continue
             }
             let inArticle = index < articleEnd
@@ -91,8 +76,8 @@ public enum PageParser {
                 rules[index] = .publishedDate
                 continue
             }
-            if index > bodyStart, article.byline == nil, let name = PageHeader.byline(line), line.wordCount <= 8 {
-                article.byline = name
+            if index > bodyStart, page.byline == nil, let name = PageHeader.byline(line), line.wordCount <= 8 {
+                page.byline = name
                 rules[index] = .byline
                 continue
             }
@@ -100,22 +85,22 @@ public enum PageParser {
         markTrailer(units: units, from: bodyStart, to: articleEnd, rules: &rules)
 
         // Source: a labelled or repeated line first, then the publisher named by the credit line.
-        article.source = header.source
-        if article.source == nil, let creditSource {
-            article.source = creditSource
+        page.source = header.source
+        if page.source == nil, let creditSource {
+            page.source = creditSource
             let key = TextNormalizer.folded(creditSource)
             for index in units.indices.prefix(bodyStart) where units[index].features.folded == key {
                 rules[index] = .source
             }
         }
-        if article.source == nil, let candidate = header.sourceCandidates.first {
-            article.source = units[candidate].text
+        if page.source == nil, let candidate = header.sourceCandidates.first {
+            page.source = units[candidate].text
             rules[candidate] = .source
         }
 
         let capturedDate = header.captured?.resolved(capturedOn: nil)
-        article.captured = capturedDate?.iso
-        article.published = published?.resolved(capturedOn: capturedDate)?.iso
+        page.captured = capturedDate?.iso
+        page.published = published?.resolved(capturedOn: capturedDate)?.iso
 
         var paragraphs: [String] = []
         var removed: [RemovedLine] = []
@@ -129,26 +114,20 @@ public enum PageParser {
                 paragraphs.append(unit.text)
             }
         }
-        article.paragraphs = paragraphs
-        article.credits = unique(credits)
-        finish(&article)
-        var parsed = ParsedPage(article: article, removed: removed, uncertainLines: uncertain)
+        page.paragraphs = paragraphs
+        page.credits = unique(credits)
+        if let first = page.paragraphs.first, let dateline = Dateline.match(first) {
+            page.dateline = dateline.text
+            page.paragraphs[0] = dateline.remainder
+            page.credits = unique(page.credits + dateline.agencies)
+        }
+        page.removed = removed
+        page.uncertainLines = uncertain
         if explain {
-            parsed.explanation = LineExplanation.explain(
+            page.explanation = LineExplanation.explain(
                 units: units, evidence: evidence, rules: rules, bodyStart: bodyStart, articleEnd: articleEnd)
         }
-        return parsed
-    }
-
-    /// What every article gets however it arrived: the dateline cut from the first paragraph (its
-    /// agency credited), then entities and quotes from the paragraphs.
-    public static func finish(_ article: inout Article) {
-        if let first = article.paragraphs.first, let dateline = Dateline.match(first) {
-            article.dateline = dateline.text
-            article.paragraphs[0] = dateline.remainder
-            article.credits = unique(article.credits + dateline.agencies)
-        }
-        (article.entities, article.quotes) = Extraction.extract(from: article.paragraphs)
+        return page
     }
 
     /// The first paragraph of prose: a long sentence, or a dateline opening ("PARIS — …").
@@ -192,7 +171,7 @@ public enum PageParser {
     /// Lines past the article's last paragraph still read for a credit or a source line.
     static let trailingCreditLines = 3
 
-    private static func unique(_ names: [String]) -> [String] {
+    static func unique(_ names: [String]) -> [String] {
         var seen: Set<String> = []
         return names.filter { seen.insert($0).inserted }
     }

@@ -1,5 +1,5 @@
 import Testing
-@testable import NewsIngest
+@testable import NewsPage
 
 @Suite("Dates")
 struct DateParserTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import NewsIngest
+@testable import NewsPage
 
 @Suite("Page parser rules")
 struct PageParserTests {
@@ -32,7 +32,7 @@ struct PageParserTests {
 
     @Test func aggregatorPageGivesEveryField() {
         let page = PageParser.parse(Self.aggregatorPage, origin: "test")
-        let article = page.article
+        let article = page
         #expect(article.aggregator == "THE RIVERSIDE BULLETIN")
         #expect(article.source == "The Quayside Post")
         #expect(article.published == "2025-03-12")
@@ -53,8 +53,8 @@ struct PageParserTests {
 
     @Test func promoBlockInsideBodyIsRemovedButASurveyInTheNewsStays() {
         let page = PageParser.parse(Self.aggregatorPage, origin: "test")
-        #expect(!page.article.paragraphs.contains { $0.contains("Take this quick survey") })
-        #expect(page.article.paragraphs.last?.hasPrefix("A survey of the embankment") == true)
+        #expect(!page.paragraphs.contains { $0.contains("Take this quick survey") })
+        #expect(page.paragraphs.last?.hasPrefix("A survey of the embankment") == true)
     }
 
     @Test(arguments: [
@@ -139,8 +139,8 @@ struct PageParserTests {
             The river authority in Marlow Bend closed the old towpath on Wednesday after a section of the embankment slid into the water.
             This article was originally published by The Quayside Post.
             """, origin: "closing source")
-        #expect(page.article.source == "The Quayside Post")
-        #expect(page.article.paragraphs.count == 1)
+        #expect(page.source == "The Quayside Post")
+        #expect(page.paragraphs.count == 1)
     }
 
     @Test func bareArticleHasTitleBylineAndDateButNoAggregator() {
@@ -152,13 +152,13 @@ struct PageParserTests {
             The Lindhaven harbour council voted on Tuesday to add three evening ferry crossings to the island.
             Opposition members questioned the cost but the measure passed by eleven votes to four on Tuesday.
             """, origin: "bare")
-        #expect(page.article.aggregator == nil)
-        #expect(page.article.source == nil)
-        #expect(page.article.title == "Harbour council backs evening ferries after long dispute")
-        #expect(page.article.byline == "Ana Ruiz and Tom Berg")
-        #expect(page.article.published == "2025-03-12")
-        #expect(page.article.captured == nil)
-        #expect(page.article.paragraphs.count == 2)
+        #expect(page.aggregator == nil)
+        #expect(page.source == nil)
+        #expect(page.title == "Harbour council backs evening ferries after long dispute")
+        #expect(page.byline == "Ana Ruiz and Tom Berg")
+        #expect(page.published == "2025-03-12")
+        #expect(page.captured == nil)
+        #expect(page.paragraphs.count == 2)
     }
 
     @Test func titleIsNeverInvented() {
@@ -167,8 +167,8 @@ struct PageParserTests {
 
             The Lindhaven harbour council voted on Tuesday to add three evening ferry crossings to the island.
             """, origin: "untitled")
-        #expect(page.article.title == nil)
-        #expect(page.article.paragraphs.count == 1)
+        #expect(page.title == nil)
+        #expect(page.paragraphs.count == 1)
     }
 
     @Test func relativeDateIsCountedFromTheCaptureDate() {
@@ -180,8 +180,8 @@ struct PageParserTests {
 
             The Lindhaven harbour council voted on Tuesday to add three evening ferry crossings to the island.
             """, origin: "relative")
-        #expect(page.article.captured == "2025-03-14T18:30")
-        #expect(page.article.published == "2025-03-14T15:30")
+        #expect(page.captured == "2025-03-14T18:30")
+        #expect(page.published == "2025-03-14T15:30")
     }
 
     @Test func hardWrappedParagraphsAreRejoined() {
@@ -197,19 +197,19 @@ struct PageParserTests {
             Engineers said the slip was caused by weeks of heavy rain and that nobody
             had been hurt.
             """, origin: "wrapped")
-        #expect(page.article.paragraphs == [
+        #expect(page.paragraphs == [
             "The river authority in Marlow Bend closed the old towpath on Wednesday after a section of the embankment slid into the water during the night, officials said.",
             "Engineers said the slip was caused by weeks of heavy rain and that nobody had been hurt.",
         ])
-        #expect(page.article.title == "Embankment slip closes towpath")
+        #expect(page.title == "Embankment slip closes towpath")
     }
 
     @Test func windowsTextWithInvisibleCharactersIsCleaned() {
         let page = PageParser.parse(
             "\u{FEFF}Embankment slip closes towpath\r\nMarch 12, 2025\r\n\r\n\tThe river\u{00A0}authority closed the tow\u{00AD}path on Wednesday after\u{200B} a section of the embankment slid into the water.  \r\n",
             origin: "windows")
-        #expect(page.article.paragraphs == ["The river authority closed the towpath on Wednesday after a section of the embankment slid into the water."])
-        #expect(page.article.title == "Embankment slip closes towpath")
+        #expect(page.paragraphs == ["The river authority closed the towpath on Wednesday after a section of the embankment slid into the water."])
+        #expect(page.title == "Embankment slip closes towpath")
     }
 
     @Test func decomposedAccentsAreComposed() {

@@ -1,7 +1,12 @@
 import Foundation
 
 /// Wire agency credits: closing credit lines ("Le Monde with AP and AFP") and agency names.
-enum Credits {
+public enum Credits {
+    /// Canonical agency names mentioned in a text, in order of first mention.
+    public static func agencies(in text: String) -> [String] {
+        agencies(in: LineFeatures(text))
+    }
+
     /// Canonical agency names mentioned in a line, in order of first mention.
     static func agencies(in line: LineFeatures) -> [String] {
         var found: [(position: Int, name: String)] = []

@@ -1,9 +1,9 @@
 /// Decodes one scalar from a Swift string's UTF-8 (always well formed), for the byte-level loops of
 /// the normaliser and the tokeniser, which pass most bytes through untouched.
-enum UTF8Scalar {
+public enum UTF8Scalar {
     /// The scalar that starts at `index`, and how many bytes it takes.
-    @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+    @inlinable @inline(__always)
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
         let lead = bytes[index]
         guard lead >= 0x80 else { return (UInt32(lead), 1) }
         let length = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, bytes.count - index)
