@@ -134,13 +134,24 @@ struct PageHeader {
             var points = 0
             if index > 0, documentTitle.contains(line.folded) { points += Self.repeatedInDocumentTitle }
             let next = units[(index + 1)..<min(units.count, index + 1 + Self.titleToBylineReach)]
-            if next.contains(where: { Self.isAboutTheArticle($0.text, $0.features) }) { points += Self.followedByArticleLine }
+            if next.contains(where: { Self.isBylineOrDate($0.text, $0.features) }) { points += Self.followedByArticleLine }
             return points
         }
         let scored = candidates.map { (index: $0, points: evidence($0)) }
         let best: Int
-        if let top = scored.filter({ $0.points >= 0 }).max(by: { ($0.points, $0.index) < ($1.points, $1.index) }) {
+        if let top = scored.filter({ $0.points >= 0 }).max(by: { ($0.points, $0.index) < ($1.points, $1.index) }),
+            top.points > 0 || candidates.first != 0
+        {
             best = top.index
+        } else if candidates.first == 0, let documentTitle = Self.documentTitle(units[0].text) {
+            // Nothing near the article vouches for itself, and the page opens with a headline: a
+            // saved page's document title, "Headline | Site", without the site's name.
+            for candidate in candidates where candidate != 0 {
+                rules[candidate] = .header
+            }
+            rules[0] = .title
+            title = documentTitle
+            return
         } else if let last = candidates.last {
             best = last
         } else {
@@ -161,6 +172,18 @@ struct PageHeader {
         }
     }
 
+    /// A page's opening headline without the site's name after a separator ("Headline | Site",
+    /// "Headline - Site"): the longest part, when it has a title's words.
+    static func documentTitle(_ text: String) -> String? {
+        var parts = [Substring(text)]
+        for separator in [" | ", " - ", " – ", " — "] {
+            parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: true) }
+        }
+        guard let longest = parts.max(by: { $0.count < $1.count }) else { return nil }
+        let title = String(longest).trimmedSpaces()
+        return LineFeatures(title).wordCount >= titleWords ? title : nil
+    }
+
     /// Words a title has at least, unless the page offers nothing longer.
     static let titleWords = 4
     /// Points for a title candidate the page's first line repeats.
@@ -174,15 +197,26 @@ struct PageHeader {
         "by ", "posted", "published", "updated", "written by", "share", "follow", "photo", "image", "credit",
         "last updated", "tempo de leitura", "reading time", "texto:", "текст:", "publicado",
     ]
+    private static let authorRoles: PhraseList = [
+        "writer", "contributor", "editor", "correspondent", "reporter", "columnist", "staff", "editor-at-large",
+    ]
     private static let captionCredits: PhraseList = ["getty", "/ap", "ap photo", "reuters", "afp", "shutterstock", "credit", "associated press"]
 
     /// A line that says something about the article rather than being its headline: a byline, a date
     /// or time, a share button, a picture's caption or credit.
     static func isAboutTheArticle(_ text: String, _ line: LineFeatures) -> Bool {
+        if isBylineOrDate(text, line) { return true }
+        // "Analysis by Ana Ruiz, CNN", "Tom Berg, Sports Writer": a byline without its "By".
+        if line.wordCount <= 10, line.containsPhrase("by") || line.countWholePhrases(authorRoles) > 0 { return true }
+        return line.containsAny(captionCredits) && !line.reportsSpeech
+    }
+
+    /// A line that a headline has under it: a byline, a date, a "Posted"/"Updated" line.
+    static func isBylineOrDate(_ text: String, _ line: LineFeatures) -> Bool {
         if line.startsWithAny(aboutTheArticlePrefixes) || byline(line) != nil { return true }
         if line.containsPhrase("by") && line.wordCount <= 12 && DateParser.parse(text) != nil { return true }
         if let match = DateParser.parse(text), match.date != nil || match.isWholeLine { return true }
-        return line.containsAny(captionCredits) && !line.reportsSpeech
+        return false
     }
 
     // MARK: Line tests
