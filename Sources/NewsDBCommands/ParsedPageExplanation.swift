@@ -9,13 +9,13 @@ enum ParsedPageExplanation {
 
     private static func renderTable(_ page: ParsedPage) -> String {
         var text = "# \(page.origin)\n"
-        text += "lines     zone     rule              shape      weight  score  text [evidence]\n"
+        text += "lines     zone     rule              row                  shape      weight  score  text [evidence]\n"
         for line in page.explanation {
             let numbers = line.lines.count == 1 ? "\(line.lines[0])" : "\(line.lines[0])-\(line.lines[line.lines.count - 1])"
             let excerpt = line.text.count > 90 ? line.text.prefix(89) + "…" : Substring(line.text)
             let signs = line.signs.isEmpty ? "" : " [" + line.signs.joined(separator: ", ") + "]"
             text += padded(numbers, 9) + " " + padded(line.zone.rawValue, 8) + " " + padded(line.rule?.rawValue ?? "kept", 17) + " "
-                + padded(line.shape, 10) + " " + padded(format(line.weight), 6, left: true) + " "
+                + padded(line.row ?? "-", 20) + " " + padded(line.shape, 10) + " " + padded(format(line.weight), 6, left: true) + " "
                 + padded(format(line.score), 6, left: true) + "  " + excerpt + signs + "\n"
         }
         return text
@@ -26,6 +26,7 @@ enum ParsedPageExplanation {
             ("lines", "[" + line.lines.map(String.init).joined(separator: ", ") + "]"),
             ("zone", JSONText.string(line.zone.rawValue)),
             ("rule", JSONText.optional(line.rule?.rawValue)),
+            ("row", JSONText.optional(line.row)),
             ("shape", JSONText.string(line.shape)),
             ("weight", format(line.weight)),
             ("score", format(line.score)),

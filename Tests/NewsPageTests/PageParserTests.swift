@@ -286,6 +286,6 @@ struct LineFeatureTests {
         ("Ferry times | 3 min read", false), ("Home |  World  | Business", true), ("|Home|World|", false),
     ])
     func breadcrumbTrails(text: String, expected: Bool) {
-        #expect(PageHeader.isBreadcrumbTrail(text) == expected)
+        #expect(HeaderLines.isBreadcrumbTrail(text) == expected)
     }
 }

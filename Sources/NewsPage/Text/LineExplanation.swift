@@ -16,6 +16,8 @@ public struct LineExplanation: Sendable {
     public var zone: Zone
     /// The rule that removed the unit, or nil when it is kept as body text.
     public var rule: LineRule?
+    /// The rule table's row that decided the unit ("header-date", "furniture"), or nil when no row matched.
+    public var row: String?
     /// The unit's shape ("prose", "list-link", …).
     public var shape: String
     /// Length in words (Chinese and Japanese characters two to a word).
@@ -30,7 +32,8 @@ public struct LineExplanation: Sendable {
 extension LineExplanation {
     /// The explanation of every unit, from the evidence and the decisions the parser made.
     static func explain(
-        units: [PageUnit], evidence: [LineEvidence], rules: [Int: LineRule], bodyStart: Int, articleEnd: Int
+        units: [PageUnit], evidence: [LineEvidence], rules: [Int: LineRule], rows: [Int: LineRuleTable.RowName],
+        bodyStart: Int, articleEnd: Int
     ) -> [LineExplanation] {
         let scores = ArticleRegion.scores(of: evidence)
         let teasers = ArticleRegion.teaserUnits(in: evidence)
@@ -45,7 +48,7 @@ extension LineExplanation {
             if repeats.contains(index) { signs.append("repeated") }
             let zone: Zone = index < bodyStart ? .header : index < articleEnd ? .body : .trailer
             return LineExplanation(
-                lines: units[index].lines, zone: zone, rule: rules[index], shape: line.shape.rawValue,
+                lines: units[index].lines, zone: zone, rule: rules[index], row: rows[index]?.rawValue, shape: line.shape.rawValue,
                 weight: line.weight, score: scores[index], signs: signs, text: units[index].text
             )
         }

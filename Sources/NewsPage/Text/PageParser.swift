@@ -1,131 +1,70 @@
 /// Turns the saved text of one news page into a `ParsedPage`.
 ///
-/// The page is cut in three: the header (everything before the first paragraph of prose), the
-/// body, and the trailing lines. Furniture that can sit anywhere (sponsors, promos, share bars,
-/// image credits) is recognised first by `BoilerplateRules`; the header's lines are then read by
-/// position and shape in `PageHeader`; the body keeps every line no rule removes.
+/// Each unit's evidence is measured once (`LineEvidence`); the article's region is found from the
+/// evidence over the whole page (`ArticleRegion`), which cuts the page in three zones: the header
+/// above the first body paragraph, the body, and the trailer after the last. One ordered rule table
+/// (`LineRuleTable`) then decides every unit in its zone, and `PageReading` folds what the rows find
+/// into the fields; the title is chosen among the headline-like lines (`TitleChoice`).
 public enum PageParser {
     public static func parse(_ text: String, origin: String, explain: Bool = false) -> ParsedPage {
         let lines = TextNormalizer.lines(of: text)
         let units = PageUnits.assemble(lines)
         let evidence = units.map(LineEvidence.init)
-        let strong = evidence.map(\.strongRule)
         let region = ArticleRegion.find(in: evidence) ?? ArticleRegion(start: units.count, end: units.count)
-        let bodyStart = region.range.first { strong[$0] == nil && startsBody(units[$0]) } ?? region.start
+        let bodyStart = region.range.first { evidence[$0].strongRule == nil && startsBody(units[$0]) } ?? region.start
         let articleEnd = max(region.end, bodyStart)
         let dayFirst = !units.prefix(bodyStart).contains { DateParser.writesMonthFirst($0.text) == true }
-        let header = PageHeader(units: units, end: bodyStart, strong: strong, dayFirst: dayFirst)
+        var reading = PageReading(units: units, evidence: evidence, bodyStart: bodyStart, articleEnd: articleEnd, dayFirst: dayFirst)
+
+        let titles = TitleChoice(candidates: reading.titleCandidates, units: units)
+        for index in titles.others { reading.rules[index] = .header }
+        if let titleUnit = titles.titleUnit { reading.rules[titleUnit] = .title }
         // Sentences above the body belong to it only inside the article's region (a standfirst);
         // higher up they are teasers and menu text.
-        let keptAsBody = Set(header.keptAsBody.filter { $0 >= region.start })
+        let keptAsBody = Set(reading.standfirsts.filter { $0 >= region.start })
+        for index in reading.standfirsts where !keptAsBody.contains(index) { reading.rules[index] = .outsideArticle }
 
-        var rules = header.rules
         var page = ParsedPage(origin: origin)
-        page.aggregator = header.aggregator
-        page.title = header.title
-        page.byline = header.byline
-        page.imageCredit = header.imageCredit
-        var credits = header.credits
-        var creditSource: String?
-        var published = header.published
-        let uncertain: [Int] = keptAsBody.sorted().flatMap { units[$0].lines }
-        for index in header.keptAsBody where !keptAsBody.contains(index) { rules[index] = .outsideArticle }
-
-        let lastContent = units.indices.last { $0 >= bodyStart && $0 < articleEnd && strong[$0] == nil } ?? articleEnd
-        for index in units.indices where index >= bodyStart {
-            let unit = units[index]
-            let line = unit.features
-            if let rule = strong[index] {
-                rules[index] = rule
-                if rule == .imageCredit, page.imageCredit == nil { page.imageCredit = unit.text }
-                continue
-            }
-            let inArticle = index < articleEnd
-            // Credit and source lines close an article, so they are read just past its last paragraph too.
-            let closesArticle = index >= lastContent - 2 && index < articleEnd + trailingCreditLines
-            guard inArticle || closesArticle else {
-                rules[index] = .outsideArticle
-                continue
-            }
-            if index > bodyStart, inArticle, let previous = rules[index - 1], previous == .promo || previous == .newsletter,
-                !unit.blankBefore, line.wordCount <= 6, !line.isSentence
-            {
-                // The button under a promo: "Take the survey".
-                rules[index] = previous
-                continue
-            }
-            if index > bodyStart, let credit = Credits.creditLine(line, nearEnd: closesArticle) {
-                rules[index] = .creditLine
-                credits += credit.agencies
-                if creditSource == nil { creditSource = credit.source }
-                continue
-            }
-            if index > bodyStart, closesArticle, let labelled = PageHeader.labelledSource(unit.text, line) {
-                // "This article was originally published by The Valley Gazette."
-                rules[index] = .source
-                if creditSource == nil { creditSource = labelled.name }
-                credits += labelled.agencies
-                continue
-            }
-            guard inArticle else {
-                rules[index] = .outsideArticle
-                continue
-            }
-            if index > bodyStart, line.wordCount <= 16, let match = DateParser.parse(unit.text, dayFirst: dayFirst), match.isWholeLine {
-                if published == nil { published = match }
-                rules[index] = .publishedDate
-                continue
-            }
-            if index > bodyStart, page.byline == nil, let name = PageHeader.byline(line), line.wordCount <= 8 {
-                page.byline = name
-                rules[index] = .byline
-                continue
-            }
-        }
-        markTrailer(units: units, from: bodyStart, to: articleEnd, rules: &rules)
-
-        // Source: a labelled or repeated line first, then the publisher named by the credit line.
-        page.source = header.source
-        if page.source == nil, let creditSource {
-            page.source = creditSource
-            let key = TextNormalizer.folded(creditSource)
+        page.aggregator = reading.aggregator
+        page.title = titles.title
+        page.byline = reading.byline
+        page.imageCredit = reading.imageCredit
+        // Source: a labelled or repeated line first, then the publisher named by the closing lines.
+        page.source = reading.source
+        if page.source == nil, let closingSource = reading.closingSource {
+            page.source = closingSource
+            let key = TextNormalizer.folded(closingSource)
             for index in units.indices.prefix(bodyStart) where units[index].features.folded == key {
-                rules[index] = .source
+                reading.rules[index] = .source
             }
         }
-        if page.source == nil, let candidate = header.sourceCandidates.first {
+        if page.source == nil, let candidate = titles.sourceCandidates.first {
             page.source = units[candidate].text
-            rules[candidate] = .source
+            reading.rules[candidate] = .source
         }
-
-        let capturedDate = header.captured?.resolved(capturedOn: nil)
+        let capturedDate = reading.captured?.resolved(capturedOn: nil)
         page.captured = capturedDate?.iso
-        page.published = published?.resolved(capturedOn: capturedDate)?.iso
+        page.published = reading.published?.resolved(capturedOn: capturedDate)?.iso
 
-        var paragraphs: [String] = []
-        var removed: [RemovedLine] = []
         for (index, unit) in units.enumerated() {
-            if let rule = rules[index] {
+            if let rule = reading.rules[index] {
                 for (number, text) in zip(unit.lines, unit.originals) {
-                    removed.append(RemovedLine(line: number, text: text, rule: rule))
+                    page.removed.append(RemovedLine(line: number, text: text, rule: rule))
                 }
-            } else {
-                if index < bodyStart, !keptAsBody.contains(index) { continue }
-                paragraphs.append(unit.text)
+            } else if index >= bodyStart || keptAsBody.contains(index) {
+                page.paragraphs.append(unit.text)
             }
         }
-        page.paragraphs = paragraphs
-        page.credits = unique(credits)
+        page.credits = unique(reading.credits)
         if let first = page.paragraphs.first, let dateline = Dateline.match(first) {
             page.dateline = dateline.text
             page.paragraphs[0] = dateline.remainder
             page.credits = unique(page.credits + dateline.agencies)
         }
-        page.removed = removed
-        page.uncertainLines = uncertain
+        page.uncertainLines = keptAsBody.sorted().flatMap { units[$0].lines }
         if explain {
             page.explanation = LineExplanation.explain(
-                units: units, evidence: evidence, rules: rules, bodyStart: bodyStart, articleEnd: articleEnd)
+                units: units, evidence: evidence, rules: reading.rules, rows: reading.rows, bodyStart: bodyStart, articleEnd: articleEnd)
         }
         return page
     }
@@ -138,7 +77,7 @@ public enum PageParser {
         // Asked last, as most header lines are already ruled out: a date or byline line is never the body.
         guard readsAsBody else { return false }
         if let match = DateParser.parse(unit.text), match.isWholeLine { return false }
-        return PageHeader.byline(line) == nil
+        return HeaderLines.byline(line) == nil
     }
 
     /// A headline-cased question, exclamation or unfinished sentence of up to 20 words.
@@ -154,18 +93,6 @@ public enum PageParser {
         guard long.count >= 3 else { return false }
         let capitalised = long.filter { $0.first?.isUppercase == true }.count
         return Double(capitalised) / Double(long.count) >= 0.7
-    }
-
-    /// Short lines after the last sentence of the body: labels and widgets, not article text.
-    private static func markTrailer(units: [PageUnit], from bodyStart: Int, to articleEnd: Int, rules: inout [Int: LineRule]) {
-        var index = articleEnd - 1
-        while index > bodyStart {
-            defer { index -= 1 }
-            if rules[index] != nil { continue }
-            let line = units[index].features
-            guard line.wordCount <= 6, !line.endsLikeSentence else { return }
-            rules[index] = .trailer
-        }
     }
 
     /// Lines past the article's last paragraph still read for a credit or a source line.

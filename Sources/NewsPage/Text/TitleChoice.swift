@@ -1,0 +1,108 @@
+/// Chooses the page's title among the headline-like lines above the article.
+///
+/// The title is the headline-like line nearest the article's start that is not a line about the
+/// article (a date, a byline, a caption): one that the page's first line repeats (a saved page's
+/// document title, "Headline | Site") first, then one followed by a byline or date (a headline over
+/// its byline), then the nearest. Menus, teasers and section names sit further up.
+struct TitleChoice {
+    /// The title's text, and the unit it came from.
+    var title: String?
+    var titleUnit: Int?
+    /// Candidates that are not the title: section names, or the source's name when short.
+    var others: [Int] = []
+    /// Short title-case candidates that may name the source.
+    var sourceCandidates: [Int] = []
+
+    init(candidates: [Int], units: [PageUnit]) {
+        let openingLine = units.first.map { $0.features.folded } ?? ""
+        func points(_ index: Int) -> Int {
+            let line = units[index].features
+            guard line.wordCount >= Self.titleWords, !Self.isAboutTheArticle(units[index].text, line) else { return -1 }
+            var points = 0
+            if index > 0, openingLine.contains(line.folded) { points += Self.repeatedInDocumentTitle }
+            let next = units[(index + 1)..<min(units.count, index + 1 + Self.titleToBylineReach)]
+            if next.contains(where: { Self.isBylineOrDate($0.text, $0.features) }) { points += Self.followedByArticleLine }
+            return points
+        }
+        let scored = candidates.map { (index: $0, points: points($0)) }
+        let best: Int
+        if let top = scored.filter({ $0.points >= 0 }).max(by: { ($0.points, $0.index) < ($1.points, $1.index) }),
+            top.points > 0 || candidates.first != 0
+        {
+            best = top.index
+        } else if candidates.first == 0, let documentTitle = Self.documentTitle(units[0].text) {
+            // Nothing near the article vouches for itself, and the page opens with a headline: a
+            // saved page's document title, "Headline | Site", without the site's name.
+            title = documentTitle
+            titleUnit = 0
+            others = Array(candidates.dropFirst())
+            return
+        } else if let last = candidates.last {
+            best = last
+        } else {
+            return
+        }
+        let bestWords = units[best].features.wordCount
+        for candidate in candidates where candidate != best {
+            others.append(candidate)
+            if units[candidate].features.wordCount <= 6 { sourceCandidates.append(candidate) }
+        }
+        // A lone short line (a publisher name, a section) is not a title; a title says something.
+        if bestWords >= 4 || candidates.count == 1 && bestWords >= 3 && units[best].text.contains(where: \.isLowercase)
+            && !HeaderLines.isTitleCaseName(units[best].features)
+        {
+            title = units[best].text
+            titleUnit = best
+        } else {
+            others.append(best)
+            sourceCandidates.append(best)
+        }
+    }
+
+    /// A page's opening headline without the site's name after a separator ("Headline | Site",
+    /// "Headline - Site"): the longest part, when it has a title's words.
+    static func documentTitle(_ text: String) -> String? {
+        var parts = [Substring(text)]
+        for separator in [" | ", " - ", " – ", " — "] {
+            parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: true) }
+        }
+        guard let longest = parts.max(by: { $0.count < $1.count }) else { return nil }
+        let title = String(longest).trimmedSpaces()
+        return LineFeatures(title).wordCount >= titleWords ? title : nil
+    }
+
+    /// Words a title has at least, unless the page offers nothing longer.
+    static let titleWords = 4
+    /// Points for a title candidate the page's first line repeats.
+    static let repeatedInDocumentTitle = 4
+    /// Points for a title candidate followed by a line about the article (byline, date).
+    static let followedByArticleLine = 2
+    /// Units after a headline where its byline or date is looked for.
+    static let titleToBylineReach = 3
+
+    private static let aboutTheArticlePrefixes: PhraseList = [
+        "by ", "posted", "published", "updated", "written by", "share", "follow", "photo", "image", "credit",
+        "last updated", "tempo de leitura", "reading time", "texto:", "текст:", "publicado",
+    ]
+    private static let authorRoles: PhraseList = [
+        "writer", "contributor", "editor", "correspondent", "reporter", "columnist", "staff", "editor-at-large",
+    ]
+    private static let captionCredits: PhraseList = ["getty", "/ap", "ap photo", "reuters", "afp", "shutterstock", "credit", "associated press"]
+
+    /// A line that says something about the article rather than being its headline: a byline, a date
+    /// or time, a share button, a picture's caption or credit.
+    static func isAboutTheArticle(_ text: String, _ line: LineFeatures) -> Bool {
+        if isBylineOrDate(text, line) { return true }
+        // "Analysis by Ana Ruiz, CNN", "Tom Berg, Sports Writer": a byline without its "By".
+        if line.wordCount <= 10, line.containsPhrase("by") || line.countWholePhrases(authorRoles) > 0 { return true }
+        return line.containsAny(captionCredits) && !line.reportsSpeech
+    }
+
+    /// A line that a headline has under it: a byline, a date, a "Posted"/"Updated" line.
+    static func isBylineOrDate(_ text: String, _ line: LineFeatures) -> Bool {
+        if line.startsWithAny(aboutTheArticlePrefixes) || HeaderLines.byline(line) != nil { return true }
+        if line.containsPhrase("by") && line.wordCount <= 12 && DateParser.parse(text) != nil { return true }
+        if let match = DateParser.parse(text), match.date != nil || match.isWholeLine { return true }
+        return false
+    }
+}

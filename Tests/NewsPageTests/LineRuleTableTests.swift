@@ -1,0 +1,58 @@
+import Testing
+@testable import NewsPage
+
+/// The rule table, row by row: each row has a small page in which it decides one line, and
+/// `parse --explain` must name that row for that line.
+@Suite("Line rule table")
+struct LineRuleTableTests {
+    static let body = [
+        "The harbour council in Port Calder voted on Tuesday to keep the evening ferry running through the winter, after a long dispute over its cost.",
+        "Councillors said the crossing carried more than four hundred people on a typical weekday evening, most of them workers from the island.",
+        "The ferry operator said it would publish a new timetable next month, with an extra late sailing on Fridays and Saturdays.",
+    ]
+
+    /// A page for each row, and the 1-based line the row must decide.
+    static let examples: [LineRuleTable.RowName: (lines: [String], line: Int)] = [
+        .furniture: (["Sponsor: ACME Boats", ""] + body, 1),
+        .masthead: (["THE HARBOUR DAILY", "Jun 2, 2025", ""] + body, 1),
+        .promoButton: ([body[0], body[1], "Tell us what you think of our coverage: take our two-minute reader survey and help us improve it.",
+                        "Answer five questions", "", body[2]], 4),
+        .creditLine: (body + ["", "Reporting by Ana Ruiz; Editing by Tom Berg"], 5),
+        .closingSource: (body + ["", "This article was originally published by The Valley Gazette."], 5),
+        .pastArticle: (body + ["", "About us", "Careers", "Contact", "Terms of use", "Privacy"], 9),
+        .headerDate: (["12 Mar 2025", ""] + body, 1),
+        .bodyDate: ([body[0], "12 Mar 2025", body[1], body[2]], 2),
+        .commentCount: (["0", ""] + body, 1),
+        .readerLocation: (["| Remer,MN", ""] + body, 1),
+        .labelledSource: (["Source: The Valley Gazette", ""] + body, 1),
+        .readingTimeSource: (["The Valley Gazette · 4 min read", ""] + body, 1),
+        .headerByline: (["By Ana Ruiz", ""] + body, 1),
+        .bodyByline: ([body[0], "By Ana Ruiz", body[1], body[2]], 2),
+        .sourceTwice: (["The Valley Gazette", "The Valley Gazette", ""] + body, 2),
+        .navigation: (["Home | World | Europe", ""] + body, 1),
+        .headline: (["Harbour council keeps the evening ferry", ""] + body, 1),
+        .standfirst: (["The vote ends a dispute.", ""] + body, 1),
+        .headerLabel: (["Filed in harbour affairs:", ""] + body, 1),
+        .trailingLabel: (body + ["___", "Associated Press writers Ana Ruiz and Tom Berg in Port Calder contributed to this report on the ferry vote."], 4),
+    ]
+
+    @Test(arguments: LineRuleTable.RowName.allCases)
+    func rowDecidesItsExample(row: LineRuleTable.RowName) throws {
+        let example = try #require(Self.examples[row], "row \(row.rawValue) has no example")
+        let page = PageParser.parse(example.lines.joined(separator: "\n"), origin: "table", explain: true)
+        let explained = try #require(page.explanation.first { $0.lines.contains(example.line) })
+        #expect(explained.row == row.rawValue, "line \(example.line): \(explained.text)")
+    }
+
+    @Test func rowsAreInTheOrderTheirNamesAreListed() {
+        let tableOrder = LineRuleTable.rows.map(\.name) + [LineRuleTable.trailingLabel.name]
+        #expect(tableOrder == LineRuleTable.RowName.allCases)
+    }
+
+    @Test func firstMatchingRowWins() {
+        // "By Ana Ruiz" above the body is a byline although it is also a short title-case line.
+        let page = PageParser.parse((["By Ana Ruiz", ""] + Self.body).joined(separator: "\n"), origin: "order", explain: true)
+        #expect(page.explanation.first?.row == LineRuleTable.RowName.headerByline.rawValue)
+        #expect(page.byline == "Ana Ruiz")
+    }
+}
