@@ -162,6 +162,23 @@ enum HeaderLines {
         return line.text.first.map { $0.isUppercase || $0.isNumber || "\"“‘'".contains($0) } ?? false
     }
 
+    /// Words of buttons and menus, never of a publisher's name.
+    private static let interfaceWords: LineSet = [
+        "skip", "search", "log", "login", "sign", "subscribe", "menu", "close", "accept", "cookies", "read", "home",
+        "register", "account", "share", "follow", "contact", "about", "navigation", "content", "toggle", "open",
+        "back", "top", "next", "previous", "later", "live", "more", "opinion", "save", "print", "click",
+    ]
+
+    /// A publisher's name as a logo shows it: a title-case name of a few words, none of them a
+    /// button's or a menu's word ("Search", "Log In", "Skip to Article" are not names).
+    static func isPublisherName(_ line: LineFeatures) -> Bool {
+        isTitleCaseName(line) && !hasInterfaceWords(line)
+    }
+
+    static func hasInterfaceWords(_ line: LineFeatures) -> Bool {
+        line.words.contains { interfaceWords.contains(LineFeatures(String($0))) }
+    }
+
     /// Every word capitalised and few of them: reads as a name ("The Harbor Courier"), not a headline.
     static func isTitleCaseName(_ line: LineFeatures) -> Bool {
         let words = line.text.split(separator: " ")

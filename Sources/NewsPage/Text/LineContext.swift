@@ -10,7 +10,7 @@ struct LineContext {
     /// The unit is among the last lines of the body or just after it, where credit lines stand.
     let closesArticle: Bool
     /// The first unit of the body.
-    let isBodyStart: Bool
+    let bodyStart: Int
     /// The rule the unit before got, and the table row that gave it.
     let previousRule: LineRule?
     let previousRow: LineRuleTable.RowName?
@@ -19,6 +19,7 @@ struct LineContext {
     /// The page has its byline already.
     let hasByline: Bool
 
+    var isBodyStart: Bool { index == bodyStart }
     var unit: PageUnit { units[index] }
     var line: LineFeatures { unit.features }
     var text: String { unit.text }

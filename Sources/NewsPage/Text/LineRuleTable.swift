@@ -59,6 +59,10 @@ enum LineRuleTable {
     static let bodyBylineWords = 8
     /// Words a trailing label has at most.
     static let trailingLabelWords = 6
+    /// Words a publisher's name has at most.
+    static let sourceNameWords = 5
+    /// Units above the body where a source name shown twice is looked for.
+    static let sourcePairReach = 8
     /// Words a button under a promo has at most.
     static let promoButtonWords = 6
 
@@ -118,8 +122,10 @@ enum LineRuleTable {
             if context.previousRow == .sourceTwice, context.previousStartedPair {
                 return LineFinding.none
             }
-            guard let next = context.next, context.nextEvidence?.strongRule == nil, context.line.wordCount <= 8,
-                context.line.hasLetters, next.features.folded == context.line.folded
+            // Near the article only: menus far above repeat their buttons ("Search", "Log In") too.
+            guard context.bodyStart - context.index <= sourcePairReach, let next = context.next,
+                context.nextEvidence?.strongRule == nil, context.line.wordCount <= sourceNameWords, context.line.hasLetters,
+                next.features.folded == context.line.folded, !HeaderLines.hasInterfaceWords(context.line)
             else { return nil }
             return .source(name: context.text, agencies: [])
         },

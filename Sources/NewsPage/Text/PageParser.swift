@@ -38,9 +38,10 @@ public enum PageParser {
                 reading.rules[index] = .source
             }
         }
-        if page.source == nil, let candidate = titles.sourceCandidates.first {
-            page.source = units[candidate].text
-            reading.rules[candidate] = .source
+        if page.source == nil, titles.sourceCandidates.contains(0), HeaderLines.isPublisherName(units[0].features) {
+            // A name alone on the page's first line, in title case: the publisher's logo ("The Harbor Courier").
+            page.source = units[0].text
+            reading.rules[0] = .source
         }
         let capturedDate = reading.captured?.resolved(capturedOn: nil)
         page.captured = capturedDate?.iso

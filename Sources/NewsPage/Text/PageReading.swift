@@ -33,7 +33,7 @@ struct PageReading {
             let context = LineContext(
                 units: units, evidence: evidence, index: index, zone: zone, dayFirst: dayFirst,
                 closesArticle: index >= lastContent - 2 && index < articleEnd + PageParser.trailingCreditLines,
-                isBodyStart: index == bodyStart, previousRule: index > 0 ? rules[index - 1] : nil,
+                bodyStart: bodyStart, previousRule: index > 0 ? rules[index - 1] : nil,
                 previousRow: index > 0 ? rows[index - 1] : nil, previousStartedPair: previousFinding?.startsPair ?? false,
                 hasByline: byline != nil
             )
@@ -119,7 +119,7 @@ struct PageReading {
             if rules[index] != nil { continue }
             let context = LineContext(
                 units: units, evidence: evidence, index: index, zone: .body, dayFirst: dayFirst, closesArticle: false,
-                isBodyStart: false, previousRule: nil, previousRow: nil, previousStartedPair: false, hasByline: byline != nil
+                bodyStart: bodyStart, previousRule: nil, previousRow: nil, previousStartedPair: false, hasByline: byline != nil
             )
             guard LineRuleTable.trailingLabel.test(context) != nil else { return }
             rules[index] = .trailer
