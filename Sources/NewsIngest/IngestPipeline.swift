@@ -82,17 +82,19 @@ public final class IngestPipeline {
         reader.start()
         defer { reader.stop() }
         let defaultSource = options.defaultSource
-        var pending: (batch: Batch, parsing: ParallelMap<Result<PreparedArticle, IngestLog.Reject>>)?
+        var templates = TemplateLineCounts()
+        var pending: (batch: Batch, parsing: ParallelMap<ParsedRecord>)?
         var interrupted = false
         do {
             while true {
                 interrupted = options.stopRequested()
                 let batch = interrupted ? nil : reader.next()
                 let parsing = batch.map { batch in
-                    ParallelMap(batch.records, jobs: options.jobs) { $0.article(defaultSource: defaultSource).map(PreparedArticle.init) }
+                    ParallelMap(batch.records, jobs: options.jobs) { $0.parse(defaultSource: defaultSource) }
                 }
                 if let previous = pending {
-                    try commit(previous.batch, results: previous.parsing.wait(), writer: writer, progress: &progress)
+                    let parsed = reparsingTemplates(previous.batch, parsed: previous.parsing.wait(), templates: &templates)
+                    try commit(previous.batch, results: parsed, writer: writer, progress: &progress)
                     progress.bytesRead = previous.batch.bytesRead
                     progress.elapsed = clock.now - start
                     report(progress)
@@ -107,6 +109,24 @@ public final class IngestPipeline {
         progress.elapsed = clock.now - start
         try log.finishRun(run, status: interrupted ? .interrupted : .completed, counts: counts(progress))
         return Summary(run: run, progress: progress, alreadyLoaded: plan.survey.alreadyLoaded, interrupted: interrupted)
+    }
+
+    /// Counts the batch's pages into `templates` in record order, then parses again, on the workers,
+    /// the pages that kept a line their site repeats (this batch's pages and earlier ones counted).
+    private func reparsingTemplates(
+        _ batch: Batch, parsed: [ParsedRecord], templates: inout TemplateLineCounts
+    ) -> [Result<PreparedArticle, IngestLog.Reject>] {
+        for sighting in parsed.compactMap(\.sighting) { templates.record(sighting) }
+        let learnt = templates
+        let again = parsed.indices.filter { parsed[$0].sighting?.keptRecurring(in: learnt) == true }
+        var results = parsed.map(\.result)
+        guard !again.isEmpty else { return results }
+        let defaultSource = options.defaultSource
+        let redone = ParallelMap(again.map { batch.records[$0] }, jobs: options.jobs) {
+            $0.parse(defaultSource: defaultSource, templates: learnt).result
+        }.wait()
+        for (index, result) in zip(again, redone) { results[index] = result }
+        return results
     }
 
     /// Tells the reader's thread which files an earlier run loaded, through a read-only connection

@@ -24,8 +24,18 @@ public enum RawRecord: Sendable {
         }
     }
 
-    /// Parses the record into an article, or says why it cannot be one. Pure, so it runs on any core.
-    public func article(defaultSource: String?) -> Result<Article, IngestLog.Reject> {
+    /// Parses the record into an article, or says why it cannot be one. Pure, so it runs on any
+    /// core. A page's short lines come back in `sighting`, for the pipeline to count; given the
+    /// counts (`templates`), a page is parsed without the lines its site repeats.
+    public func parse(defaultSource: String?, templates: TemplateLineCounts? = nil) -> ParsedRecord {
+        var sighting: TemplateSighting?
+        let result = article(defaultSource: defaultSource, templates: templates, sighting: &sighting)
+        return ParsedRecord(result: result.map(PreparedArticle.init), sighting: sighting)
+    }
+
+    private func article(
+        defaultSource: String?, templates: TemplateLineCounts?, sighting: inout TemplateSighting?
+    ) -> Result<Article, IngestLog.Reject> {
         let result: Result<Article, IngestLog.Reject>
         switch self {
         case .reject(let reject):
@@ -35,7 +45,9 @@ public enum RawRecord: Sendable {
             case .failure(let failure):
                 return .failure(IngestLog.Reject(origin: origin, reason: failure.description))
             case .success(let text):
-                var article = ArticleAssembly.article(from: PageParser.parse(text, origin: origin))
+                let page = Self.parsePage(text, origin: origin, defaultSource: defaultSource, templates: templates)
+                sighting = page.sighting
+                var article = ArticleAssembly.article(from: page.parsed)
                 if article.source == nil { article.source = defaultSource }
                 result = .success(article)
             }
@@ -61,4 +73,27 @@ public enum RawRecord: Sendable {
         }
         return result
     }
+
+    /// Parses a page, and again without the lines its site repeats when it kept some of them. The
+    /// site is the page's aggregator or source, else the folder it was read from.
+    static func parsePage(
+        _ text: String, origin: String, defaultSource: String?, templates: TemplateLineCounts?
+    ) -> (parsed: ParsedPage, sighting: TemplateSighting) {
+        let page = PageParser.parse(text, origin: origin)
+        let site = page.aggregator ?? page.source ?? defaultSource ?? Self.folder(of: origin)
+        let sighting = TemplateSighting(site: site, hashes: page.templateHashes, keptHashes: page.keptTemplateHashes)
+        guard let templates, !templates.recurring(page.keptTemplateHashes, site: site).hashes.isEmpty else { return (page, sighting) }
+        return (PageParser.parse(text, origin: origin, recurring: templates.recurring(page.templateHashes, site: site)), sighting)
+    }
+
+    /// The folder part of an origin ("dumps/site/page.txt" gives "dumps/site").
+    static func folder(of origin: String) -> String {
+        origin.lastIndex(of: "/").map { String(origin[..<$0]) } ?? ""
+    }
+}
+
+/// A record parsed by a worker: its article or reject, and the lines of its page for template counting.
+public struct ParsedRecord: Sendable {
+    public var result: Result<PreparedArticle, IngestLog.Reject>
+    public var sighting: TemplateSighting?
 }

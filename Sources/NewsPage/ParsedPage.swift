@@ -22,6 +22,10 @@ public struct ParsedPage: Sendable {
     public var removed: [RemovedLine] = []
     /// Lines kept in the body although no rule vouches for them (the parser keeps what it cannot classify).
     public var uncertainLines: [Int] = []
+    /// The hashes of the page's short lines, for a load to count which lines a site repeats
+    /// (`RecurringLines`), and of those among them the page kept as body text.
+    public var templateHashes: [UInt64] = []
+    public var keptTemplateHashes: [UInt64] = []
     /// Every unit with its zone, rule and evidence; filled only when `parse` is asked to explain.
     public var explanation: [LineExplanation] = []
 

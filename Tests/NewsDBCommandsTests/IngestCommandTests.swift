@@ -151,3 +151,50 @@ struct IngestCommandTests {
         #expect(check.stdout.contains(String(count)))
     }
 }
+
+/// A site's template learnt across a load: a line repeated on every page of the site leaves the
+/// bodies, whatever the batch size, while `parse` on one page keeps it.
+@Suite("newsdb ingest learns a site's template")
+struct TemplateLearningTests {
+    static let slogan = "The Quayside Courier has covered island life since 1921, and is owned by its readers."
+
+    /// Six fictional stories in one site's layout; the slogan sits right under each story.
+    static func writeSite(into folder: URL) throws {
+        let stories = [
+            ("Ferry timetable changes for winter", "The island ferry will run one fewer sailing each evening from November, the operator said on Monday, citing falling passenger numbers."),
+            ("Library extends opening hours", "The town library in Westmere will stay open until nine in the evening on weekdays from next month, the council said on Tuesday."),
+            ("Storm damages harbour wall", "A section of the harbour wall at Port Calder collapsed during the storm on Wednesday night, leaving two fishing boats stranded on the mud."),
+            ("School opens new science wing", "Pupils at Westmere High moved into a new science wing on Thursday, two years after the old laboratories were closed as unsafe."),
+            ("Market hall to reopen", "The covered market hall in Port Calder will reopen in March after a year of repairs to its roof, the council said on Friday."),
+            ("Bus route extended to airport", "The number seven bus will run to the island airport from next week, the transport board said on Saturday, after a long campaign."),
+        ]
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (number, story) in stories.enumerated() {
+            let lines = [
+                "Quayside Courier", "Home | Island | Business | Sport", "", story.0, "By Staff Reporter", "12 May 2025", "",
+                story.1, "", "Residents who spoke to the paper about the \(story.0.lowercased()) said they had expected it.", "",
+                slogan, "Most read this week", "Ferry fares rise again", "Quay cafe wins award",
+            ]
+            try lines.joined(separator: "\n").write(to: folder.appendingPathComponent("\(number).txt"), atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test(arguments: ["1", "4000"])
+    func repeatedLineLeavesEveryBody(batch: String) throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        try Self.writeSite(into: scratch.url.appendingPathComponent("site"))
+        let db = scratch.path("news.db")
+        let result = try newsdb.run(["ingest", "--db", db, "--quiet", "--batch", batch, scratch.path("site")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM articles") == "6")
+        // The first two pages of the first batch cannot know yet; every page after them does.
+        let kept = try newsdb.scalar(db: db, "SELECT count(*) FROM articles WHERE body LIKE '%covered island life%'")
+        #expect(kept == (batch == "1" ? "2" : "0"))
+        #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM articles WHERE body LIKE '%Residents who spoke%'") == "6")
+
+        let single = try newsdb.run(["parse", "--json", scratch.path("site/5.txt")])
+        #expect(single.stdout.contains("covered island life"))
+    }
+}

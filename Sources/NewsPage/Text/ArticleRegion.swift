@@ -133,7 +133,7 @@ struct ArticleRegion: Equatable {
 
     static func score(_ line: LineEvidence, isolated: Bool) -> Double {
         if line.isCommentSign { return Weight.commentSign }
-        if line.strongRule != nil { return Weight.furniture }
+        if line.strongRule != nil || line.recurs { return Weight.furniture }
         switch line.shape {
         case .prose: return isolated ? line.weight * Weight.isolatedShare : line.weight
         case .sentence: return line.weight * Weight.sentenceShare

@@ -33,6 +33,10 @@ struct LineEvidence {
     /// "anna_k says:", "Reply", "Report abuse": a line of a comment thread.
     let isCommentSign: Bool
     let endMarker: EndMarker?
+    /// The line's hash for template counting, or nil when it is too long or has no letters to be template.
+    let templateHash: UInt64?
+    /// Other pages of the same site repeat the line word for word.
+    let recurs: Bool
     /// The folded text, and its first bytes, to find text the page repeats.
     let folded: String
     let opening: Substring
@@ -40,11 +44,15 @@ struct LineEvidence {
     /// Prose or a sentence: text an article is made of.
     var countsAsText: Bool { shape == .prose || shape == .sentence }
 
-    init(_ unit: PageUnit) {
+    init(_ unit: PageUnit, recurring: RecurringLines = .none) {
         let line = unit.features
+        shape = Self.shape(of: unit)
+        // Long paragraphs are never template (a site's slogan is a sentence, a story's body is not).
+        templateHash = line.wordCount > 0 && line.weight <= RecurringLines.templateLineWords
+            ? RecurringLines.hash(line.foldedBytes) : nil
+        recurs = templateHash.map(recurring.contains) ?? false
         strongRule = BoilerplateRules.classify(line)
         weight = line.weight
-        shape = Self.shape(of: unit)
         isCommentSign = Self.isCommentSign(line)
         endMarker = Self.endMarker(line)
         folded = line.folded
@@ -75,7 +83,8 @@ struct LineEvidence {
         let weight = line.weight
         let stops = line.endsLikeSentence
         // Text without commas and full stops is a tag cloud or a menu run together, however long.
-        guard line.sentenceMarks >= 1, Double(line.sentenceMarks) >= weight / Threshold.wordsPerSentenceMark else {
+        let marks = line.sentenceMarks
+        guard marks >= 1, Double(marks) >= weight / Threshold.wordsPerSentenceMark else {
             return isListItem(unit.text) ? .listLink : weight >= Threshold.headline ? .headline : .short
         }
         let listItem = isListItem(unit.text)
@@ -147,7 +156,7 @@ struct LineEvidence {
     static func endMarker(_ line: LineFeatures) -> EndMarker? {
         guard line.wordCount >= 1, line.wordCount <= 20 else { return nil }
         // "34 responses to “…”", "12 comments", "2 thoughts on …": a count, then the thread's name.
-        if line.words.first?.allSatisfy(\.isNumber) == true, line.wordCount >= 2,
+        if line.wordCount >= 2, line.startsWithNumber,
             commentCountWords.contains(where: { line.has(bytes: $0) })
         {
             return .comments

@@ -43,6 +43,7 @@ extension LineExplanation {
             var signs: [String] = []
             if let rule = line.strongRule { signs.append("furniture:" + rule.rawValue) }
             if line.isCommentSign { signs.append("comment-sign") }
+            if line.recurs { signs.append("recurring") }
             if let marker = line.endMarker { signs.append("end-marker:" + marker.rawValue) }
             if teasers.contains(index) { signs.append("teaser") }
             if repeats.contains(index) { signs.append("repeated") }

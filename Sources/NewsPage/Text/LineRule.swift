@@ -28,6 +28,8 @@ public enum LineRule: String, Sendable, Codable, CaseIterable {
     case header
     /// A short line after the last paragraph that is not a sentence.
     case trailer
+    /// A line that other pages of the same site repeat word for word (learnt during a load).
+    case recurring
     /// A line outside the article's region (menus, teasers, other stories, comments) that no other rule explains.
     case outsideArticle = "outside-article"
 }

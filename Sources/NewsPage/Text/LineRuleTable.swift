@@ -23,6 +23,7 @@ enum LineRuleTable {
         case headerByline = "header-byline"
         case bodyByline = "body-byline"
         case sourceTwice = "source-twice"
+        case recurring
         case navigation
         case headline
         case standfirst
@@ -128,6 +129,10 @@ enum LineRuleTable {
                 next.features.folded == context.line.folded, !HeaderLines.hasInterfaceWords(context.line)
             else { return nil }
             return .source(name: context.text, agencies: [])
+        },
+        Row(name: .recurring, zones: [.header, .body], outcome: .remove(.recurring)) { context in
+            // After the rows that read fields: a site's masthead or source line recurs on every page too.
+            context.evidence[context.index].recurs ? LineFinding.none : nil
         },
         Row(name: .navigation, zones: [.header], outcome: .remove(.navigation)) { context in
             HeaderLines.isNavigation(context.line) ? LineFinding.none : nil

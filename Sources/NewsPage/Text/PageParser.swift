@@ -6,10 +6,11 @@
 /// (`LineRuleTable`) then decides every unit in its zone, and `PageReading` folds what the rows find
 /// into the fields; the title is chosen among the headline-like lines (`TitleChoice`).
 public enum PageParser {
-    public static func parse(_ text: String, origin: String, explain: Bool = false) -> ParsedPage {
+    /// `recurring` holds the lines other pages of the same site repeat, when a load has learnt them.
+    public static func parse(_ text: String, origin: String, explain: Bool = false, recurring: RecurringLines = .none) -> ParsedPage {
         let lines = TextNormalizer.lines(of: text)
         let units = PageUnits.assemble(lines)
-        let evidence = units.map(LineEvidence.init)
+        let evidence = units.map { LineEvidence($0, recurring: recurring) }
         let region = ArticleRegion.find(in: evidence) ?? ArticleRegion(start: units.count, end: units.count)
         let bodyStart = region.range.first { evidence[$0].strongRule == nil && startsBody(units[$0]) } ?? region.start
         let articleEnd = max(region.end, bodyStart)
@@ -63,6 +64,8 @@ public enum PageParser {
             page.credits = unique(page.credits + dateline.agencies)
         }
         page.uncertainLines = keptAsBody.sorted().flatMap { units[$0].lines }
+        page.templateHashes = evidence.compactMap(\.templateHash)
+        page.keptTemplateHashes = units.indices.compactMap { reading.rules[$0] == nil ? evidence[$0].templateHash : nil }
         if explain {
             page.explanation = LineExplanation.explain(
                 units: units, evidence: evidence, rules: reading.rules, rows: reading.rows, bodyStart: bodyStart, articleEnd: articleEnd)

@@ -162,6 +162,12 @@ struct LineFeatures {
 
     var wordCount: Int { wordBounds.count / 2 }
 
+    /// The first word is a number ("34 responses"), read from the bytes without making the words.
+    var startsWithNumber: Bool {
+        guard let start = wordBounds.first, let end = wordBounds.dropFirst().first else { return false }
+        return foldedBytes[Int(start)..<Int(end)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// The folded text from its first to its last letter or digit, without the punctuation,
     /// arrows or spaces around it: "Take the survey »" is "take the survey".
     var bare: String { String(decoding: foldedBytes[bareRange], as: UTF8.self) }
@@ -186,17 +192,33 @@ struct LineFeatures {
         (weight >= 12 && endsLikeSentence) || weight >= 25
     }
 
-    /// Commas, full stops, colons, semicolons, question and exclamation marks, in any script.
+    /// Commas, full stops, colons, semicolons, question and exclamation marks, in any script,
+    /// counted on the bytes: ASCII marks directly, the others by their UTF-8 sequences.
     var sentenceMarks: Int {
-        var count = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case ".", ",", ";", ":", "!", "?", "。", "，", "、", "！", "？", "；", "،", "؟", "।": count += 1
-            default: break
+        foldedBytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                        count += 1
+                    default: break
+                    }
+                    index += 1
+                } else {
+                    let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                    if Self.otherSentenceMarks.contains(value) { count += 1 }
+                    index += length
+                }
             }
+            return count
         }
-        return count
     }
+
+    /// 。，、！？； and their full-width forms, Arabic comma and question mark, the Devanagari stop.
+    private static let otherSentenceMarks: Set<UInt32> = [0x3002, 0xFF0C, 0x3001, 0xFF01, 0xFF1F, 0xFF1B, 0x060C, 0x061F, 0x0964]
 
     /// Looks like a sentence, however short: several words and a full stop.
     var isSentence: Bool { weight >= 4 && endsLikeSentence }
