@@ -156,10 +156,13 @@ enum HeaderLines {
 
     /// Could be a headline: a few words, not a sentence ending in a full stop, not a label.
     static func isHeadline(_ line: LineFeatures) -> Bool {
-        guard line.wordCount >= 2, line.wordCount <= 40, line.hasLetters else { return false }
-        if line.text.hasSuffix(":") { return false }
+        // By weight, so that a Chinese or Japanese headline (one run of characters) counts its words.
+        guard line.weight >= 2, line.weight <= 40, line.hasLetters else { return false }
+        if line.text.hasSuffix(":") || line.text.hasSuffix("：") { return false }
         if line.text.hasSuffix("."), !line.text.hasSuffix("..."), line.wordCount >= 4 { return false }
-        return line.text.first.map { $0.isUppercase || $0.isNumber || "\"“‘'".contains($0) } ?? false
+        if line.text.hasSuffix("。") { return false }
+        // Capitalised, a number, a quote, or a script without case (Chinese, Japanese, Arabic…).
+        return line.text.first.map { $0.isUppercase || $0.isNumber || "\"“‘'「『".contains($0) || $0.isLetter && !$0.isCased } ?? false
     }
 
     /// Words of buttons and menus, never of a publisher's name.
@@ -185,4 +188,9 @@ enum HeaderLines {
         let small: Set<String> = ["of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "&"]
         return words.count <= 5 && words.allSatisfy { $0.first?.isUppercase == true || small.contains($0.lowercased()) }
     }
+}
+
+extension Character {
+    /// A letter of a script that has upper and lower case.
+    var isCased: Bool { isUppercase || isLowercase }
 }

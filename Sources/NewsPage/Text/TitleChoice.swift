@@ -17,7 +17,7 @@ struct TitleChoice {
         let openingLine = units.first.map { $0.features.folded } ?? ""
         func points(_ index: Int) -> Int {
             let line = units[index].features
-            guard line.wordCount >= Self.titleWords, !Self.isAboutTheArticle(units[index].text, line) else { return -1 }
+            guard line.weight >= Double(Self.titleWords), !Self.isAboutTheArticle(units[index].text, line) else { return -1 }
             var points = 0
             if index > 0, openingLine.contains(line.folded) { points += Self.repeatedInDocumentTitle }
             let next = units[(index + 1)..<min(units.count, index + 1 + Self.titleToBylineReach)]
@@ -42,7 +42,7 @@ struct TitleChoice {
         } else {
             return
         }
-        let bestWords = units[best].features.wordCount
+        let bestWords = Int(units[best].features.weight)
         for candidate in candidates where candidate != best {
             others.append(candidate)
             if units[candidate].features.wordCount <= 6 { sourceCandidates.append(candidate) }
@@ -68,7 +68,7 @@ struct TitleChoice {
         }
         guard let longest = parts.max(by: { $0.count < $1.count }) else { return nil }
         let title = String(longest).trimmedSpaces()
-        return LineFeatures(title).wordCount >= titleWords ? title : nil
+        return LineFeatures(title).weight >= Double(titleWords) ? title : nil
     }
 
     /// Words a title has at least, unless the page offers nothing longer.
