@@ -336,8 +336,96 @@ def layout_h(story, rng, variant):
     return page, gold(story, page, source=story["source"], published=iso(published), title=story["title"], byline=story["byline"])
 
 
+# Layout I: a news site's page as a browser copy gives it: a bulleted menu, a cookie notice, the
+# article, an inline link, a share bar, a "Most read" list of headlines with one-line summaries,
+# and a comment thread (name "says:", time, text, "Reply"), then footer links. The page names no
+# source the parser could trust, so the source is null.
+def layout_i(story, rng, variant):
+    published, _ = published_of(story)
+    page = Page()
+    for item in ["* Home", "* Island", "* Business", "* Sport", "* Weather", "* Opinion", "* Podcasts"]:
+        page.junk(item)
+    page.junk("We use cookies to improve your experience on this site. By continuing you accept our cookie policy.")
+    page.blank()
+    page.junk(story["title"])
+    if story["byline"]:
+        page.junk(f"By {story['byline']}")
+    page.junk(f"{MONTHS[published.month - 1]} {published.day}, {published.year}")
+    page.blank()
+    for index, paragraph in enumerate(story["paragraphs"]):
+        page.text(paragraph)
+        page.blank()
+        if index == 0:
+            page.junk(f"Read more: {other_title(story, rng)}")
+            page.blank()
+    page.junk("Share this article")
+    page.junk("* Facebook")
+    page.junk("* Email")
+    page.blank()
+    page.junk("Most read")
+    for teaser in rng.sample([s for s in STORIES if s["id"] != story["id"]], 3):
+        page.junk(teaser["title"])
+        page.junk(teaser["paragraphs"][0].split(". ")[0].rstrip(".") + ".")
+    page.blank()
+    page.junk(f"{rng.randint(2, 9)} comments")
+    for name, remark in rng.sample([
+        ("harbourwatcher", "About time someone looked into this, it has been going on for years."),
+        ("quay_resident", "My family has lived here for three generations and we have never seen anything like it."),
+        ("Ellen M.", "Does anyone know whether the council will hold a public meeting before the decision?"),
+    ], 2):
+        page.junk(f"{name} says:")
+        page.junk(f"{MONTHS[published.month - 1]} {published.day}, {published.year} at {rng.randint(6, 11)}:{rng.randint(10, 59)} am")
+        page.junk(remark)
+        page.junk("Reply")
+    page.blank()
+    page.junk("About us | Contact | Advertise | Privacy policy")
+    return page, gold(story, page, published=iso(published), title=story["title"], byline=story["byline"])
+
+
+# Layout J: a Chinese news site's page: menu words, the headline, an ISO time stamp, paragraphs
+# of Chinese text (no spaces between words), a related-reading list and a copyright footer.
+# Its story is written here in Chinese, fictional like every story: a harbour town's lantern fair.
+CJK_STORIES = [
+    dict(title="海湾镇灯会吸引数万游客", published=dt.date(2025, 2, 12), paragraphs=[
+        "海湾镇一年一度的灯会于周三晚间开幕，主办方表示，开幕当晚共有超过三万名游客来到港口一带观灯，人数比去年增加了约两成。",
+        "今年的灯会共展出三百多组彩灯，其中最受欢迎的是一艘长约二十米的渔船造型花灯，由当地二十多位手艺人历时两个月制作完成。",
+        "为了应对客流，镇政府在码头附近增设了两处临时停车场，并将夜间渡轮的班次延长至午夜。灯会将持续到本月底。",
+    ]),
+    dict(title="山城图书馆延长夜间开放时间", published=dt.date(2025, 4, 3), paragraphs=[
+        "山城市图书馆周一宣布，自下月起，馆内自习区将在工作日开放至晚上十点，以满足备考学生和上班族的需求。",
+        "馆方介绍，延长开放所需的人手将由志愿者和兼职馆员共同承担，相关费用已纳入今年的文化活动预算。",
+        "不少读者在留言中表示欢迎，也有人希望周末的开放时间能同步调整。馆方称将根据使用情况再作评估。",
+    ]),
+]
+
+
+def layout_j(story, rng, variant):
+    story = CJK_STORIES[variant % len(CJK_STORIES)]
+    published = story["published"]
+    page = Page()
+    for item in ["首页", "新闻", "本地", "财经", "体育"]:
+        page.junk(item)
+    page.blank()
+    page.junk(story["title"])
+    page.junk(f"{published.isoformat()} 08:30")
+    page.blank()
+    for paragraph in story["paragraphs"]:
+        page.text(paragraph)
+        page.blank()
+    page.junk("相关阅读")
+    other = CJK_STORIES[(variant + 1) % len(CJK_STORIES)]
+    page.junk(other["title"])
+    page.junk("© 2025 海湾日报 版权所有")
+    record = dict(
+        source=None, aggregator=None, published=published.isoformat() + "T08:30", captured=None, title=story["title"],
+        byline=None, credits=[], paragraphs=list(story["paragraphs"]), boilerplate=page.boilerplate, entities=[], quotes=[],
+    )
+    return page, record
+
+
 LAYOUTS = [("a", layout_a, 8), ("b", layout_b, 6), ("c", layout_c, 6), ("d", layout_d, 6),
-           ("e", layout_e, 5), ("f", layout_f, 5), ("g", layout_g, 4), ("h", layout_h, 4)]
+           ("e", layout_e, 5), ("f", layout_f, 5), ("g", layout_g, 4), ("h", layout_h, 4),
+           ("i", layout_i, 4), ("j", layout_j, 2)]
 
 
 def main():

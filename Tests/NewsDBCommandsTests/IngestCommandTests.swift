@@ -34,9 +34,9 @@ struct IngestCommandTests {
         defer { scratch.remove() }
         let db = scratch.path("news.db")
         let summary = try ingest(newsdb, [Self.sample("pages")], db: db)
-        #expect(summary.records == 44)
-        #expect(summary.added == 21)
-        #expect(summary.duplicates == 23)
+        #expect(summary.records == 50)
+        #expect(summary.added == 24)
+        #expect(summary.duplicates == 26)
         #expect(summary.rejected == 0)
         #expect(try scalar(newsdb, db: db, "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.lead LIKE 'The Lindhaven harbour council%'") == "The Coastal Ledger")
         #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM quotes WHERE speaker_name = 'Mara Okonjo'") == "3")
@@ -44,10 +44,10 @@ struct IngestCommandTests {
 
         let again = try ingest(newsdb, [Self.sample("pages")], db: db)
         #expect(again.added == 0)
-        #expect(again.already_loaded_files == 44)
+        #expect(again.already_loaded_files == 50)
         let rechecked = try ingest(newsdb, ["--recheck", Self.sample("pages")], db: db)
         #expect(rechecked.added == 0)
-        #expect(rechecked.duplicates == 44)
+        #expect(rechecked.duplicates == 50)
     }
 
     @Test(arguments: ["dumps/articles.jsonl", "dumps/articles.csv", "dumps/articles.jsonl.gz"])
@@ -81,8 +81,8 @@ struct IngestCommandTests {
         let db = scratch.path("news.db")
         _ = try ingest(newsdb, [Self.sample("pages")], db: db)
         let dump = try ingest(newsdb, [Self.sample("dumps/articles.csv")], db: db)
-        #expect(dump.added == 1)
-        #expect(dump.duplicates == 21)
+        #expect(dump.added == 0)
+        #expect(dump.duplicates == 22)
         let pagesInJSON = try ingest(newsdb, [Self.sample("dumps/pages.jsonl")], db: db)
         #expect(pagesInJSON.added == 0)
     }
@@ -156,7 +156,7 @@ struct IngestCommandTests {
 /// bodies, whatever the batch size, while `parse` on one page keeps it.
 @Suite("newsdb ingest learns a site's template")
 struct TemplateLearningTests {
-    static let slogan = "The Quayside Courier has covered island life since 1921, and is owned by its readers."
+    static let slogan = "Island news, since 1921."
 
     /// Six fictional stories in one site's layout; the slogan sits right under each story.
     static func writeSite(into folder: URL) throws {
@@ -190,11 +190,11 @@ struct TemplateLearningTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM articles") == "6")
         // The first two pages of the first batch cannot know yet; every page after them does.
-        let kept = try newsdb.scalar(db: db, "SELECT count(*) FROM articles WHERE body LIKE '%covered island life%'")
+        let kept = try newsdb.scalar(db: db, "SELECT count(*) FROM articles WHERE body LIKE '%since 1921%'")
         #expect(kept == (batch == "1" ? "2" : "0"))
         #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM articles WHERE body LIKE '%Residents who spoke%'") == "6")
 
         let single = try newsdb.run(["parse", "--json", scratch.path("site/5.txt")])
-        #expect(single.stdout.contains("covered island life"))
+        #expect(single.stdout.contains("Island news, since 1921."))
     }
 }

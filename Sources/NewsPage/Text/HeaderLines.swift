@@ -115,7 +115,8 @@ enum HeaderLines {
     /// A navigation word ("back", "topic"), a lower-case fragment, or a menu bar ("Home | World | Europe").
     static func isNavigation(_ line: LineFeatures) -> Bool {
         if Vocabulary.navigationWords.contains(line) { return true }
-        if line.wordCount <= 2, !line.text.contains(where: \.isUppercase), line.hasLetters { return true }
+        // A lower-case fragment: only in a script with case (a Chinese line has no capitals to miss).
+        if line.wordCount <= 2, !line.text.contains(where: \.isUppercase), line.text.contains(where: \.isLowercase) { return true }
         return isBreadcrumbTrail(line.text)
     }
 

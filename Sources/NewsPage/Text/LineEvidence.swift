@@ -47,8 +47,9 @@ struct LineEvidence {
     init(_ unit: PageUnit, recurring: RecurringLines = .none) {
         let line = unit.features
         shape = Self.shape(of: unit)
-        // Long paragraphs are never template (a site's slogan is a sentence, a story's body is not).
-        templateHash = line.wordCount > 0 && line.weight <= RecurringLines.templateLineWords
+        // Paragraphs of prose are never template: a site shows a story's lead again in its teaser
+        // lists, and a wire story's paragraphs recur on many pages.
+        templateHash = line.wordCount > 0 && shape != .prose && line.weight <= RecurringLines.templateLineWords
             ? RecurringLines.hash(line.foldedBytes) : nil
         recurs = templateHash.map(recurring.contains) ?? false
         strongRule = BoilerplateRules.classify(line)

@@ -23,9 +23,9 @@ enum LineRuleTable {
         case headerByline = "header-byline"
         case bodyByline = "body-byline"
         case sourceTwice = "source-twice"
-        case recurring
         case navigation
         case headline
+        case recurring
         case standfirst
         case headerLabel = "header-label"
         case trailingLabel = "trailing-label"
@@ -130,15 +130,16 @@ enum LineRuleTable {
             else { return nil }
             return .source(name: context.text, agencies: [])
         },
-        Row(name: .recurring, zones: [.header, .body], outcome: .remove(.recurring)) { context in
-            // After the rows that read fields: a site's masthead or source line recurs on every page too.
-            context.evidence[context.index].recurs ? LineFinding.none : nil
-        },
         Row(name: .navigation, zones: [.header], outcome: .remove(.navigation)) { context in
             HeaderLines.isNavigation(context.line) ? LineFinding.none : nil
         },
         Row(name: .headline, zones: [.header], outcome: .titleCandidate) { context in
             HeaderLines.isHeadline(context.line) ? LineFinding.none : nil
+        },
+        Row(name: .recurring, zones: [.header, .body], outcome: .remove(.recurring)) { context in
+            // After the rows that read fields and headlines: a site's masthead recurs on every page, and
+            // a page's own headline recurs in the teaser lists of the site's other pages.
+            context.evidence[context.index].recurs ? LineFinding.none : nil
         },
         Row(name: .standfirst, zones: [.header], outcome: .standfirst) { context in
             context.line.isSentence ? LineFinding.none : nil
