@@ -47,4 +47,24 @@ struct ParseCommandTests {
         #expect(result.stderr.contains("binary.txt"))
         #expect(result.stdout.split(separator: "\n").count == 1)
     }
+
+    @Test func explainShowsEveryLineWithItsZoneRowAndEvidence() throws {
+        let newsdb = try BuiltBinary.locate()
+        let page = Self.pages.appendingPathComponent("01.txt").path
+        let table = try newsdb.run(["parse", "--explain", page])
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines[1] == "lines     zone     rule              row                  shape      weight  score  text [evidence]")
+        #expect(lines[2].hasPrefix("1         header   masthead          masthead             headline        4     -2  THE AMERICA ONE NEWS"))
+        #expect(lines.contains { $0.hasPrefix("5         header   sponsor           furniture") && $0.hasSuffix("[furniture:sponsor]") })
+        #expect(lines.contains { $0.contains(" body     kept ") })
+
+        let json = try newsdb.run(["parse", "--explain", "--json", page])
+        let objects = try json.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.first?["zone"] as? String == "header")
+        #expect(objects.first?["row"] as? String == "masthead")
+        #expect(objects.contains { $0["zone"] as? String == "body" && $0["rule"] is NSNull })
+    }
 }

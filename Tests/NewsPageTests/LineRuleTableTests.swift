@@ -18,6 +18,7 @@ struct LineRuleTableTests {
         .masthead: (["THE HARBOUR DAILY", "Jun 2, 2025", ""] + body, 1),
         .promoButton: ([body[0], body[1], "Tell us what you think of our coverage: take our two-minute reader survey and help us improve it.",
                         "Answer five questions", "", body[2]], 4),
+        .widget: ([body[0], "Trending", "Quay cafe wins regional award", body[1], body[2]], 3),
         .creditLine: (body + ["", "Reporting by Ana Ruiz; Editing by Tom Berg"], 5),
         .closingSource: (body + ["", "This article was originally published by The Valley Gazette."], 5),
         .pastArticle: (body + ["", "About us", "Careers", "Contact", "Terms of use", "Privacy"], 9),

@@ -151,6 +151,23 @@ struct ArticleRegion: Equatable {
         return region
     }
 
+    /// Widgets inside the article: a heading of other stories that did not end it ("Related",
+    /// "Trending"), with the links under it up to the next text.
+    static func widgets(in region: ArticleRegion, evidence: [LineEvidence]) -> Set<Int> {
+        var widgets: Set<Int> = []
+        var inWidget = false
+        for index in region.range {
+            let line = evidence[index]
+            if line.endMarker == .otherStories {
+                inWidget = true
+            } else if line.countsAsText {
+                inWidget = false
+            }
+            if inWidget { widgets.insert(index) }
+        }
+        return widgets
+    }
+
     /// The contiguous run with the highest sum (Kadane's algorithm); the earliest on ties.
     static func maximumSegment(_ scores: [Double]) -> ArticleRegion? {
         var best: (sum: Double, start: Int, end: Int)?

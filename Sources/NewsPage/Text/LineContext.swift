@@ -16,6 +16,8 @@ struct LineContext {
     let previousRow: LineRuleTable.RowName?
     /// The unit before was the first of a source name shown twice.
     let previousStartedPair: Bool
+    /// The unit is a widget inside the article (a "Related" heading and its links).
+    let isWidget: Bool
     /// The page has its byline already.
     let hasByline: Bool
 

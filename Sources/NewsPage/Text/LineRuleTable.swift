@@ -11,6 +11,7 @@ enum LineRuleTable {
         case furniture
         case masthead
         case promoButton = "promo-button"
+        case widget
         case creditLine = "credit-line"
         case closingSource = "closing-source"
         case pastArticle = "past-article"
@@ -79,6 +80,9 @@ enum LineRuleTable {
                 !context.unit.blankBefore, context.line.wordCount <= promoButtonWords, !context.line.isSentence
             else { return nil }
             return LineFinding.none
+        },
+        Row(name: .widget, zones: [.body], outcome: .remove(.related)) { context in
+            context.isWidget ? LineFinding.none : nil
         },
         Row(name: .creditLine, zones: [.body, .trailer], outcome: .remove(.creditLine)) { context in
             guard !context.isBodyStart, context.zone == .body || context.closesArticle else { return nil }

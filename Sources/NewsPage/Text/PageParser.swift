@@ -15,7 +15,9 @@ public enum PageParser {
         let bodyStart = region.range.first { evidence[$0].strongRule == nil && startsBody(units[$0]) } ?? region.start
         let articleEnd = max(region.end, bodyStart)
         let dayFirst = !units.prefix(bodyStart).contains { DateParser.writesMonthFirst($0.text) == true }
-        var reading = PageReading(units: units, evidence: evidence, bodyStart: bodyStart, articleEnd: articleEnd, dayFirst: dayFirst)
+        let widgets = ArticleRegion.widgets(in: region, evidence: evidence)
+        var reading = PageReading(
+            units: units, evidence: evidence, bodyStart: bodyStart, articleEnd: articleEnd, widgets: widgets, dayFirst: dayFirst)
 
         let titles = TitleChoice(candidates: reading.titleCandidates, units: units)
         for index in titles.others { reading.rules[index] = .header }

@@ -25,7 +25,7 @@ struct PageReading {
     /// A source, byline or headline was seen: dates after it are the article's, not the capture's.
     private var seenArticleField = false
 
-    init(units: [PageUnit], evidence: [LineEvidence], bodyStart: Int, articleEnd: Int, dayFirst: Bool) {
+    init(units: [PageUnit], evidence: [LineEvidence], bodyStart: Int, articleEnd: Int, widgets: Set<Int>, dayFirst: Bool) {
         let lastContent = units.indices.last { $0 >= bodyStart && $0 < articleEnd && evidence[$0].strongRule == nil } ?? articleEnd
         var previousFinding: LineFinding?
         for index in units.indices {
@@ -35,7 +35,7 @@ struct PageReading {
                 closesArticle: index >= lastContent - 2 && index < articleEnd + PageParser.trailingCreditLines,
                 bodyStart: bodyStart, previousRule: index > 0 ? rules[index - 1] : nil,
                 previousRow: index > 0 ? rows[index - 1] : nil, previousStartedPair: previousFinding?.startsPair ?? false,
-                hasByline: byline != nil
+                isWidget: widgets.contains(index), hasByline: byline != nil
             )
             guard let (row, finding) = LineRuleTable.decide(context) else {
                 previousFinding = nil
@@ -119,7 +119,8 @@ struct PageReading {
             if rules[index] != nil { continue }
             let context = LineContext(
                 units: units, evidence: evidence, index: index, zone: .body, dayFirst: dayFirst, closesArticle: false,
-                bodyStart: bodyStart, previousRule: nil, previousRow: nil, previousStartedPair: false, hasByline: byline != nil
+                bodyStart: bodyStart, previousRule: nil, previousRow: nil, previousStartedPair: false, isWidget: false,
+                hasByline: byline != nil
             )
             guard LineRuleTable.trailingLabel.test(context) != nil else { return }
             rules[index] = .trailer
