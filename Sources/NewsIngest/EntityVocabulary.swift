@@ -29,7 +29,7 @@ enum EntityVocabulary {
         "center", "centre", "league", "assembly", "government", "administration", "énergie", "energie", "energy",
         "systems", "technologies", "labs", "media", "bureau", "organisation", "organization", "alliance", "coalition",
         "cabinet", "chamber", "exchange", "library", "gazette", "courier", "herald", "journal", "tribune", "ledger",
-        "standard", "telegraph", "guardian", "monde", "abendblatt", "courrier", "meridian", "bulletin", "review",
+        "standard", "telegraph", "guardian", "bulletin", "review",
         "motors", "airways", "holdings", "partners", "industries", "pharma", "pharmaceuticals", "studios", "records",
         "fc", "united", "city fc", "institution", "directorate", "secretariat", "tribunal", "prosecutors", "brigades",
         "militia", "council's", "parliament", "senate", "congress", "kremlin", "commonwealth",
