@@ -69,7 +69,7 @@ struct ArticleRegion: Equatable {
     /// captions shown twice), or a far longer one that opens with it (the whole article again in
     /// the page's metadata). The first copy is the one that counts.
     static func repeatedUnits(in evidence: [LineEvidence]) -> Set<Int> {
-        var firstByOpening: [Substring: Int] = [:]
+        var firstByOpening: [UInt64: Int] = [:]
         var repeats: Set<Int> = []
         for (index, line) in evidence.enumerated() where line.countsAsText && line.weight >= Weight.repeatedTextWords {
             guard let earlier = firstByOpening[line.opening] else {
@@ -153,8 +153,8 @@ struct ArticleRegion: Equatable {
 
     /// Widgets inside the article: a heading of other stories that did not end it ("Related",
     /// "Trending"), with the links under it up to the next text.
-    static func widgets(in region: ArticleRegion, evidence: [LineEvidence]) -> Set<Int> {
-        var widgets: Set<Int> = []
+    static func widgets(in region: ArticleRegion, evidence: [LineEvidence]) -> [Bool] {
+        var widgets = Array(repeating: false, count: evidence.count)
         var inWidget = false
         for index in region.range {
             let line = evidence[index]
@@ -163,7 +163,7 @@ struct ArticleRegion: Equatable {
             } else if line.countsAsText {
                 inWidget = false
             }
-            if inWidget { widgets.insert(index) }
+            widgets[index] = inWidget
         }
         return widgets
     }

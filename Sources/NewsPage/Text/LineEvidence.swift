@@ -39,7 +39,7 @@ struct LineEvidence {
     let recurs: Bool
     /// The folded text, and its first bytes, to find text the page repeats.
     let folded: String
-    let opening: Substring
+    let opening: UInt64
 
     /// Prose or a sentence: text an article is made of.
     var countsAsText: Bool { shape == .prose || shape == .sentence }
@@ -57,10 +57,10 @@ struct LineEvidence {
         isCommentSign = Self.isCommentSign(line)
         endMarker = Self.endMarker(line)
         folded = line.folded
-        opening = line.folded.prefix(Self.openingLength)
+        opening = RecurringLines.hash(line.foldedBytes.prefix(Self.openingLength))
     }
 
-    /// Characters of a unit's opening: enough to tell two sentences apart.
+    /// Bytes of a unit's opening, hashed: enough to tell two sentences apart.
     static let openingLength = 60
 
     /// The shape thresholds, in words.
@@ -94,7 +94,10 @@ struct LineEvidence {
         if weight >= Threshold.proseWithoutStop || (stops && weight >= Threshold.proseWithStop) { return .prose }
         if stops && weight >= Threshold.sentence { return .sentence }
         if listItem { return .listLink }
-        if weight >= Threshold.headline, unit.text.first.map({ $0.isUppercase || $0.isNumber || "\"“‘'".contains($0) }) == true {
+        // The first scalar, not the first Character: no grapheme breaking for every unit of every page.
+        if weight >= Threshold.headline, let first = unit.text.unicodeScalars.first,
+            first.properties.isUppercase || first.properties.numericType != nil || "\"“‘'".unicodeScalars.contains(first)
+        {
             return .headline
         }
         return .short

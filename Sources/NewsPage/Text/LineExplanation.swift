@@ -2,13 +2,22 @@
 /// evidence the decision read.
 public struct LineExplanation: Sendable {
     /// Where a unit sits relative to the article.
-    public enum Zone: String, Sendable {
+    public enum Zone: String, Sendable, CaseIterable {
         /// Above the article's first body paragraph.
         case header
         /// From the first body paragraph to the last.
         case body
         /// After the article's last paragraph.
         case trailer
+
+        /// The zone's place in `allCases`.
+        var index: Int {
+            switch self {
+            case .header: 0
+            case .body: 1
+            case .trailer: 2
+            }
+        }
     }
 
     /// 1-based line numbers of the unit in the page.
@@ -32,7 +41,7 @@ public struct LineExplanation: Sendable {
 extension LineExplanation {
     /// The explanation of every unit, from the evidence and the decisions the parser made.
     static func explain(
-        units: [PageUnit], evidence: [LineEvidence], rules: [Int: LineRule], rows: [Int: LineRuleTable.RowName],
+        units: [PageUnit], evidence: [LineEvidence], rules: [LineRule?], rows: [LineRuleTable.RowName?],
         bodyStart: Int, articleEnd: Int
     ) -> [LineExplanation] {
         let scores = ArticleRegion.scores(of: evidence)

@@ -159,9 +159,12 @@ enum LineRuleTable {
         context.line.wordCount <= trailingLabelWords && !context.line.endsLikeSentence ? LineFinding.none : nil
     }
 
+    /// The rows of each zone, in table order, sorted out once: a Set lookup per row and unit cost a tenth of the parse.
+    private static let rowsByZone: [[Row]] = LineExplanation.Zone.allCases.map { zone in rows.filter { $0.zones.contains(zone) } }
+
     /// The first row that decides the unit, and what it found.
     static func decide(_ context: LineContext) -> (row: Row, finding: LineFinding)? {
-        for row in rows where row.zones.contains(context.zone) {
+        for row in rowsByZone[context.zone.index] {
             if let finding = row.test(context) { return (row, finding) }
         }
         return nil

@@ -2,9 +2,10 @@
 /// page's fields: the first byline, the first labelled source, the capture and publication dates,
 /// the credits, the title candidates and the sentences above the body.
 struct PageReading {
-    var rules: [Int: LineRule] = [:]
-    /// The table row that decided each unit (units no row matched are absent).
-    var rows: [Int: LineRuleTable.RowName] = [:]
+    /// Each unit's rule, nil for a unit kept as text; arrays, not dictionaries: every unit is looked up.
+    var rules: [LineRule?]
+    /// The table row that decided each unit, nil when no row matched.
+    var rows: [LineRuleTable.RowName?]
     var aggregator: String?
     var source: String?
     /// A source named by the article's closing lines ("Le Monde with AP"), used when the header names none.
@@ -25,7 +26,9 @@ struct PageReading {
     /// A source, byline or headline was seen: dates after it are the article's, not the capture's.
     private var seenArticleField = false
 
-    init(units: [PageUnit], evidence: [LineEvidence], bodyStart: Int, articleEnd: Int, widgets: Set<Int>, dayFirst: Bool) {
+    init(units: [PageUnit], evidence: [LineEvidence], bodyStart: Int, articleEnd: Int, widgets: [Bool], dayFirst: Bool) {
+        rules = Array(repeating: nil, count: units.count)
+        rows = Array(repeating: nil, count: units.count)
         let lastContent = units.indices.last { $0 >= bodyStart && $0 < articleEnd && evidence[$0].strongRule == nil } ?? articleEnd
         var previousFinding: LineFinding?
         for index in units.indices {
@@ -35,7 +38,7 @@ struct PageReading {
                 closesArticle: index >= lastContent - 2 && index < articleEnd + PageParser.trailingCreditLines,
                 bodyStart: bodyStart, previousRule: index > 0 ? rules[index - 1] : nil,
                 previousRow: index > 0 ? rows[index - 1] : nil, previousStartedPair: previousFinding?.startsPair ?? false,
-                isWidget: widgets.contains(index), hasByline: byline != nil
+                isWidget: widgets[index], hasByline: byline != nil
             )
             guard let (row, finding) = LineRuleTable.decide(context) else {
                 previousFinding = nil

@@ -104,36 +104,25 @@ struct LineFeatures {
     /// Length in words, for text with or without spaces: Chinese and Japanese write no spaces, so
     /// their characters count two to a word (a run of them is one "word" between spaces).
     let weight: Double
+    /// Commas, full stops, colons, semicolons, question and exclamation marks, in any script.
+    let sentenceMarks: Int
 
     init(_ text: String) {
         self.text = text
         folded = TextNormalizer.folded(text)
         foldedBytes = Array(folded.utf8)
-        wordBounds = foldedBytes.withUnsafeBufferPointer { TextNormalizer.wordBounds(folded: $0) }
+        let scan = foldedBytes.withUnsafeBufferPointer { TextNormalizer.scan(folded: $0) }
+        wordBounds = scan.bounds
+        sentenceMarks = scan.sentenceMarks
         pairs = BytePairs(foldedBytes)
-        let unspaced = Self.unspacedScriptCharacters(foldedBytes)
-        weight = Double(wordBounds.count / 2) + Double(unspaced) / Self.unspacedCharactersPerWord
+        weight = Double(wordBounds.count / 2) + Double(scan.unspaced) / Self.unspacedCharactersPerWord
+        let bounds = scan.bounds
+        let bareBytes = bounds.isEmpty ? 0..<0 : Int(bounds[0])..<Int(bounds[bounds.count - 1])
+        shortBare = bareBytes.count <= Self.shortBareBytes ? String(decoding: foldedBytes[bareBytes], as: UTF8.self) : nil
     }
 
     /// Characters per word in scripts written without spaces (an average word of Chinese is under two).
     static let unspacedCharactersPerWord = 2.0
-
-    /// Han ideographs and kana in UTF-8 (U+3040...U+30FF, U+3400...U+9FFF), counted from lead bytes.
-    static func unspacedScriptCharacters(_ bytes: [UInt8]) -> Int {
-        var count = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0xE3, index + 1 < bytes.count {
-                let second = bytes[index + 1]
-                if (0x81...0x83).contains(second) || second >= 0x90 { count += 1 }
-            } else if (0xE4...0xE9).contains(byte) {
-                count += 1
-            }
-            index += 1
-        }
-        return count
-    }
 
     /// The folded words, made when asked: the frequent tests (counts, phrases) read the bounds.
     var words: [Substring] { TextNormalizer.words(folded: folded, bounds: wordBounds) }
@@ -170,7 +159,12 @@ struct LineFeatures {
 
     /// The folded text from its first to its last letter or digit, without the punctuation,
     /// arrows or spaces around it: "Take the survey »" is "take the survey".
-    var bare: String { String(decoding: foldedBytes[bareRange], as: UTF8.self) }
+    var bare: String { shortBare ?? String(decoding: foldedBytes[bareRange], as: UTF8.self) }
+
+    /// `bare`, made once for the short lines that whole-line lists look up (several lists a line).
+    private let shortBare: String?
+    /// The longest bare text made ahead: longer than any entry of a whole-line list.
+    static let shortBareBytes = 48
 
     /// The UTF-8 length of `bare`, known without making it.
     var bareByteCount: Int { bareRange.count }
@@ -183,42 +177,17 @@ struct LineFeatures {
 
     /// Ends like a sentence: a full stop, question or exclamation mark, closing quote or ellipsis.
     var endsLikeSentence: Bool {
-        guard let last = text.last else { return false }
-        return ".!?\"”’'…)。！？」』".contains(last)
+        // By the last scalar, read from the UTF-8 end: every rule asks, for every unit.
+        guard let last = text.unicodeScalars.last else { return false }
+        return Self.sentenceEnds.contains(last)
     }
+
+    private static let sentenceEnds: Set<Unicode.Scalar> = Set(".!?\"”’'…)。！？」』".unicodeScalars)
 
     /// Reads as a paragraph of prose rather than a header, button or label.
     var isProse: Bool {
         (weight >= 12 && endsLikeSentence) || weight >= 25
     }
-
-    /// Commas, full stops, colons, semicolons, question and exclamation marks, in any script,
-    /// counted on the bytes: ASCII marks directly, the others by their UTF-8 sequences.
-    var sentenceMarks: Int {
-        foldedBytes.withUnsafeBufferPointer { bytes in
-            var count = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    switch byte {
-                    case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"):
-                        count += 1
-                    default: break
-                    }
-                    index += 1
-                } else {
-                    let (value, length) = UTF8Scalar.decode(bytes, at: index)
-                    if Self.otherSentenceMarks.contains(value) { count += 1 }
-                    index += length
-                }
-            }
-            return count
-        }
-    }
-
-    /// 。，、！？； and their full-width forms, Arabic comma and question mark, the Devanagari stop.
-    private static let otherSentenceMarks: Set<UInt32> = [0x3002, 0xFF0C, 0x3001, 0xFF01, 0xFF1F, 0xFF1B, 0x060C, 0x061F, 0x0964]
 
     /// Looks like a sentence, however short: several words and a full stop.
     var isSentence: Bool { weight >= 4 && endsLikeSentence }

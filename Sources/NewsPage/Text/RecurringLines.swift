@@ -14,7 +14,7 @@ public struct RecurringLines: Sendable {
     public static let templateLineWords = 40.0
 
     /// The hash a line is counted by: FNV-1a over its folded bytes, so case and quote styles do not matter.
-    public static func hash(_ folded: [UInt8]) -> UInt64 {
+    public static func hash(_ folded: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in folded {
             hash ^= UInt64(byte)

@@ -180,7 +180,16 @@ public enum TextNormalizer {
     /// words ("we'd"), not around them ('quoted'). Read from the bytes, so that the rules, which
     /// look at every line of every page, need no Substring per word.
     static func wordBounds(folded bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        scan(folded: bytes).bounds
+    }
+
+    /// What one pass over a line's folded bytes finds: the word bounds (above), the sentence marks
+    /// (commas, stops, colons, semicolons, question and exclamation marks, in any script), and the
+    /// Han and kana characters (U+3040...U+30FF, U+3400...U+9FFF), whose words have no spaces between.
+    static func scan(folded bytes: UnsafeBufferPointer<UInt8>) -> (bounds: [Int32], sentenceMarks: Int, unspaced: Int) {
         var bounds: [Int32] = []
+        var marks = 0
+        var unspaced = 0
         var start = -1
         var end = -1
         var index = 0
@@ -191,10 +200,17 @@ public enum TextNormalizer {
             if byte < 0x80 {
                 let lower = byte | 0x20
                 isWord = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                if !isWord, byte == 0x2E || byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F { marks += 1 }
             } else {
                 let decoded = UTF8Scalar.decode(bytes, at: index)
                 length = decoded.length
-                isWord = Unicode.Scalar(decoded.value).map(isWordScalar) ?? false
+                let value = decoded.value
+                isWord = Unicode.Scalar(value).map(isWordScalar) ?? false
+                if (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value) {
+                    unspaced += 1
+                } else if otherSentenceMarks.contains(value) {
+                    marks += 1
+                }
             }
             if isWord {
                 if start < 0 { start = index }
@@ -210,8 +226,11 @@ public enum TextNormalizer {
             bounds.append(Int32(start))
             bounds.append(Int32(end))
         }
-        return bounds
+        return (bounds, marks, unspaced)
     }
+
+    /// 。，、！？； and their full-width forms, the Arabic comma and question mark, the Devanagari stop.
+    private static let otherSentenceMarks: Set<UInt32> = [0x3002, 0xFF0C, 0x3001, 0xFF01, 0xFF1F, 0xFF1B, 0x060C, 0x061F, 0x0964]
 
     /// A letter or digit, with a fast path for ASCII.
     @inlinable @inline(__always)

@@ -101,8 +101,7 @@ struct TitleChoice {
     /// A line that a headline has under it: a byline, a date, a "Posted"/"Updated" line.
     static func isBylineOrDate(_ text: String, _ line: LineFeatures) -> Bool {
         if line.startsWithAny(aboutTheArticlePrefixes) || HeaderLines.byline(line) != nil { return true }
-        if line.containsPhrase("by") && line.wordCount <= 12 && DateParser.parse(text) != nil { return true }
-        if let match = DateParser.parse(text), match.date != nil || match.isWholeLine { return true }
-        return false
+        guard let match = DateParser.parse(text) else { return false }
+        return match.date != nil || match.isWholeLine || line.containsPhrase("by") && line.wordCount <= 12
     }
 }
