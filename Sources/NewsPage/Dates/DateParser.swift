@@ -36,8 +36,9 @@ public enum DateParser {
         /// Words of the line that are neither the date nor the usual words around dates.
         public var otherWords: Int
 
-        /// True when the line is a date line, not a sentence that mentions a date.
-        public var isWholeLine: Bool { otherWords <= 2 }
+        /// True when the line is a date line, not a sentence that mentions a date. A relative date
+        /// ("today", "3 hours ago") must stand alone: "Fantasy Football Today" is a show's name.
+        public var isWholeLine: Bool { date == nil && relative != nil ? otherWords == 0 : otherWords <= 2 }
 
         public func resolved(capturedOn anchor: PageDate?) -> PageDate? {
             if let date { return date }

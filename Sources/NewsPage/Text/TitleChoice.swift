@@ -22,6 +22,9 @@ struct TitleChoice {
             if index > 0, openingLine.contains(line.folded) { points += Self.repeatedInDocumentTitle }
             let next = units[(index + 1)..<min(units.count, index + 1 + Self.titleToBylineReach)]
             if next.contains(where: { Self.isBylineOrDate($0.text, $0.features) }) { points += Self.followedByArticleLine }
+            // Shown twice in a row (a page's headline and its print or share copy).
+            let around = max(0, index - Self.repeatReach)...min(units.count - 1, index + Self.repeatReach)
+            if around.contains(where: { $0 != index && units[$0].features.folded == line.folded }) { points += Self.shownTwice }
             return points
         }
         let scored = candidates.map { (index: $0, points: points($0)) }
@@ -77,6 +80,9 @@ struct TitleChoice {
     static let repeatedInDocumentTitle = 4
     /// Points for a title candidate followed by a line about the article (byline, date).
     static let followedByArticleLine = 2
+    /// Points for a title candidate the page shows twice in a row, and how near the copy must be.
+    static let shownTwice = 1
+    static let repeatReach = 2
     /// Units after a headline where its byline or date is looked for.
     static let titleToBylineReach = 3
 
@@ -100,6 +106,11 @@ struct TitleChoice {
 
     /// A line that a headline has under it: a byline, a date, a "Posted"/"Updated" line.
     static func isBylineOrDate(_ text: String, _ line: LineFeatures) -> Bool {
+        // A byline in a list ("* by Ana Ruiz") is still a byline.
+        if LineEvidence.isListItem(text) {
+            let item = String(text.unicodeScalars.dropFirst(2))
+            return isBylineOrDate(item, LineFeatures(item))
+        }
         if line.startsWithAny(aboutTheArticlePrefixes) || HeaderLines.byline(line) != nil { return true }
         guard let match = DateParser.parse(text) else { return false }
         return match.date != nil || match.isWholeLine || line.containsPhrase("by") && line.wordCount <= 12
