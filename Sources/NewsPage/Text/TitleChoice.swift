@@ -40,9 +40,13 @@ struct TitleChoice {
             titleUnit = 0
             others = Array(candidates.dropFirst())
             return
-        } else if let last = candidates.last {
+        } else if let last = scored.last(where: { $0.points >= 0 || units[$0.index].features.weight < Double(Self.titleWords) })?.index {
+            // Only short candidates are left (a section name, the source's name): the last one, which
+            // the length test below turns away unless it is the page's only headline.
             best = last
         } else {
+            // Every candidate is a byline, a date or a caption: no title rather than a wrong one.
+            others = candidates
             return
         }
         let bestWords = Int(units[best].features.weight)
@@ -100,8 +104,17 @@ struct TitleChoice {
     static func isAboutTheArticle(_ text: String, _ line: LineFeatures) -> Bool {
         if isBylineOrDate(text, line) { return true }
         // "Analysis by Ana Ruiz, CNN", "Tom Berg, Sports Writer": a byline without its "By".
-        if line.wordCount <= 10, line.containsPhrase("by") || line.countWholePhrases(authorRoles) > 0 { return true }
+        if line.wordCount <= 10, isCreditedName(text) || line.countWholePhrases(authorRoles) > 0 { return true }
         return line.containsAny(captionCredits) && !line.reportsSpeech
+    }
+
+    /// "Analysis by Ana Ruiz, CNN": at most two words, "by", then a name of capitalised words
+    /// ("Delayed by a year" is a headline).
+    static func isCreditedName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard let by = words.firstIndex(where: { $0.lowercased() == "by" }), by <= 2, by + 1 < words.count else { return false }
+        let name = words[(by + 1)...].filter { $0.first?.isLetter == true }
+        return !name.isEmpty && name.count <= 5 && name.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// A line that a headline has under it: a byline, a date, a "Posted"/"Updated" line.
