@@ -74,3 +74,33 @@ struct LineRuleTableTests {
         #expect(page.byline == "Ana Ruiz")
     }
 }
+
+/// Which lines are about the article rather than its headline, and relative dates that stand alone.
+@Suite("Title evidence")
+struct TitleEvidenceTests {
+    @Test(arguments: [
+        ("Analysis by Ana Ruiz, CNN Editor-at-large", true),
+        ("Tom Berg, Sports Writer", true),
+        ("* by Ana Ruiz", true),
+        ("May 6, 2025 at 9:14 am", true),
+        ("Offshore wind farm delayed by a year", false),
+        ("Harbour council keeps the evening ferry", false),
+    ])
+    func aboutTheArticle(text: String, expected: Bool) {
+        #expect(TitleChoice.isAboutTheArticle(text, LineFeatures(text)) == expected)
+    }
+
+    @Test func relativeDateMustStandAlone() {
+        #expect(DateParser.parse("3 hours ago")?.isWholeLine == true)
+        #expect(DateParser.parse("Fantasy Football Today")?.isWholeLine != true)
+    }
+
+    @Test func headlineShownTwiceBeatsTheStandfirstUnderIt() {
+        let lines = [
+            "Harbour council keeps the evening ferry", "", "Harbour council keeps the evening ferry", "",
+            "Councillors voted to keep the crossing running through the winter after a long dispute", "* by Ana Ruiz", "",
+        ] + LineRuleTableTests.body
+        let page = PageParser.parse(lines.joined(separator: "\n"), origin: "twice")
+        #expect(page.title == "Harbour council keeps the evening ferry")
+    }
+}
