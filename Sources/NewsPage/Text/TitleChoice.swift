@@ -28,10 +28,9 @@ struct TitleChoice {
             return points
         }
         let scored = candidates.map { (index: $0, points: points($0)) }
+        let top = scored.filter { $0.points >= 0 }.max { ($0.points, $0.index) < ($1.points, $1.index) }
         let best: Int
-        if let top = scored.filter({ $0.points >= 0 }).max(by: { ($0.points, $0.index) < ($1.points, $1.index) }),
-            top.points > 0 || candidates.first != 0
-        {
+        if let top, top.points > 0 || candidates.first != 0 {
             best = top.index
         } else if candidates.first == 0, let documentTitle = Self.documentTitle(units[0].text) {
             // Nothing near the article vouches for itself, and the page opens with a headline: a
@@ -40,7 +39,9 @@ struct TitleChoice {
             titleUnit = 0
             others = Array(candidates.dropFirst())
             return
-        } else if let last = scored.last(where: { $0.points >= 0 || units[$0.index].features.weight < Double(Self.titleWords) })?.index {
+        } else if let top {
+            best = top.index
+        } else if let last = scored.last(where: { units[$0.index].features.weight < Double(Self.titleWords) })?.index {
             // Only short candidates are left (a section name, the source's name): the last one, which
             // the length test below turns away unless it is the page's only headline.
             best = last
@@ -115,6 +116,24 @@ struct TitleChoice {
         guard let by = words.firstIndex(where: { $0.lowercased() == "by" }), by <= 2, by + 1 < words.count else { return false }
         let name = words[(by + 1)...].filter { $0.first?.isLetter == true }
         return !name.isEmpty && name.count <= 5 && name.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// Words a headline written as a sentence has at most.
+    static let sentenceHeadlineWords = 20.0
+
+    /// A short line right above a byline or date line, with no headline right above it: a headline,
+    /// even one that ends with a full stop ("Meth. We're on it. They just might be.").
+    static func isHeadlineOverByline(_ units: [PageUnit], at index: Int) -> Bool {
+        let line = units[index].features
+        guard index + 1 < units.count, line.weight <= sentenceHeadlineWords, line.weight >= Double(titleWords),
+            units[index].text.unicodeScalars.first?.properties.isUppercase == true
+        else { return false }
+        // Under a headline, such a line is its standfirst.
+        if index > 0, HeaderLines.isHeadline(units[index - 1].features), units[index - 1].features.weight >= Double(titleWords) {
+            return false
+        }
+        let next = units[index + 1]
+        return isBylineOrDate(next.text, next.features)
     }
 
     /// A line that a headline has under it: a byline, a date, a "Posted"/"Updated" line.
