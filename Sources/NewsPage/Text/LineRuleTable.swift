@@ -138,7 +138,7 @@ enum LineRuleTable {
             HeaderLines.isNavigation(context.line) ? LineFinding.none : nil
         },
         Row(name: .headline, zones: [.header], outcome: .titleCandidate) { context in
-            HeaderLines.isHeadline(context.line) || TitleChoice.isHeadlineOverByline(context.units, at: context.index) ? LineFinding.none : nil
+            HeaderLines.isHeadline(context.line) ? LineFinding.none : nil
         },
         Row(name: .recurring, zones: [.header, .body], outcome: .remove(.recurring)) { context in
             // After the rows that read fields and headlines: a site's masthead recurs on every page, and

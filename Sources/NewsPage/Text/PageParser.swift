@@ -12,9 +12,7 @@ public enum PageParser {
         let units = PageUnits.assemble(lines)
         let evidence = units.map { LineEvidence($0, recurring: recurring) }
         let region = ArticleRegion.find(in: evidence) ?? ArticleRegion(start: units.count, end: units.count)
-        let bodyStart = region.range.first {
-            evidence[$0].strongRule == nil && startsBody(units[$0]) && !TitleChoice.isHeadlineOverByline(units, at: $0)
-        } ?? region.start
+        let bodyStart = region.range.first { evidence[$0].strongRule == nil && startsBody(units[$0]) } ?? region.start
         let articleEnd = max(region.end, bodyStart)
         let dayFirst = !units.prefix(bodyStart).contains { DateParser.writesMonthFirst($0.text) == true }
         let widgets = ArticleRegion.widgets(in: region, evidence: evidence)

@@ -118,24 +118,6 @@ struct TitleChoice {
         return !name.isEmpty && name.count <= 5 && name.allSatisfy { $0.first?.isUppercase == true }
     }
 
-    /// Words a headline written as a sentence has at most.
-    static let sentenceHeadlineWords = 20.0
-
-    /// A short line right above a byline or date line, with no headline right above it: a headline,
-    /// even one that ends with a full stop ("Meth. We're on it. They just might be.").
-    static func isHeadlineOverByline(_ units: [PageUnit], at index: Int) -> Bool {
-        let line = units[index].features
-        guard index + 1 < units.count, line.weight <= sentenceHeadlineWords, line.weight >= Double(titleWords),
-            units[index].text.unicodeScalars.first?.properties.isUppercase == true
-        else { return false }
-        // Under a headline, such a line is its standfirst.
-        if index > 0, HeaderLines.isHeadline(units[index - 1].features), units[index - 1].features.weight >= Double(titleWords) {
-            return false
-        }
-        let next = units[index + 1]
-        return isBylineOrDate(next.text, next.features)
-    }
-
     /// A line that a headline has under it: a byline, a date, a "Posted"/"Updated" line.
     static func isBylineOrDate(_ text: String, _ line: LineFeatures) -> Bool {
         // A byline in a list ("* by Ana Ruiz") is still a byline.
