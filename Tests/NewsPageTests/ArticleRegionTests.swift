@@ -82,4 +82,22 @@ struct ArticleRegionTests {
         let page = Self.parse(Self.story + ["", "Gallery", Self.story[0]])
         #expect(page.paragraphs == Self.story)
     }
+
+    @Test func numberedListRightAfterTheArticleBelongsToIt() {
+        let items = ["1) A lantern for the porch", "shop.example/1", "2) A tide table for the year", "shop.example/2",
+                     "3) A ferry timetable poster", "shop.example/3", "", "About us | Contact"]
+        let page = Self.parse(Self.story + [""] + items)
+        #expect(page.paragraphs == Self.story + Array(items[0..<6]))
+    }
+
+    @Test func numberedListUnderMostReadStaysOut() {
+        let items = ["Most read", "1. Quay cafe wins award", "2. Choir tours Norway", "3. Lighthouse keeper retires"]
+        let page = Self.parse(Self.story + [""] + items)
+        #expect(page.paragraphs == Self.story)
+    }
+
+    @Test(arguments: [("12) Title", 12), ("3. Title", 3), ("1999. A year", nil), ("3.5 percent", nil), ("Item 3) x", nil)] as [(String, Int?)])
+    func listNumbers(text: String, expected: Int?) {
+        #expect(LineEvidence.listNumber(text) == expected)
+    }
 }

@@ -44,6 +44,10 @@ struct ArticleRegion: Equatable {
         static let repeatedParagraphWords = 15.0
         /// How many times longer than the paragraph it opens with a copy of several paragraphs is.
         static let copyOfManyParagraphs = 3.0
+        /// Items a numbered list after the article has at least, to belong to it.
+        static let numberedListItems = 3
+        /// Units a numbered item may stand from the one before (the item's link, a picture's credit).
+        static let numberedListGap = 3
         /// A unit of a teaser list (a headline and its summary, again and again).
         static let teaser = -2.0
         /// Pairs of headline and summary in a row that make a teaser list.
@@ -148,7 +152,39 @@ struct ArticleRegion: Equatable {
         let scores = scores(of: evidence)
         guard var region = maximumSegment(scores) else { return nil }
         region.end = cutAtEndMarker(region, evidence: evidence, scores: scores)
+        region.end = endOfNumberedList(after: region.end, evidence: evidence)
         return region
+    }
+
+    /// A list numbered from 1 ("1) …", "2. …") right after the article's last paragraph belongs to it
+    /// (a listicle's items, each with a link or a line under it), unless a heading ("Most read"), a
+    /// related link or a comment sign stands between; the article then ends with the list's last item.
+    static func endOfNumberedList(after end: Int, evidence: [LineEvidence]) -> Int {
+        var expected = 1
+        var lastItem: Int?
+        var index = end
+        var gap = 0
+        while index < evidence.count, gap <= Weight.numberedListGap {
+            let line = evidence[index]
+            if line.endMarker != nil || line.isCommentSign || line.strongRule == .related { break }
+            if line.listNumber == expected {
+                lastItem = index
+                expected += 1
+                gap = 0
+            } else {
+                gap += 1
+            }
+            index += 1
+        }
+        guard let lastItem, expected - 1 >= Weight.numberedListItems else { return end }
+        // The item's own line under it (a link, a price) goes with it.
+        var listEnd = lastItem + 1
+        if listEnd < evidence.count, evidence[listEnd].listNumber == nil, evidence[listEnd].strongRule == nil,
+            evidence[listEnd].endMarker == nil, !evidence[listEnd].countsAsText
+        {
+            listEnd += 1
+        }
+        return listEnd
     }
 
     /// Widgets inside the article: a heading of other stories that did not end it ("Related",

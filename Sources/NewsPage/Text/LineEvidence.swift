@@ -41,6 +41,9 @@ struct LineEvidence {
     let folded: String
     let opening: UInt64
 
+    /// The number a numbered list item starts with ("3) …", "3. …"), or nil.
+    let listNumber: Int?
+
     /// Prose or a sentence: text an article is made of.
     var countsAsText: Bool { shape == .prose || shape == .sentence }
 
@@ -56,6 +59,7 @@ struct LineEvidence {
         weight = line.weight
         isCommentSign = Self.isCommentSign(line)
         endMarker = Self.endMarker(line)
+        listNumber = Self.listNumber(unit.text)
         folded = line.folded
         opening = RecurringLines.hash(line.foldedBytes.prefix(Self.openingLength))
     }
@@ -101,6 +105,23 @@ struct LineEvidence {
             return .headline
         }
         return .short
+    }
+
+    /// "12) Title" or "12. Title": the number, when one to three digits, then ")" or "." and a space.
+    static func listNumber(_ text: String) -> Int? {
+        var value = 0
+        var digits = 0
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte >= 0x30 && byte <= 0x39, digits < 3 {
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+                continue
+            }
+            guard digits > 0, byte == UInt8(ascii: ")") || byte == UInt8(ascii: "."), utf8.next() == UInt8(ascii: " ") else { return nil }
+            return value
+        }
+        return nil
     }
 
     /// Starts with a bullet as text renderings draw them: "* ", "+ ", "• ", "- ", or "o " before a capital.

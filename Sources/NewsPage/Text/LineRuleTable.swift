@@ -156,7 +156,10 @@ enum LineRuleTable {
     /// Applied after the rows above, from the body's end backwards: short lines after the body's last
     /// sentence are labels and widgets. It needs every other decision first, so it stands apart.
     static let trailingLabel = Row(name: .trailingLabel, zones: [.body], outcome: .remove(.trailer)) { context in
-        context.line.wordCount <= trailingLabelWords && !context.line.endsLikeSentence ? LineFinding.none : nil
+        // A numbered item closing the article, and the line under it, are the article's list, not labels.
+        let inList = context.evidence[context.index].listNumber != nil
+            || context.index > 0 && context.evidence[context.index - 1].listNumber != nil
+        return !inList && context.line.wordCount <= trailingLabelWords && !context.line.endsLikeSentence ? LineFinding.none : nil
     }
 
     /// The rows of each zone, in table order, sorted out once: a Set lookup per row and unit cost a tenth of the parse.
