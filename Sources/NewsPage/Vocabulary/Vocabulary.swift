@@ -135,6 +135,7 @@ public enum Vocabulary {
         "translation of an original article", "the publisher may only be liable", "trust principles",
         "our standards:", "this article is more than", "this content is not available", "javascript is disabled",
         "enable javascript", "please enable", "your browser", "this video is no longer available",
+        "modern browser", "update your browser", "internet explorer", "browser is out of date", "unsupported browser",
     ]
 
     /// Starts of tag and category lines.
