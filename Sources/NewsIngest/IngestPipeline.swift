@@ -117,15 +117,16 @@ public final class IngestPipeline {
         _ batch: Batch, parsed: [ParsedRecord], templates: inout TemplateLineCounts
     ) -> [Result<PreparedArticle, IngestLog.Reject>] {
         for sighting in parsed.compactMap(\.sighting) { templates.record(sighting) }
-        let learnt = templates
-        let again = parsed.indices.filter { parsed[$0].sighting?.keptRecurring(in: learnt) == true }
+        let again = parsed.indices.compactMap { index in
+            parsed[index].sighting?.recurringIfKept(in: templates).map { (index: index, record: batch.records[index], recurring: $0) }
+        }
         var results = parsed.map(\.result)
         guard !again.isEmpty else { return results }
         let defaultSource = options.defaultSource
-        let redone = ParallelMap(again.map { batch.records[$0] }, jobs: options.jobs) {
-            $0.parse(defaultSource: defaultSource, templates: learnt).result
+        let redone = ParallelMap(again.map { ($0.record, $0.recurring) }, jobs: options.jobs) { record, recurring in
+            record.parse(defaultSource: defaultSource, recurring: recurring).result
         }.wait()
-        for (index, result) in zip(again, redone) { results[index] = result }
+        for (item, result) in zip(again, redone) { results[item.index] = result }
         return results
     }
 

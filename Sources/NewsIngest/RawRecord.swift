@@ -25,16 +25,16 @@ public enum RawRecord: Sendable {
     }
 
     /// Parses the record into an article, or says why it cannot be one. Pure, so it runs on any
-    /// core. A page's short lines come back in `sighting`, for the pipeline to count; given the
-    /// counts (`templates`), a page is parsed without the lines its site repeats.
-    public func parse(defaultSource: String?, templates: TemplateLineCounts? = nil) -> ParsedRecord {
+    /// core. A page's short lines come back in `sighting`, for the pipeline to count; `recurring`
+    /// holds the lines of its site that the counts say are template.
+    public func parse(defaultSource: String?, recurring: RecurringLines = .none) -> ParsedRecord {
         var sighting: TemplateSighting?
-        let result = article(defaultSource: defaultSource, templates: templates, sighting: &sighting)
+        let result = article(defaultSource: defaultSource, recurring: recurring, sighting: &sighting)
         return ParsedRecord(result: result.map(PreparedArticle.init), sighting: sighting)
     }
 
     private func article(
-        defaultSource: String?, templates: TemplateLineCounts?, sighting: inout TemplateSighting?
+        defaultSource: String?, recurring: RecurringLines, sighting: inout TemplateSighting?
     ) -> Result<Article, IngestLog.Reject> {
         let result: Result<Article, IngestLog.Reject>
         switch self {
@@ -45,7 +45,7 @@ public enum RawRecord: Sendable {
             case .failure(let failure):
                 return .failure(IngestLog.Reject(origin: origin, reason: failure.description))
             case .success(let text):
-                let page = Self.parsePage(text, origin: origin, defaultSource: defaultSource, templates: templates)
+                let page = Self.parsePage(text, origin: origin, defaultSource: defaultSource, recurring: recurring)
                 sighting = page.sighting
                 var article = ArticleAssembly.article(from: page.parsed)
                 if article.source == nil { article.source = defaultSource }
@@ -74,16 +74,14 @@ public enum RawRecord: Sendable {
         return result
     }
 
-    /// Parses a page, and again without the lines its site repeats when it kept some of them. The
-    /// site is the page's aggregator or source, else the folder it was read from.
+    /// Parses a page, without the lines its site repeats when a load has learnt them, and names the
+    /// site its lines are counted for: the page's aggregator or source, else the folder it was read from.
     static func parsePage(
-        _ text: String, origin: String, defaultSource: String?, templates: TemplateLineCounts?
+        _ text: String, origin: String, defaultSource: String?, recurring: RecurringLines
     ) -> (parsed: ParsedPage, sighting: TemplateSighting) {
-        let page = PageParser.parse(text, origin: origin)
+        let page = PageParser.parse(text, origin: origin, recurring: recurring)
         let site = page.aggregator ?? page.source ?? defaultSource ?? Self.folder(of: origin)
-        let sighting = TemplateSighting(site: site, hashes: page.templateHashes, keptHashes: page.keptTemplateHashes)
-        guard let templates, !templates.recurring(page.keptTemplateHashes, site: site).hashes.isEmpty else { return (page, sighting) }
-        return (PageParser.parse(text, origin: origin, recurring: templates.recurring(page.templateHashes, site: site)), sighting)
+        return (page, TemplateSighting(site: site, hashes: page.templateHashes, keptHashes: page.keptTemplateHashes))
     }
 
     /// The folder part of an origin ("dumps/site/page.txt" gives "dumps/site").

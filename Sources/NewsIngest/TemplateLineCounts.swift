@@ -82,8 +82,10 @@ public struct TemplateSighting: Sendable {
     public var hashes: [UInt64]
     public var keptHashes: [UInt64]
 
-    /// The page kept a line that its site repeats: it is parsed again without them.
-    public func keptRecurring(in counts: TemplateLineCounts) -> Bool {
-        !counts.recurring(keptHashes, site: site).hashes.isEmpty
+    /// The lines of the page that its site repeats, when the page kept one of them as body text
+    /// (then it is parsed again without them); nil otherwise.
+    public func recurringIfKept(in counts: TemplateLineCounts) -> RecurringLines? {
+        guard !counts.recurring(keptHashes, site: site).hashes.isEmpty else { return nil }
+        return counts.recurring(hashes, site: site)
     }
 }

@@ -65,7 +65,8 @@ struct ArticleRegion: Equatable {
         return evidence.indices.map { index in
             if teasers.contains(index) { return Weight.teaser }
             if repeats.contains(index) { return Weight.repeated }
-            return score(evidence[index], isolated: isIsolated(index, in: evidence))
+            // Only prose asks whether it stands alone; the walk to its neighbours is spared for the rest.
+            return score(evidence[index], isolated: evidence[index].shape == .prose && isIsolated(index, in: evidence))
         }
     }
 

@@ -81,7 +81,7 @@ struct PageReading {
             credits += agencies
         case .byline(let name):
             if byline == nil { byline = name }
-            if row.name == .headerByline { credits += Credits.agencies(in: LineFeatures(name)) }
+            if row.name == .headerByline { credits += Credits.agencies(in: name) }
             seenArticleField = true
         case .credit(let credit):
             credits += credit.agencies

@@ -116,8 +116,7 @@ struct LineFeatures {
         sentenceMarks = scan.sentenceMarks
         pairs = BytePairs(foldedBytes)
         weight = Double(wordBounds.count / 2) + Double(scan.unspaced) / Self.unspacedCharactersPerWord
-        let bounds = scan.bounds
-        let bareBytes = bounds.isEmpty ? 0..<0 : Int(bounds[0])..<Int(bounds[bounds.count - 1])
+        let bareBytes = Self.bareRange(scan.bounds)
         shortBare = bareBytes.count <= Self.shortBareBytes ? String(decoding: foldedBytes[bareBytes], as: UTF8.self) : nil
     }
 
@@ -170,8 +169,10 @@ struct LineFeatures {
     var bareByteCount: Int { bareRange.count }
 
     /// Where `bare` lies in `foldedBytes`: from the first word's start to the last word's end.
-    private var bareRange: Range<Int> {
-        guard let first = wordBounds.first, let last = wordBounds.last else { return 0..<0 }
+    private var bareRange: Range<Int> { Self.bareRange(wordBounds) }
+
+    private static func bareRange(_ bounds: [Int32]) -> Range<Int> {
+        guard let first = bounds.first, let last = bounds.last else { return 0..<0 }
         return Int(first)..<Int(last)
     }
 

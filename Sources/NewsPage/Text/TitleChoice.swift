@@ -15,13 +15,22 @@ struct TitleChoice {
 
     init(candidates: [Int], units: [PageUnit]) {
         let openingLine = units.first.map { $0.features.folded } ?? ""
+        // Each line under a run of headlines is asked about by up to three of them: asked once.
+        var bylineOrDate: [Int: Bool] = [:]
+        func isBylineOrDate(_ index: Int) -> Bool {
+            if let known = bylineOrDate[index] { return known }
+            let answer = Self.isBylineOrDate(units[index].text, units[index].features)
+            bylineOrDate[index] = answer
+            return answer
+        }
         func points(_ index: Int) -> Int {
             let line = units[index].features
             guard line.weight >= Double(Self.titleWords), !Self.isAboutTheArticle(units[index].text, line) else { return -1 }
             var points = 0
             if index > 0, openingLine.contains(line.folded) { points += Self.repeatedInDocumentTitle }
-            let next = units[(index + 1)..<min(units.count, index + 1 + Self.titleToBylineReach)]
-            if next.contains(where: { Self.isBylineOrDate($0.text, $0.features) }) { points += Self.followedByArticleLine }
+            if ((index + 1)..<min(units.count, index + 1 + Self.titleToBylineReach)).contains(where: isBylineOrDate) {
+                points += Self.followedByArticleLine
+            }
             // Shown twice in a row (a page's headline and its print or share copy).
             let around = max(0, index - Self.repeatReach)...min(units.count - 1, index + Self.repeatReach)
             if around.contains(where: { $0 != index && units[$0].features.folded == line.folded }) { points += Self.shownTwice }
