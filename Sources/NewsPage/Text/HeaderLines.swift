@@ -167,7 +167,7 @@ enum HeaderLines {
     }
 
     /// Words of buttons and menus, never of a publisher's name.
-    private static let interfaceWords: LineSet = [
+    private static let interfaceWords: Set<Substring> = [
         "skip", "search", "log", "login", "sign", "subscribe", "menu", "close", "accept", "cookies", "read", "home",
         "register", "account", "share", "follow", "contact", "about", "navigation", "content", "toggle", "open",
         "back", "top", "next", "previous", "later", "live", "more", "opinion", "save", "print", "click",
@@ -180,7 +180,7 @@ enum HeaderLines {
     }
 
     static func hasInterfaceWords(_ line: LineFeatures) -> Bool {
-        line.words.contains { interfaceWords.contains(LineFeatures(String($0))) }
+        line.words.contains(where: interfaceWords.contains)
     }
 
     /// Every word capitalised and few of them: reads as a name ("The Harbor Courier"), not a headline.

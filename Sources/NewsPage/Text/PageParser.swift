@@ -104,7 +104,7 @@ public enum PageParser {
     /// Lines past the article's last paragraph still read for a credit or a source line.
     static let trailingCreditLines = 3
 
-    static func unique(_ names: [String]) -> [String] {
+    private static func unique(_ names: [String]) -> [String] {
         var seen: Set<String> = []
         return names.filter { seen.insert($0).inserted }
     }
