@@ -103,4 +103,47 @@ struct TitleEvidenceTests {
         let page = PageParser.parse(lines.joined(separator: "\n"), origin: "twice")
         #expect(page.title == "Harbour council keeps the evening ferry")
     }
+
+    @Test func headlineWrittenAsASentenceOverItsDateIsTheTitleNotTheBody() {
+        let lines = ["* Sign in", "* Weather", "", "Ferry fares rise again; will the islanders pay?", "Updated Jun 3, 2025, 9:41 AM", ""]
+            + LineRuleTableTests.body
+        let page = PageParser.parse(lines.joined(separator: "\n"), origin: "sentence")
+        #expect(page.title == "Ferry fares rise again; will the islanders pay?")
+        #expect(page.paragraphs.first?.hasPrefix("The harbour council") == true)
+    }
+
+    @Test func sentenceAboveTheArticleIsATitleOnlyWhenThePageShowsItAgain() {
+        let pitch = "Get our morning newsletter. The stories that matter, every day."
+        let withDate = [pitch, "Jun 3, 2025", ""] + LineRuleTableTests.body
+        #expect(PageParser.parse(withDate.joined(separator: "\n"), origin: "pitch").title == nil)
+
+        let headline = "Ferry fares rise again. Why the islanders will pay."
+        let shownAgain = [headline, "* Print", "* Share", "By", "Ana Ruiz", ""] + LineRuleTableTests.body + ["", headline]
+        #expect(PageParser.parse(shownAgain.joined(separator: "\n"), origin: "again").title == headline)
+    }
+
+    @Test func headlineOverItsSummaryBeatsTheSummary() {
+        let lines = [
+            "* Local news", "", "Harbour council keeps the evening ferry for another winter", "",
+            "Councillors back the late crossing, the operator adds Friday sailings", "", "By", "Ana Ruiz", "",
+        ] + LineRuleTableTests.body
+        let page = PageParser.parse(lines.joined(separator: "\n"), origin: "summary")
+        #expect(page.title == "Harbour council keeps the evening ferry for another winter")
+    }
+
+    @Test func teaserAboveTheHeadlineIsNotTakenForIt() {
+        let lines = [
+            "Quay cafe wins a regional award for its chowder", "Lighthouse tours return in May",
+            "Island school opens a new library", "Harbour council keeps the evening ferry for another winter",
+            "Jun 3, 2025 9:41 am by Ana Ruiz",
+        ] + LineRuleTableTests.body
+        let page = PageParser.parse(lines.joined(separator: "\n"), origin: "teasers")
+        #expect(page.title == "Harbour council keeps the evening ferry for another winter")
+    }
+
+    @Test(arguments: [("Home Music Music News", true), ("Home News World", true), ("Home Depot Stock Falls. Why It Matters.", false),
+                      ("Home secretary resigns over ferry deal", false)])
+    func breadcrumb(text: String, expected: Bool) {
+        #expect(TitleChoice.isBreadcrumb(LineFeatures(text)) == expected)
+    }
 }

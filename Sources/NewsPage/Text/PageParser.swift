@@ -19,7 +19,10 @@ public enum PageParser {
         var reading = PageReading(
             units: units, evidence: evidence, bodyStart: bodyStart, articleEnd: articleEnd, widgets: widgets, dayFirst: dayFirst)
 
-        let titles = TitleChoice(candidates: reading.titleCandidates, units: units)
+        let sentenceTitles = (reading.standfirsts + (bodyStart < articleEnd ? [bodyStart] : [])).filter {
+            units[$0].features.weight <= Double(TitleChoice.sentenceTitleWords) && units[$0].lines.count == 1
+        }
+        let titles = TitleChoice(candidates: reading.titleCandidates, sentences: sentenceTitles, articleStart: bodyStart, units: units)
         for index in titles.others { reading.rules[index] = .header }
         if let titleUnit = titles.titleUnit { reading.rules[titleUnit] = .title }
         // Sentences above the body belong to it only inside the article's region (a standfirst);
