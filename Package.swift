@@ -30,6 +30,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // The system libxml2, for its HTML parser: forgiving of broken markup, no network.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Turns Migrations/*.sql into a Swift source at build time, so the binary carries its schema.
         .executableTarget(name: "EmbedMigrations", swiftSettings: strictSettings),
         .plugin(
@@ -43,8 +49,8 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrationsPlugin"]
         ),
-        // One page's text to a ParsedPage: pure, imports nothing of ours, never links SQLite.
-        .target(name: "NewsPage", swiftSettings: strictSettings),
+        // One page's text or HTML to a ParsedPage: pure, imports nothing of ours, never links SQLite.
+        .target(name: "NewsPage", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         .target(
             name: "NewsIngest",
             dependencies: ["NewsPage", "NewsStore", "CZlib"],

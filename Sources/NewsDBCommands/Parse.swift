@@ -14,6 +14,8 @@ extension NewsDB {
                 With --explain, prints every line of the page with its zone (header, body, trailer), the rule
                 that removed it (or "kept"), its shape, its weight in words, its score for the article region
                 and any other evidence, to see why the parser decided as it did.
+                HTML pages (found by their content, gzip'd or not) are read through their DOM: the page's own
+                JSON-LD and meta tags first, then the article's container, then the same rules as for text.
                 Example: newsdb parse SampleData/pages/01.txt --json
                 """
         )
@@ -24,21 +26,20 @@ extension NewsDB {
         @Flag(help: "Print every line with its zone, rule and evidence.")
         var explain = false
 
-        @Argument(help: "Page text files.")
+        @Argument(help: "Saved pages: text or HTML, gzip'd or not.")
         var files: [String]
 
         func run() throws {
             var failures = 0
             for file in files {
-                let text: String
+                let page: ParsedPage
                 do {
-                    text = try PageFile.read(path: file)
+                    page = try PageFile.parse(try PageFile.readBytes(path: file), origin: file, explain: explain)
                 } catch {
-                    FileHandle.standardError.write(Data("newsdb parse: \(file): \(error)\n".utf8))
+                    FileHandle.standardError.write(Data("newsdb parse: \(error)\n".utf8))
                     failures += 1
                     continue
                 }
-                let page = PageParser.parse(text, origin: file, explain: explain)
                 if explain {
                     print(ParsedPageExplanation.render(page, json: json), terminator: "")
                 } else {

@@ -35,6 +35,8 @@ enum ParsedPageJSON {
                     ("partial", quote.partial ? "true" : "false"),
                 ])
             })),
+            ("url", optional(article.url)),
+            ("language", optional(page.language)),
             ("origin", JSONText.string(article.origin)),
         ]
         return object(members)

@@ -12,6 +12,7 @@ public enum ArticleAssembly {
         article.published = page.published
         article.captured = page.captured
         article.title = page.title
+        article.url = page.url
         article.byline = page.byline
         article.dateline = page.dateline
         article.imageCredit = page.imageCredit

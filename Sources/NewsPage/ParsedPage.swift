@@ -12,6 +12,10 @@ public struct ParsedPage: Sendable {
     public var captured: String?
     public var title: String?
     public var byline: String?
+    /// Where the page lives: its canonical URL when the page names one, else the address it was fetched from.
+    public var url: String?
+    /// The page's language as its markup declares it ("en", "pt-BR").
+    public var language: String?
     /// "PARIS (AFP)", cut from the first paragraph.
     public var dateline: String?
     public var imageCredit: String?

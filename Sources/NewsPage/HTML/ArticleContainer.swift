@@ -1,0 +1,149 @@
+import CLibXML2
+
+/// Finds the element that holds the article: paragraphs of text vote for their parent (fully) and
+/// their further ancestors (less and less), a vote weighing the paragraph's length and commas; class
+/// and id words add or take away points, and links take away their share of the text. The best
+/// element, with the siblings that score near it, is the article.
+struct ArticleContainer {
+    /// The elements that hold the article, in document order.
+    var nodes: [HTMLNode] = []
+
+    /// A paragraph shorter than this (in characters) casts no vote.
+    static let paragraphCharacters = 25
+    /// How many ancestors a paragraph votes for.
+    static let votingAncestors = 4
+    /// A sibling joins the article when it scores this share of the best, or at least `siblingFloor`.
+    static let siblingShare = 0.2
+    static let siblingFloor = 10.0
+
+    private struct Stats {
+        var characters = 0
+        var linkCharacters = 0
+    }
+
+    private struct Candidate {
+        var node: HTMLNode
+        var score: Double
+    }
+
+    private var stats: [NodeKey: Stats] = [:]
+    private var candidates: [NodeKey: Candidate] = [:]
+    private var order: [NodeKey] = []
+
+    init(body: HTMLNode) {
+        var ancestors: [HTMLNode] = []
+        _ = measure(body, ancestors: &ancestors, inLink: false)
+        guard let best = bestCandidate() else { return }
+        nodes = withSiblings(of: best)
+    }
+
+    /// Counts the text under each element (and the part inside links) and casts the paragraphs' votes.
+    private mutating func measure(_ node: HTMLNode, ancestors: inout [HTMLNode], inLink: Bool) -> Stats {
+        var total = Stats()
+        let inLink = inLink || node.named("a")
+        ancestors.append(node)
+        for child in node.children {
+            if child.isText {
+                let count = child.withTextBytes(Self.visibleCharacters)
+                total.characters += count
+                if inLink { total.linkCharacters += count }
+            } else if child.isElement {
+                let name = child.name
+                if BlockClass.neverContent.contains(name) || BlockClass.roleIsFurniture(child) { continue }
+                let inner = measure(child, ancestors: &ancestors, inLink: inLink)
+                total.characters += inner.characters
+                total.linkCharacters += inner.linkCharacters
+                if BlockClass.paragraphElements.contains(name), inner.characters >= Self.paragraphCharacters {
+                    vote(for: child, inner, ancestors: ancestors)
+                }
+            }
+        }
+        ancestors.removeLast()
+        stats[NodeKey(node)] = total
+        return total
+    }
+
+    private mutating func vote(for paragraph: HTMLNode, _ stats: Stats, ancestors: [HTMLNode]) {
+        let commas = paragraph.textContent.reduce(0) { $0 + ($1 == "," || $1 == "،" || $1 == "，" || $1 == "、" ? 1 : 0) }
+        let points = 1 + Double(commas) + min(Double(stats.characters) / 100, 3)
+        for (level, ancestor) in ancestors.reversed().prefix(Self.votingAncestors).enumerated() {
+            let key = NodeKey(ancestor)
+            if candidates[key] == nil {
+                candidates[key] = Candidate(node: ancestor, score: Self.baseScore(ancestor))
+                order.append(key)
+            }
+            let share = level == 0 ? 1 : level == 1 ? 0.5 : 1 / Double(level * 3)
+            candidates[key]!.score += points * share
+        }
+    }
+
+    /// A container's points before any votes: its kind of element and its class and id words.
+    private static func baseScore(_ node: HTMLNode) -> Double {
+        var score = BlockClass.weight(of: BlockClass.tokens(of: node))
+        if BlockClass.isArticleBody(node) { score += 50 }
+        switch node.name {
+        case "article": score += 10
+        case "div", "main", "section": score += 5
+        case "pre", "td", "blockquote": score += 3
+        case "form", "ul", "ol", "dl", "li": score -= 3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score -= 5
+        default: break
+        }
+        return score
+    }
+
+    private func linkShare(_ node: HTMLNode) -> Double {
+        guard let stats = stats[NodeKey(node)], stats.characters > 0 else { return 0 }
+        return Double(stats.linkCharacters) / Double(stats.characters)
+    }
+
+    private func finalScore(_ candidate: Candidate) -> Double {
+        candidate.score * (1 - linkShare(candidate.node))
+    }
+
+    private func bestCandidate() -> Candidate? {
+        var best: Candidate?
+        for key in order {
+            guard let candidate = candidates[key] else { continue }
+            if best.map({ finalScore(candidate) > finalScore($0) }) ?? true { best = candidate }
+        }
+        return best
+    }
+
+    /// The best container and the siblings that belong with it (a body split over several divs,
+    /// around an advertisement), in document order.
+    private func withSiblings(of best: Candidate) -> [HTMLNode] {
+        guard let parent = best.node.pointer.pointee.parent.map(HTMLNode.init), !best.node.named("body") else { return [best.node] }
+        let threshold = max(Self.siblingFloor, finalScore(best) * Self.siblingShare)
+        var kept: [HTMLNode] = []
+        for sibling in parent.children where sibling.isElement {
+            if sibling.pointer == best.node.pointer {
+                kept.append(sibling)
+                continue
+            }
+            if BlockClass.neverContent.contains(sibling.name) { continue }
+            if let candidate = candidates[NodeKey(sibling)], finalScore(candidate) >= threshold {
+                kept.append(sibling)
+            } else if sibling.named("p"), let stats = stats[NodeKey(sibling)], stats.characters > 80, linkShare(sibling) < 0.25 {
+                kept.append(sibling)
+            }
+        }
+        return kept
+    }
+
+    /// Characters that are not spaces, counted on the UTF-8 bytes (continuation bytes left out).
+    private static func visibleCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte > 0x20 && byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+}
+
+/// A node's address, as a dictionary key.
+struct NodeKey: Hashable {
+    let address: UInt
+
+    init(_ node: HTMLNode) {
+        address = UInt(bitPattern: node.pointer)
+    }
+}

@@ -1,0 +1,70 @@
+/// Renders elements of a page to the lines of text the text parser reads: one line per block
+/// (paragraph, heading, list item, table cell), inline text joined, spaces collapsed, list items
+/// marked "* ". Furniture (menus, share bars, comment threads, by element, role, class or id) is
+/// left out, so the text parser sees the article with little around it.
+struct BlockRenderer {
+    private(set) var lines: [String] = []
+    private var current: [UInt8] = []
+
+    /// A block with more than this share of its text in links, and shorter than `linkBlockCharacters`,
+    /// is a list of links, not text.
+    static let linkBlockShare = 0.5
+    static let linkBlockCharacters = 200
+
+    private var linkBytes = 0
+
+    /// Renders `nodes`; `keep` is asked of every element below them whether its subtree is text.
+    mutating func render(_ nodes: [HTMLNode]) {
+        for node in nodes { visit(node, top: true, inLink: false) }
+        flush()
+    }
+
+    private mutating func visit(_ node: HTMLNode, top: Bool, inLink: Bool) {
+        for child in node.children {
+            if child.isText {
+                let before = current.count
+                child.withTextBytes { appendCollapsed($0) }
+                if inLink { linkBytes += current.count - before }
+                continue
+            }
+            guard child.isElement else { continue }
+            let name = child.name
+            if name == "br" {
+                flush()
+                continue
+            }
+            if BlockClass.neverContent.contains(name) || BlockClass.roleIsFurniture(child) { continue }
+            let tokens = BlockClass.tokens(of: child)
+            if BlockClass.isFurniture(tokens), !BlockClass.isArticleBody(child) { continue }
+            let isBlock = BlockClass.blockElements.contains(name)
+            if isBlock { flush() }
+            if name == "li" { current += Array("* ".utf8) }
+            visit(child, top: false, inLink: inLink || name == "a")
+            if isBlock { flush() }
+        }
+    }
+
+    private mutating func appendCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                if let last = current.last, last != 0x20 { current.append(0x20) }
+            } else {
+                current.append(byte)
+            }
+        }
+    }
+
+    private mutating func flush() {
+        defer {
+            current.removeAll(keepingCapacity: true)
+            linkBytes = 0
+        }
+        while current.last == 0x20 { current.removeLast() }
+        let text = String(decoding: current, as: UTF8.self)
+        let visible = text.hasPrefix("* ") ? text.dropFirst(2) : Substring(text)
+        guard visible.contains(where: { $0.isLetter || $0.isNumber }) else { return }
+        let share = Double(linkBytes) / Double(max(1, current.count))
+        if share > Self.linkBlockShare, current.count < Self.linkBlockCharacters { return }
+        lines.append(text)
+    }
+}

@@ -1,0 +1,41 @@
+/// Turns one saved HTML page into a `ParsedPage`.
+///
+/// What the page says about itself comes first (JSON-LD, Open Graph and `article:*` meta, the
+/// canonical link, the language: `PageMetadata`); the article's container is found from the DOM's
+/// evidence (`ArticleContainer`), rendered to lines without its furniture (`BlockRenderer`), and read
+/// by the text parser, whose furniture rules, bylines, dates and datelines apply unchanged. The page's
+/// own statements then fill the fields the text does not settle.
+public enum HTMLPageParser {
+    /// `url` is where the page was fetched from, when known (a WARC record's target); `charset` the
+    /// one its HTTP response declared.
+    public static func parse(_ bytes: [UInt8], origin: String, url: String? = nil, charset: String? = nil, explain: Bool = false) -> ParsedPage {
+        let prepared = HTMLCharset.prepare(bytes, declared: charset)
+        guard let document = HTMLDocument(bytes: prepared.bytes, encoding: prepared.encoding), let root = document.root else {
+            var page = ParsedPage(origin: origin)
+            page.url = url
+            return page
+        }
+        let metadata = PageMetadata(root: root)
+        let body = root.children.first { $0.isElement && $0.named("body") } ?? root
+        let container = ArticleContainer(body: body)
+        var renderer = BlockRenderer()
+        renderer.render(container.nodes.isEmpty ? [body] : container.nodes)
+
+        var page = PageParser.parse(renderer.lines.joined(separator: "\n\n"), origin: origin, explain: explain)
+        page.title = metadata.title ?? page.title
+        page.published = metadata.published ?? page.published
+        page.byline = metadata.author ?? page.byline
+        page.source = metadata.publisher ?? metadata.siteName ?? page.source
+        page.url = metadata.canonicalURL ?? url
+        page.language = metadata.language
+        return page
+    }
+
+    /// True when `bytes` open like an HTML document (after spaces, a byte-order mark and comments).
+    public static func looksLikeHTML(_ bytes: some Collection<UInt8>) -> Bool {
+        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+        let start = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<head")
+            || start.hasPrefix("<!--") && head.contains("<html")
+    }
+}
