@@ -10,6 +10,8 @@ struct ArticleContainer {
 
     /// A paragraph shorter than this (in characters) casts no vote.
     static let paragraphCharacters = 25
+    /// Elements whose own text (not inside a paragraph) is a paragraph: a body written straight into a div.
+    static let textHolders: Set<String> = ["div", "section", "article", "main", "td", "dd", "center", "font"]
     /// How many ancestors a paragraph votes for.
     static let votingAncestors = 4
     /// A sibling joins the article when it scores this share of the best, or at least `siblingFloor`.
@@ -19,6 +21,7 @@ struct ArticleContainer {
     private struct Stats {
         var characters = 0
         var linkCharacters = 0
+        var commas = 0
     }
 
     private struct Candidate {
@@ -37,35 +40,55 @@ struct ArticleContainer {
         nodes = withSiblings(of: best)
     }
 
-    /// Counts the text under each element (and the part inside links) and casts the paragraphs' votes.
+    /// Counts the text under each element (and the part inside links) and casts the paragraphs'
+    /// votes: a paragraph element's for its ancestors, and text written straight into a `div` (no
+    /// paragraph around it) for the div itself and its ancestors.
     private mutating func measure(_ node: HTMLNode, ancestors: inout [HTMLNode], inLink: Bool) -> Stats {
         var total = Stats()
+        var direct = Stats()
         let inLink = inLink || node.named("a")
         ancestors.append(node)
         for child in node.children {
             if child.isText {
-                let count = child.withTextBytes(Self.visibleCharacters)
-                total.characters += count
-                if inLink { total.linkCharacters += count }
+                let (count, commas) = child.withTextBytes(Self.visibleCharacters)
+                direct.characters += count
+                direct.commas += commas
+                if inLink { direct.linkCharacters += count }
             } else if child.isElement {
                 let name = child.name
                 if BlockClass.neverContent.contains(name) || BlockClass.roleIsFurniture(child) { continue }
                 let inner = measure(child, ancestors: &ancestors, inLink: inLink)
                 total.characters += inner.characters
                 total.linkCharacters += inner.linkCharacters
-                if BlockClass.paragraphElements.contains(name), inner.characters >= Self.paragraphCharacters {
-                    vote(for: child, inner, ancestors: ancestors)
+                total.commas += inner.commas
+                if BlockClass.paragraphElements.contains(name) {
+                    if inner.characters >= Self.paragraphCharacters { vote(inner, ancestors: ancestors) }
+                } else if !BlockClass.blockElements.contains(name) {
+                    direct.characters += inner.characters
+                    direct.linkCharacters += inner.linkCharacters
+                    direct.commas += inner.commas
+                    total.characters -= inner.characters
+                    total.linkCharacters -= inner.linkCharacters
+                    total.commas -= inner.commas
                 }
             }
+        }
+        total.characters += direct.characters
+        total.linkCharacters += direct.linkCharacters
+        total.commas += direct.commas
+        if Self.textHolders.contains(node.name), direct.characters >= Self.paragraphCharacters,
+            direct.linkCharacters * 2 < direct.characters
+        {
+            vote(direct, ancestors: ancestors)
         }
         ancestors.removeLast()
         stats[NodeKey(node)] = total
         return total
     }
 
-    private mutating func vote(for paragraph: HTMLNode, _ stats: Stats, ancestors: [HTMLNode]) {
-        let commas = paragraph.textContent.reduce(0) { $0 + ($1 == "," || $1 == "،" || $1 == "，" || $1 == "、" ? 1 : 0) }
-        let points = 1 + Double(commas) + min(Double(stats.characters) / 100, 3)
+    /// A paragraph's vote, from its length and commas, for the nearest of `ancestors` (the last) and less for those above.
+    private mutating func vote(_ paragraph: Stats, ancestors: [HTMLNode]) {
+        let points = 1 + Double(paragraph.commas) + min(Double(paragraph.characters) / 100, 3)
         for (level, ancestor) in ancestors.reversed().prefix(Self.votingAncestors).enumerated() {
             let key = NodeKey(ancestor)
             if candidates[key] == nil {
@@ -131,11 +154,20 @@ struct ArticleContainer {
         return kept
     }
 
-    /// Characters that are not spaces, counted on the UTF-8 bytes (continuation bytes left out).
-    private static func visibleCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Characters that are not spaces, counted on the UTF-8 bytes (continuation bytes left out), and
+    /// commas (",", and the Chinese "，" "、" and Arabic "،").
+    private static func visibleCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> (characters: Int, commas: Int) {
         var count = 0
-        for byte in bytes where byte > 0x20 && byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        var commas = 0
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte > 0x20 && byte & 0xC0 != 0x80 { count += 1 }
+            if byte == 0x2C || previous == 0xBC && byte == 0x8C || previous == 0x80 && byte == 0x81 || previous == 0xD8 && byte == 0x8C {
+                commas += 1
+            }
+            previous = byte
+        }
+        return (count, commas)
     }
 }
 

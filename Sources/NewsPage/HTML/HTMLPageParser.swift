@@ -1,3 +1,4 @@
+import Foundation
 /// Turns one saved HTML page into a `ParsedPage`.
 ///
 /// What the page says about itself comes first (JSON-LD, Open Graph and `article:*` meta, the
@@ -21,7 +22,8 @@ public enum HTMLPageParser {
         var renderer = BlockRenderer()
         renderer.render(container.nodes.isEmpty ? [body] : container.nodes)
 
-        var page = PageParser.parse(renderer.lines.joined(separator: "\n\n"), origin: origin, explain: explain)
+        if getenv("NEWSDB_DEBUG_HTML") != nil { print("DEBUG container", container.nodes.map { $0.name + "." + ($0.attribute("class") ?? "") + "#" + ($0.attribute("id") ?? "") }); for line in renderer.lines { print("DEBUG |", line.prefix(120)) } }
+        var page = PageParser.parse(renderer.lines.joined(separator: "\n\n"), origin: origin, explain: explain, isArticleOnly: !container.nodes.isEmpty)
         page.title = metadata.title ?? page.title
         page.published = metadata.published ?? page.published
         page.byline = metadata.author ?? page.byline

@@ -7,12 +7,18 @@
 /// into the fields; the title is chosen among the headline-like lines (`TitleChoice`).
 public enum PageParser {
     /// `recurring` holds the lines other pages of the same site repeat, when a load has learnt them.
-    public static func parse(_ text: String, origin: String, explain: Bool = false, recurring: RecurringLines = .none) -> ParsedPage {
+    /// `isArticleOnly` says the text is already cut to the article (an HTML page's container), so the
+    /// region is the whole text and only the line rules remove furniture.
+    public static func parse(
+        _ text: String, origin: String, explain: Bool = false, recurring: RecurringLines = .none, isArticleOnly: Bool = false
+    ) -> ParsedPage {
         let lines = TextNormalizer.lines(of: text)
         let units = PageUnits.assemble(lines)
         let evidence = units.map { LineEvidence($0, recurring: recurring) }
-        let region = ArticleRegion.find(in: evidence) ?? ArticleRegion(start: units.count, end: units.count)
-        let bodyStart = region.range.first { evidence[$0].strongRule == nil && startsBody(units[$0]) } ?? region.start
+        let region = isArticleOnly
+            ? ArticleRegion(start: 0, end: units.count)
+            : ArticleRegion.find(in: evidence) ?? ArticleRegion(start: units.count, end: units.count)
+        let bodyStart = isArticleOnly ? 0 : region.range.first { evidence[$0].strongRule == nil && startsBody(units[$0]) } ?? region.start
         let articleEnd = max(region.end, bodyStart)
         let dayFirst = !units.prefix(bodyStart).contains { DateParser.writesMonthFirst($0.text) == true }
         let widgets = ArticleRegion.widgets(in: region, evidence: evidence)
