@@ -33,17 +33,46 @@ struct ArticleContainer {
     private var candidates: [NodeKey: Candidate] = [:]
     private var order: [NodeKey] = []
 
-    init(body: HTMLNode) {
+    /// `description` is the page's own summary (its description meta): a container that holds its
+    /// opening words is likely the article, as summaries are most often its first sentence.
+    init(body: HTMLNode, description: String?) {
         var ancestors: [HTMLNode] = []
-        _ = measure(body, ancestors: &ancestors, inLink: false)
+        _ = measure(body, ancestors: &ancestors, inLink: false, inFurniture: false)
+        if let description { favourContainers(holding: description) }
         guard let best = bestCandidate() else { return }
         nodes = withSiblings(of: best)
+    }
+
+    /// Characters of the description's opening that a container must hold.
+    static let descriptionOpening = 40
+    /// Points for a container holding the description's opening, and how many of the best are asked.
+    static let descriptionPoints = 25.0
+    static let descriptionCandidates = 10
+    /// How many times the description's length a favoured container's text is, at least.
+    static let descriptionToArticle = 3
+
+    private mutating func favourContainers(holding description: String) {
+        let opening = Self.collapsed(description).prefix(Self.descriptionOpening)
+        guard opening.count == Self.descriptionOpening else { return }
+        let best = order.compactMap { candidates[$0] }.sorted { finalScore($0) > finalScore($1) }.prefix(Self.descriptionCandidates)
+        // A container that is the summary itself (a standfirst's div) is not favoured: the article holds more.
+        let least = description.count * Self.descriptionToArticle
+        for candidate in best where (stats[NodeKey(candidate.node)]?.characters ?? 0) >= least
+            && Self.collapsed(candidate.node.textContent).contains(opening)
+        {
+            candidates[NodeKey(candidate.node)]!.score += Self.descriptionPoints
+        }
+    }
+
+    private static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Counts the text under each element (and the part inside links) and casts the paragraphs'
     /// votes: a paragraph element's for its ancestors, and text written straight into a `div` (no
     /// paragraph around it) for the div itself and its ancestors.
-    private mutating func measure(_ node: HTMLNode, ancestors: inout [HTMLNode], inLink: Bool) -> Stats {
+    /// Inside furniture (a comment thread, a sidebar) text is counted but casts no vote.
+    private mutating func measure(_ node: HTMLNode, ancestors: inout [HTMLNode], inLink: Bool, inFurniture: Bool) -> Stats {
         var total = Stats()
         var direct = Stats()
         let inLink = inLink || node.named("a")
@@ -57,12 +86,14 @@ struct ArticleContainer {
             } else if child.isElement {
                 let name = child.name
                 if BlockClass.neverContent.contains(name) || BlockClass.roleIsFurniture(child) { continue }
-                let inner = measure(child, ancestors: &ancestors, inLink: inLink)
+                let inner = measure(
+                    child, ancestors: &ancestors, inLink: inLink,
+                    inFurniture: inFurniture || BlockClass.isTextFurniture(BlockClass.tokens(of: child)))
                 total.characters += inner.characters
                 total.linkCharacters += inner.linkCharacters
                 total.commas += inner.commas
                 if BlockClass.paragraphElements.contains(name) {
-                    if inner.characters >= Self.paragraphCharacters { vote(inner, ancestors: ancestors) }
+                    if !inFurniture, inner.characters >= Self.paragraphCharacters { vote(inner, ancestors: ancestors) }
                 } else if !BlockClass.blockElements.contains(name) {
                     direct.characters += inner.characters
                     direct.linkCharacters += inner.linkCharacters
@@ -76,7 +107,7 @@ struct ArticleContainer {
         total.characters += direct.characters
         total.linkCharacters += direct.linkCharacters
         total.commas += direct.commas
-        if Self.textHolders.contains(node.name), direct.characters >= Self.paragraphCharacters,
+        if !inFurniture, Self.textHolders.contains(node.name), direct.characters >= Self.paragraphCharacters,
             direct.linkCharacters * 2 < direct.characters
         {
             vote(direct, ancestors: ancestors)

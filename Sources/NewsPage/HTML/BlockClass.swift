@@ -26,11 +26,24 @@ enum BlockClass {
         "sidebar", "breadcrumb", "breadcrumbs", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored",
         "popup", "modal", "recommended", "recommendations", "outbrain", "taboola", "popular", "trending",
         "mostread", "nav", "navbar", "navigation", "menu", "footer", "masthead", "banner", "widget", "tags",
-        "tag", "toolbar", "tools", "pagination", "pager", "skip", "hidden", "author-bio", "bio", "rail",
-        "more", "teaser", "teasers", "overlay", "paywall", "print", "caption", "credit", "copyright", "rss",
-        "jump", "meta", "byline", "dateline", "timestamp", "newsletters", "readmore", "read-more", "next",
-        "prev", "previous", "login", "search", "header", "topics", "video", "gallery", "playlist",
+        "tag", "toolbar", "tools", "pagination", "pager", "skip", "hidden", "bio", "rail", "teaser", "teasers",
+        "overlay", "paywall", "caption", "credit", "copyright", "rss", "meta", "byline", "dateline", "timestamp",
+        "newsletters", "readmore", "login", "search", "header", "topics",
     ]
+
+    /// Class or id tokens of the furniture that holds text of its own (a comment thread, a sidebar of
+    /// stories): nothing under it votes for the article's container. Narrower than `furnitureTokens`,
+    /// whose words ("header", "meta", "hidden") also name wrappers around a whole page.
+    private static let textFurnitureTokens: Set<Substring> = [
+        "comment", "comments", "commentlist", "disqus", "sidebar", "footer", "related", "social", "share", "sharing",
+        "recommended", "recommendations", "outbrain", "taboola", "trending", "popular", "mostread", "newsletter",
+        "cookie", "consent", "gdpr", "breadcrumb", "breadcrumbs", "navbar", "navigation", "nav", "menu", "modal", "popup",
+    ]
+
+    /// True when the element is furniture with text of its own (see `textFurnitureTokens`).
+    static func isTextFurniture(_ tokens: [Substring]) -> Bool {
+        tokens.contains(where: textFurnitureTokens.contains) && !tokens.contains(where: contentTokens.contains)
+    }
 
     /// Class or id tokens of an article's content.
     private static let contentTokens: Set<Substring> = [

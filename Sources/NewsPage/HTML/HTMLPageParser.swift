@@ -18,7 +18,7 @@ public enum HTMLPageParser {
         }
         let metadata = PageMetadata(root: root)
         let body = root.children.first { $0.isElement && $0.named("body") } ?? root
-        let container = ArticleContainer(body: body)
+        let container = ArticleContainer(body: body, description: metadata.description)
         var renderer = BlockRenderer()
         renderer.render(container.nodes.isEmpty ? [body] : container.nodes)
 

@@ -11,6 +11,8 @@ struct PageMetadata {
     var author: String?
     var publisher: String?
     var siteName: String?
+    /// The page's own summary (og:description, description).
+    var description: String?
     var canonicalURL: String?
     var language: String?
     /// The article's text as its JSON-LD gives it, when it does (some sites put the whole body there).
@@ -38,6 +40,7 @@ struct PageMetadata {
             ?? Self.authorNames.lazy.compactMap { meta[$0] }.first { !$0.hasPrefix("http") && !$0.contains("/") }
         publisher = article.flatMap { Self.names(in: $0["publisher"]) }
         siteName = meta["og:site_name"] ?? meta["application-name"]
+        description = meta["og:description"] ?? meta["description"] ?? meta["twitter:description"]
         if canonicalURL == nil { canonicalURL = meta["og:url"] }
         if language == nil { language = meta["og:locale"].map { String($0.prefix { $0 != "_" }) } }
         articleBody = (article?["articleBody"] as? String).flatMap(Self.nonEmpty)
