@@ -14,6 +14,8 @@ struct ArticleContainer {
     static let textHolders: Set<String> = ["div", "section", "article", "main", "td", "dd", "center", "font"]
     /// How many ancestors a paragraph votes for.
     static let votingAncestors = 4
+    /// Elements named as furniture hold less than this share of the page's text.
+    static let furnitureShare = 0.5
     /// A sibling joins the article when it scores this share of the best, or at least `siblingFloor`.
     static let siblingShare = 0.2
     static let siblingFloor = 10.0
@@ -37,7 +39,15 @@ struct ArticleContainer {
     /// opening words is likely the article, as summaries are most often its first sentence.
     init(body: HTMLNode, description: String?) {
         var ancestors: [HTMLNode] = []
-        _ = measure(body, ancestors: &ancestors, inLink: false, inFurniture: false)
+        var furniture: [NodeKey] = []
+        let page = measure(body, ancestors: &ancestors, inLink: false, furniture: &furniture)
+        // Furniture is what holds a small part of the page: a class word like "sidebar" on a wrapper
+        // around the whole page (`container has-sidebar`) says nothing about its text.
+        let furnitureLimit = Double(page.characters) * Self.furnitureShare
+        for pending in pendingVotes where !pending.furniture.contains(where: { Double(stats[$0]?.characters ?? 0) < furnitureLimit }) {
+            vote(pending.paragraph, ancestors: pending.ancestors)
+        }
+        pendingVotes = []
         if let description { favourContainers(holding: description) }
         guard let best = bestCandidate() else { return }
         nodes = withSiblings(of: best)
@@ -71,8 +81,9 @@ struct ArticleContainer {
     /// Counts the text under each element (and the part inside links) and casts the paragraphs'
     /// votes: a paragraph element's for its ancestors, and text written straight into a `div` (no
     /// paragraph around it) for the div itself and its ancestors.
-    /// Inside furniture (a comment thread, a sidebar) text is counted but casts no vote.
-    private mutating func measure(_ node: HTMLNode, ancestors: inout [HTMLNode], inLink: Bool, inFurniture: Bool) -> Stats {
+    /// The votes are cast once the page is measured: inside furniture (a comment thread, a sidebar)
+    /// text casts no vote, and only then is it known which elements named as furniture are small.
+    private mutating func measure(_ node: HTMLNode, ancestors: inout [HTMLNode], inLink: Bool, furniture: inout [NodeKey]) -> Stats {
         var total = Stats()
         var direct = Stats()
         let inLink = inLink || node.named("a")
@@ -86,14 +97,15 @@ struct ArticleContainer {
             } else if child.isElement {
                 let name = child.name
                 if BlockClass.neverContent.contains(name) || BlockClass.roleIsFurniture(child) { continue }
-                let inner = measure(
-                    child, ancestors: &ancestors, inLink: inLink,
-                    inFurniture: inFurniture || BlockClass.isTextFurniture(BlockClass.tokens(of: child)))
+                let isFurniture = BlockClass.isTextFurniture(BlockClass.tokens(of: child))
+                if isFurniture { furniture.append(NodeKey(child)) }
+                let inner = measure(child, ancestors: &ancestors, inLink: inLink, furniture: &furniture)
+                if isFurniture { furniture.removeLast() }
                 total.characters += inner.characters
                 total.linkCharacters += inner.linkCharacters
                 total.commas += inner.commas
                 if BlockClass.paragraphElements.contains(name) {
-                    if !inFurniture, inner.characters >= Self.paragraphCharacters { vote(inner, ancestors: ancestors) }
+                    if inner.characters >= Self.paragraphCharacters { postpone(inner, ancestors: ancestors, furniture: furniture) }
                 } else if !BlockClass.blockElements.contains(name) {
                     direct.characters += inner.characters
                     direct.linkCharacters += inner.linkCharacters
@@ -107,14 +119,26 @@ struct ArticleContainer {
         total.characters += direct.characters
         total.linkCharacters += direct.linkCharacters
         total.commas += direct.commas
-        if !inFurniture, Self.textHolders.contains(node.name), direct.characters >= Self.paragraphCharacters,
+        if Self.textHolders.contains(node.name), direct.characters >= Self.paragraphCharacters,
             direct.linkCharacters * 2 < direct.characters
         {
-            vote(direct, ancestors: ancestors)
+            postpone(direct, ancestors: ancestors, furniture: furniture)
         }
         ancestors.removeLast()
         stats[NodeKey(node)] = total
         return total
+    }
+
+    private struct PendingVote {
+        var paragraph: Stats
+        var ancestors: [HTMLNode]
+        var furniture: [NodeKey]
+    }
+
+    private var pendingVotes: [PendingVote] = []
+
+    private mutating func postpone(_ paragraph: Stats, ancestors: [HTMLNode], furniture: [NodeKey]) {
+        pendingVotes.append(PendingVote(paragraph: paragraph, ancestors: Array(ancestors.suffix(Self.votingAncestors)), furniture: furniture))
     }
 
     /// A paragraph's vote, from its length and commas, for the nearest of `ancestors` (the last) and less for those above.
