@@ -26,6 +26,11 @@ struct ArticleContainer {
         var commas = 0
     }
 
+    /// Characters of text under an element (0 for one never measured).
+    func characters(of node: HTMLNode) -> Int {
+        stats[NodeKey(node)]?.characters ?? 0
+    }
+
     private struct Candidate {
         var node: HTMLNode
         var score: Double

@@ -12,9 +12,22 @@ struct BlockRenderer {
     static let linkBlockCharacters = 200
 
     private var linkBytes = 0
+    /// Characters under an element, and the least an element named as furniture must hold to be
+    /// kept anyway (a wrapper whose class merely mentions a sidebar or a header).
+    private let characters: (HTMLNode) -> Int
+    private var keptFurniture = Int.max
 
-    /// Renders `nodes`; `keep` is asked of every element below them whether its subtree is text.
+    /// Elements named as furniture that hold more than this share of the rendered text are kept.
+    static let furnitureShare = 0.5
+
+    init(characters: @escaping (HTMLNode) -> Int) {
+        self.characters = characters
+    }
+
+    /// Renders `nodes` and what is under them, in document order.
     mutating func render(_ nodes: [HTMLNode]) {
+        let total = nodes.reduce(0) { $0 + characters($1) }
+        keptFurniture = total > 0 ? Int(Double(total) * Self.furnitureShare) : Int.max
         for node in nodes { visit(node, top: true, inLink: false) }
         flush()
     }
@@ -35,7 +48,7 @@ struct BlockRenderer {
             }
             if BlockClass.neverContent.contains(name) || BlockClass.roleIsFurniture(child) { continue }
             let tokens = BlockClass.tokens(of: child)
-            if BlockClass.isFurniture(tokens), !BlockClass.isArticleBody(child) { continue }
+            if BlockClass.isFurniture(tokens), !BlockClass.isArticleBody(child), characters(child) < keptFurniture { continue }
             let isBlock = BlockClass.blockElements.contains(name)
             if isBlock { flush() }
             if name == "li" { current += Array("* ".utf8) }

@@ -19,7 +19,7 @@ public enum HTMLPageParser {
         let metadata = PageMetadata(root: root)
         let body = root.children.first { $0.isElement && $0.named("body") } ?? root
         let container = ArticleContainer(body: body, description: metadata.description)
-        var renderer = BlockRenderer()
+        var renderer = BlockRenderer(characters: container.characters(of:))
         renderer.render(container.nodes.isEmpty ? [body] : container.nodes)
 
         if getenv("NEWSDB_DEBUG_HTML") != nil { print("DEBUG container", container.nodes.map { $0.name + "." + ($0.attribute("class") ?? "") + "#" + ($0.attribute("id") ?? "") }); for line in renderer.lines { print("DEBUG |", line.prefix(120)) } }
