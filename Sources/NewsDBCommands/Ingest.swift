@@ -19,7 +19,7 @@ extension NewsDB {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Input format: auto, page, jsonl, csv or tsv.")
+        @Option(help: "Input format: auto, page, html, warc, jsonl, csv or tsv.")
         var format: String = "auto"
 
         @Option(help: "Parsing workers (default: the number of cores).")
@@ -48,7 +48,7 @@ extension NewsDB {
 
         func validate() throws {
             guard format == "auto" || DumpFormat(rawValue: format) != nil else {
-                throw ValidationError("--format must be auto, page, jsonl, csv or tsv")
+                throw ValidationError("--format must be auto, page, html, warc, jsonl, csv or tsv")
             }
             guard jobs >= 1, batch >= 1, maxRecordMB >= 1 else { throw ValidationError("--jobs, --batch and --max-record-mb must be at least 1") }
         }

@@ -42,6 +42,10 @@ enum IngestReport {
         let seconds = max(0.001, progress.elapsed.seconds)
         var text = "run \(summary.run): added \(progress.added), duplicates \(progress.duplicates), rejected \(progress.rejected)"
         text += String(format: " in %.2f s (%.0f records/s)", seconds, Double(progress.records) / seconds)
+        if !progress.skippedRecords.isEmpty {
+            let kinds = progress.skippedRecords.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+            text += "; archive records that are not pages skipped: \(progress.skippedRecords.values.reduce(0, +)) (\(kinds.joined(separator: ", ")))"
+        }
         if summary.alreadyLoaded > 0 { text += "; \(summary.alreadyLoaded) files unchanged since an earlier run were skipped (--recheck reads them)" }
         if progress.rejected > 0 { text += "; see `newsdb rejects --run \(summary.run)`" }
         return text
@@ -53,6 +57,7 @@ enum IngestReport {
             {"run": \(summary.run), "added": \(progress.added), "duplicates": \(progress.duplicates), \
             "rejected": \(progress.rejected), "records": \(progress.records), "files": \(progress.filesDone), \
             "already_loaded_files": \(summary.alreadyLoaded), "bytes": \(progress.bytesRead), \
+            "skipped_archive_records": {\(progress.skippedRecords.sorted { $0.key < $1.key }.map { JSONText.string($0.key) + ": \($0.value)" }.joined(separator: ", "))}, \
             "seconds": \(String(format: "%.3f", progress.elapsed.seconds))}
             """
     }

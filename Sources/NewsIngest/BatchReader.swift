@@ -14,6 +14,8 @@ final class BatchReader: @unchecked Sendable {
         var finished: [IngestLog.FileStamp?] = []
         /// The source's byte count once this batch was read, for progress.
         var bytesRead: Int64 = 0
+        /// The source's count of archive records skipped (not pages), by kind, once this batch was read.
+        var skippedRecords: [String: Int] = [:]
     }
 
     private let source: RecordSource
@@ -91,6 +93,7 @@ final class BatchReader: @unchecked Sendable {
             }
         }
         batch.bytesRead = source.bytesRead
+        batch.skippedRecords = source.skippedRecords
         return batch
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsPage
 
 /// The kinds of input `newsdb ingest` reads.
 public enum DumpFormat: String, Sendable, CaseIterable {
@@ -10,6 +11,10 @@ public enum DumpFormat: String, Sendable, CaseIterable {
     case csv
     /// Tab-separated values with a header row.
     case tsv
+    /// One saved HTML page per file.
+    case html
+    /// A web archive (WARC, or WET page text), records read one by one.
+    case warc
 
     /// The format an extension names; nil for extensions that are not dumps (images, HTML, archives).
     /// `.gz` is looked through: `news.jsonl.gz` is JSONL.
@@ -24,14 +29,19 @@ public enum DumpFormat: String, Sendable, CaseIterable {
         case "jsonl", "ndjson", "json": return .some(.jsonl)
         case "csv": return .some(.csv)
         case "tsv", "tab": return .some(.tsv)
+        case "html", "htm", "xhtml", "shtml": return .some(.html)
+        case "warc", "wet": return .some(.warc)
         default: return nil
         }
     }
 
-    /// Guesses from the first bytes: a `{` opens JSON lines; a first line with separators and known
-    /// column names is a table; anything else is page text.
+    /// Guesses from the first bytes: `WARC/` opens an archive, a doctype or `<html>` a page of HTML,
+    /// a `{` JSON lines; a first line with separators and known column names is a table; anything
+    /// else is page text.
     public static func sniff(_ bytes: [UInt8]) -> DumpFormat {
         let start = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        if start.starts(with: Array("WARC/".utf8)) { return .warc }
+        if HTMLPageParser.looksLikeHTML(start) { return .html }
         if start.first == UInt8(ascii: "{") { return .jsonl }
         let firstLine = String(decoding: start.prefix { $0 != 0x0A }, as: UTF8.self).lowercased()
         let known = FieldMapping.allKnownNames

@@ -39,6 +39,8 @@ public final class IngestPipeline {
         public var duplicates = 0
         public var rejected = 0
         public var bytesRead: Int64 = 0
+        /// Web-archive records that are not pages (requests, metadata, non-HTML responses), by kind.
+        public var skippedRecords: [String: Int] = [:]
         public var bytesTotal: Int64?
         public var elapsed: Duration = .zero
     }
@@ -96,6 +98,7 @@ public final class IngestPipeline {
                     let parsed = reparsingTemplates(previous.batch, parsed: previous.parsing.wait(), templates: &templates)
                     try commit(previous.batch, results: parsed, writer: writer, progress: &progress)
                     progress.bytesRead = previous.batch.bytesRead
+                    progress.skippedRecords = previous.batch.skippedRecords
                     progress.elapsed = clock.now - start
                     report(progress)
                 }

@@ -26,9 +26,10 @@ public enum PageFile {
         }
     }
 
-    /// Parses a page's bytes: HTML through the DOM, anything else as page text.
+    /// Parses a page's bytes: HTML (by its name, `.html` or `.htm`, or by its content) through the
+    /// DOM, anything else as page text.
     public static func parse(_ bytes: [UInt8], origin: String, explain: Bool = false) throws -> ParsedPage {
-        if HTMLPageParser.looksLikeHTML(bytes) {
+        if DumpFormat.byExtension(origin) == .some(.html) || HTMLPageParser.looksLikeHTML(bytes) {
             return HTMLPageParser.parse(bytes, origin: origin, explain: explain)
         }
         switch TextDecoding.decode(bytes) {

@@ -4,6 +4,8 @@ import NewsStore
 /// One input record as read, before parsing: what the parallel part of the pipeline works on.
 public enum RawRecord: Sendable {
     case pageBytes([UInt8], origin: String)
+    /// A page from a web archive (or a file named as HTML), with what the archive says of it.
+    case archived(ArchivedPage, origin: String)
     case jsonLine([UInt8], origin: String)
     case fields([String: String], origin: String)
     case reject(IngestLog.Reject)
@@ -12,6 +14,7 @@ public enum RawRecord: Sendable {
     var byteCount: Int {
         switch self {
         case .pageBytes(let bytes, _), .jsonLine(let bytes, _): bytes.count
+        case .archived(let page, _): page.bytes.count
         case .fields(let fields, _): fields.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
         case .reject: 0
         }
@@ -19,7 +22,7 @@ public enum RawRecord: Sendable {
 
     public var origin: String {
         switch self {
-        case .pageBytes(_, let origin), .jsonLine(_, let origin), .fields(_, let origin): origin
+        case .pageBytes(_, let origin), .jsonLine(_, let origin), .fields(_, let origin), .archived(_, let origin): origin
         case .reject(let reject): reject.origin
         }
     }
@@ -51,6 +54,25 @@ public enum RawRecord: Sendable {
                 if article.source == nil { article.source = defaultSource }
                 result = .success(article)
             }
+        case .archived(let archived, let origin):
+            var page: ParsedPage
+            if archived.isHTML {
+                page = HTMLPageParser.parse(archived.bytes, origin: origin, url: archived.url, charset: archived.charset)
+            } else {
+                switch TextDecoding.decode(archived.bytes) {
+                case .failure(let failure):
+                    return .failure(IngestLog.Reject(origin: origin, reason: failure.description))
+                case .success(let text):
+                    let parsed = Self.parsePage(text, origin: origin, defaultSource: defaultSource, recurring: recurring)
+                    sighting = parsed.sighting
+                    page = parsed.parsed
+                }
+            }
+            if page.url == nil { page.url = archived.url }
+            if page.captured == nil { page.captured = archived.captured.flatMap(HTMLPageParser.isoDate) }
+            var article = ArticleAssembly.article(from: page)
+            if article.source == nil { article.source = defaultSource }
+            result = .success(article)
         case .jsonLine(let bytes, let origin):
             switch TextDecoding.decode(bytes) {
             case .failure(let failure):

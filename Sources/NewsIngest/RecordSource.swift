@@ -20,10 +20,14 @@ final class RecordSource {
     private var completedBytes: Int64 = 0
 
     private enum Reader {
-        case page(any ByteStream)
+        case page(any ByteStream, html: Bool)
         case lines(LineReader)
         case table(CSVReader)
+        case archive(WARCReader)
     }
+
+    /// Archive records that are not pages (requests, metadata, non-HTML responses), by kind: counted, not loaded.
+    private(set) var skippedRecords: [String: Int] = [:]
 
     /// Reads the inputs as the walk finds them; skipped inputs were reported by the plan.
     init(inputs: some IteratorProtocol<PlannedInput>, recordLimit: Int, isLoaded: @escaping (IngestLog.FileStamp) -> Bool = { _ in false }) {
@@ -41,6 +45,7 @@ final class RecordSource {
         guard let current else { return completedBytes }
         switch current.reader {
         case .page: return completedBytes
+        case .archive(let reader): return completedBytes + Int64(reader.bytesRead)
         case .lines(let reader): return completedBytes + Int64(reader.bytesRead)
         case .table(let reader): return completedBytes + Int64(reader.bytesRead)
         }
@@ -84,6 +89,7 @@ final class RecordSource {
     private func finishFile(_ file: InputFile, reader: Reader) {
         switch reader {
         case .page: completedBytes += file.size ?? 0
+        case .archive(let archive): completedBytes += Int64(archive.bytesRead)
         case .lines(let lines): completedBytes += Int64(lines.bytesRead)
         case .table(let table): completedBytes += Int64(table.bytesRead)
         }
@@ -92,6 +98,7 @@ final class RecordSource {
     private func location(in file: InputFile, reader: Reader) -> String {
         switch reader {
         case .page: file.displayName
+        case .archive(let archive): "\(file.displayName)#\(archive.recordNumber) (byte \(archive.offset))"
         case .lines(let lines): "\(file.displayName):\(lines.lineNumber + 1)"
         case .table: file.displayName
         }
@@ -119,7 +126,9 @@ final class RecordSource {
             stream = prefixed.prefix.starts(with: [0x1F, 0x8B]) ? try GzipByteStream(source: prefixed) : prefixed
         }
         switch format {
-        case .page: return .page(stream)
+        case .page: return .page(stream, html: false)
+        case .html: return .page(stream, html: true)
+        case .warc: return .archive(WARCReader(source: stream, limit: recordLimit))
         case .jsonl: return .lines(LineReader(source: stream, limit: recordLimit))
         case .csv: return .table(CSVReader(source: stream, separator: UInt8(ascii: ","), limit: recordLimit))
         case .tsv: return .table(CSVReader(source: stream, separator: 0x09, limit: recordLimit))
@@ -128,7 +137,7 @@ final class RecordSource {
 
     private func nextRecord(from reader: Reader, file: InputFile) throws -> RawRecord? {
         switch reader {
-        case .page(let stream):
+        case .page(let stream, let html):
             // A page file is one record; it is read once.
             guard current?.records == 0 else { return nil }
             var bytes: [UInt8] = []
@@ -146,7 +155,22 @@ final class RecordSource {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 return .reject(IngestLog.Reject(origin: file.displayName, reason: "empty page: only white space"))
             }
+            if html {
+                return .archived(ArchivedPage(bytes: bytes, record: "", url: nil, captured: nil, charset: nil, isHTML: true), origin: file.displayName)
+            }
             return .pageBytes(bytes, origin: file.displayName)
+        case .archive(let archive):
+            while let record = try archive.next() {
+                switch record {
+                case .page(let page):
+                    return .archived(page, origin: file.displayName + page.record)
+                case .skipped(let kind):
+                    skippedRecords[kind, default: 0] += 1
+                case .malformed(let number, let offset, let reason):
+                    return .reject(IngestLog.Reject(origin: "\(file.displayName)#\(number) (byte \(offset))", reason: reason))
+                }
+            }
+            return nil
         case .lines(let lines):
             while let line = try lines.next() {
                 switch line {

@@ -1,6 +1,7 @@
 import Foundation
 import NewsIngest
 import NewsPage
+import NewsPage
 import NewsStore
 
 enum Bench {
@@ -279,5 +280,31 @@ enum Bench {
         report("parse_pages_per_second", Double(texts.count) / elapsed, "pages/s")
         report("parse_ms_per_page", elapsed * 1000 / Double(texts.count), "ms")
         report("parse_paragraphs", Double(paragraphs), "paragraphs")
+    }
+
+    /// HTML extraction alone on one core: every `.html` or `.html.gz` page of `folder` read into memory
+    /// first, then parsed `rounds` times (the DOM, the metadata, the container, the text rules).
+    static func html(pages folder: String, rounds: Int) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") || $0.hasSuffix(".html.gz") }.sorted()
+        let pages = try names.map { try PageFile.readBytes(path: folder + "/" + $0) }
+        guard !pages.isEmpty else { throw CocoaError(.fileNoSuchFile) }
+        let clock = ContinuousClock()
+        var roundSeconds: [Double] = []
+        var paragraphs = 0
+        for _ in 0..<max(1, rounds) {
+            let start = clock.now
+            for (name, bytes) in zip(names, pages) {
+                paragraphs += HTMLPageParser.parse(bytes, origin: name).paragraphs.count
+            }
+            roundSeconds.append(seconds(clock.now - start))
+        }
+        let median = roundSeconds.sorted()[roundSeconds.count / 2]
+        let kilobytes = Double(pages.reduce(0) { $0 + $1.count }) / Double(pages.count) / 1024
+        report("html_pages", Double(pages.count), "pages")
+        report("html_mean_page_kb", kilobytes, "KB")
+        report("html_pages_per_second", Double(pages.count) / median, "pages/s")
+        report("html_ms_per_page", median * 1000 / Double(pages.count), "ms")
+        report("html_paragraphs", Double(paragraphs / max(1, rounds)), "paragraphs")
     }
 }

@@ -10,11 +10,12 @@ import NewsStore
 //   newsdb-bench page DB QUERY REPEAT                one whole page (five facets) our way only, for profiling
 //   newsdb-bench extract JSONL                       entity and quote extraction on its own
 //   newsdb-bench parse PAGESDIR [LIMIT]              the page parser alone on one core
+//   newsdb-bench html HTMLDIR [ROUNDS]               HTML extraction alone on one core (median round)
 // Every timing line is "name value unit" so the driver script can collect it.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|facets|page|extract|parse …\n".utf8))
+    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|facets|page|extract|parse|html …\n".utf8))
     exit(2)
 }
 do {
@@ -31,6 +32,8 @@ do {
         try Bench.page(database: arguments[1], query: arguments[2], repeat: Int(arguments[3])!)
     case "extract":
         try Bench.extract(jsonl: arguments[1])
+    case "html":
+        try Bench.html(pages: arguments[1], rounds: arguments.count > 2 ? Int(arguments[2])! : 5)
     case "parse":
         try Bench.parse(pages: arguments[1], limit: arguments.count > 2 ? Int(arguments[2])! : 20_000)
     default:

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Finds the element that holds the article: paragraphs of text vote for their parent (fully) and
 /// their further ancestors (less and less), a vote weighing the paragraph's length and commas; class
@@ -10,8 +11,6 @@ struct ArticleContainer {
 
     /// A paragraph shorter than this (in characters) casts no vote.
     static let paragraphCharacters = 25
-    /// Elements whose own text (not inside a paragraph) is a paragraph: a body written straight into a div.
-    static let textHolders: Set<String> = ["div", "section", "article", "main", "td", "dd", "center", "font"]
     /// How many ancestors a paragraph votes for.
     static let votingAncestors = 4
     /// Elements named as furniture hold less than this share of the page's text.
@@ -37,6 +36,13 @@ struct ArticleContainer {
     }
 
     private var stats: [NodeKey: Stats] = [:]
+    /// What each element's class, id and role say, read once.
+    private var classes: [NodeKey: BlockClass] = [:]
+
+    /// What an element's class, id and role say (read now for an element the measure did not reach).
+    func blockClass(of node: HTMLNode) -> BlockClass {
+        classes[NodeKey(node)] ?? BlockClass(node)
+    }
     private var candidates: [NodeKey: Candidate] = [:]
     private var order: [NodeKey] = []
 
@@ -58,8 +64,6 @@ struct ArticleContainer {
         nodes = withSiblings(of: best)
     }
 
-    /// Characters of the description's opening that a container must hold.
-    static let descriptionOpening = 40
     /// Points for a container holding the description's opening, and how many of the best are asked.
     static let descriptionPoints = 25.0
     static let descriptionCandidates = 10
@@ -67,20 +71,52 @@ struct ArticleContainer {
     static let descriptionToArticle = 3
 
     private mutating func favourContainers(holding description: String) {
-        let opening = Self.collapsed(description).prefix(Self.descriptionOpening)
-        guard opening.count == Self.descriptionOpening else { return }
+        let opening = Array(Self.collapsed(Array(description.utf8)).prefix(Self.descriptionOpeningBytes))
+        guard opening.count == Self.descriptionOpeningBytes else { return }
         let best = order.compactMap { candidates[$0] }.sorted { finalScore($0) > finalScore($1) }.prefix(Self.descriptionCandidates)
         // A container that is the summary itself (a standfirst's div) is not favoured: the article holds more.
         let least = description.count * Self.descriptionToArticle
-        for candidate in best where (stats[NodeKey(candidate.node)]?.characters ?? 0) >= least
-            && Self.collapsed(candidate.node.textContent).contains(opening)
+        for candidate in best where characters(of: candidate.node) >= least
+            && Self.find(opening, in: Self.collapsed(candidate.node.textContentBytes))
         {
             candidates[NodeKey(candidate.node)]!.score += Self.descriptionPoints
         }
     }
 
-    private static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// Bytes of the description's opening that a container must hold.
+    static let descriptionOpeningBytes = 40
+
+    /// True when `needle` occurs in `haystack` (its first byte looked for, then the rest compared).
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                var index = 0
+                let last = hay.count - pin.count
+                while index <= last {
+                    if hay[index] == first, memcmp(hay.baseAddress! + index, pin.baseAddress!, pin.count) == 0 { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Runs of white space as one space, on the UTF-8 bytes.
+    private static func collapsed(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var inSpace = true
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                if !inSpace { result.append(0x20) }
+                inSpace = true
+            } else {
+                result.append(byte)
+                inSpace = false
+            }
+        }
+        return result
     }
 
     /// Counts the text under each element (and the part inside links) and casts the paragraphs'
@@ -100,18 +136,21 @@ struct ArticleContainer {
                 direct.commas += commas
                 if inLink { direct.linkCharacters += count }
             } else if child.isElement {
-                let name = child.name
-                if BlockClass.neverContent.contains(name) || BlockClass.roleIsFurniture(child) { continue }
-                let isFurniture = BlockClass.isTextFurniture(BlockClass.tokens(of: child))
+                let kind = BlockClass.kind(of: child)
+                if kind.contains(.neverContent) { continue }
+                let verdict = BlockClass(child)
+                if verdict.hasFurnitureRole { continue }
+                classes[NodeKey(child)] = verdict
+                let isFurniture = verdict.isTextFurniture
                 if isFurniture { furniture.append(NodeKey(child)) }
                 let inner = measure(child, ancestors: &ancestors, inLink: inLink, furniture: &furniture)
                 if isFurniture { furniture.removeLast() }
                 total.characters += inner.characters
                 total.linkCharacters += inner.linkCharacters
                 total.commas += inner.commas
-                if BlockClass.paragraphElements.contains(name) {
+                if kind.contains(.paragraph) {
                     if inner.characters >= Self.paragraphCharacters { postpone(inner, ancestors: ancestors, furniture: furniture) }
-                } else if !BlockClass.blockElements.contains(name) {
+                } else if !kind.contains(.block) {
                     direct.characters += inner.characters
                     direct.linkCharacters += inner.linkCharacters
                     direct.commas += inner.commas
@@ -124,7 +163,7 @@ struct ArticleContainer {
         total.characters += direct.characters
         total.linkCharacters += direct.linkCharacters
         total.commas += direct.commas
-        if Self.textHolders.contains(node.name), direct.characters >= Self.paragraphCharacters,
+        if BlockClass.kind(of: node).contains(.textHolder), direct.characters >= Self.paragraphCharacters,
             direct.linkCharacters * 2 < direct.characters
         {
             postpone(direct, ancestors: ancestors, furniture: furniture)
@@ -152,7 +191,7 @@ struct ArticleContainer {
         for (level, ancestor) in ancestors.reversed().prefix(Self.votingAncestors).enumerated() {
             let key = NodeKey(ancestor)
             if candidates[key] == nil {
-                candidates[key] = Candidate(node: ancestor, score: Self.baseScore(ancestor))
+                candidates[key] = Candidate(node: ancestor, score: Self.baseScore(ancestor, blockClass(of: ancestor)))
                 order.append(key)
             }
             let share = level == 0 ? 1 : level == 1 ? 0.5 : 1 / Double(level * 3)
@@ -161,9 +200,9 @@ struct ArticleContainer {
     }
 
     /// A container's points before any votes: its kind of element and its class and id words.
-    private static func baseScore(_ node: HTMLNode) -> Double {
-        var score = BlockClass.weight(of: BlockClass.tokens(of: node))
-        if BlockClass.isArticleBody(node) { score += 50 }
+    private static func baseScore(_ node: HTMLNode, _ verdict: BlockClass) -> Double {
+        var score = verdict.weight
+        if verdict.isArticleBody { score += 50 }
         switch node.name {
         case "article": score += 10
         case "div", "main", "section": score += 5
@@ -204,7 +243,7 @@ struct ArticleContainer {
                 kept.append(sibling)
                 continue
             }
-            if BlockClass.neverContent.contains(sibling.name) { continue }
+            if BlockClass.kind(of: sibling).contains(.neverContent) { continue }
             if let candidate = candidates[NodeKey(sibling)], finalScore(candidate) >= threshold {
                 kept.append(sibling)
             } else if sibling.named("p"), let stats = stats[NodeKey(sibling)], stats.characters > 80, linkShare(sibling) < 0.25 {

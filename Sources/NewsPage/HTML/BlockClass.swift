@@ -1,84 +1,171 @@
-/// What an element's name, class and id say about it: page furniture (menus, share bars, comment
-/// threads, related lists) or the article's content. Class and id words are read as the tokens
-/// between dashes, underscores and spaces, so "ad" matches `ad-slot` but not `header` or `shadow`.
-enum BlockClass {
-    /// Elements whose content is never article text.
-    static let neverContent: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "input",
-        "select", "textarea", "option", "nav", "aside", "footer", "figure", "figcaption", "picture", "video",
-        "audio", "map", "dialog", "menu", "head", "label",
-    ]
+import CLibXML2
 
-    /// Elements that start a line of their own.
-    static let blockElements: Set<String> = [
-        "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-        "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "form", "fieldset",
-        "address", "hr", "center", "body", "html",
-    ]
+/// What an element's name, class, id and role say about it: page furniture (menus, share bars,
+/// comment threads, related lists) or the article's content. Class and id words are read as the
+/// tokens between dashes, underscores and spaces, so "ad" matches `ad-slot` but not `header` or
+/// `shadow`. Every element of a page is asked, so names and tokens are compared as packed bytes,
+/// without making strings.
+struct BlockClass {
+    /// The class or id names furniture and nothing of the content: left out of the article's text.
+    var isFurniture = false
+    /// Furniture with text of its own (a comment thread, a sidebar of stories): nothing under it
+    /// votes for the article's container.
+    var isTextFurniture = false
+    /// Points for or against the element as the article's container.
+    var weight = 0.0
+    /// `itemprop="articleBody"`: the page marks its article.
+    var isArticleBody = false
+    /// An ARIA role of furniture (navigation, banner, complementary…): never article text.
+    var hasFurnitureRole = false
 
-    /// Elements whose text is a paragraph for scoring the article's container.
-    static let paragraphElements: Set<String> = ["p", "pre", "td", "blockquote"]
-
-    /// Class or id tokens of furniture.
-    private static let furnitureTokens: Set<Substring> = [
-        "comment", "comments", "commentlist", "disqus", "share", "sharing", "social", "sharebar", "related", "promo",
-        "promotion", "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr",
-        "sidebar", "breadcrumb", "breadcrumbs", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored",
-        "popup", "modal", "recommended", "recommendations", "outbrain", "taboola", "popular", "trending",
-        "mostread", "nav", "navbar", "navigation", "menu", "footer", "masthead", "banner", "widget", "tags",
-        "tag", "toolbar", "tools", "pagination", "pager", "skip", "hidden", "bio", "rail", "teaser", "teasers",
-        "overlay", "paywall", "caption", "credit", "copyright", "rss", "meta", "byline", "dateline", "timestamp",
-        "newsletters", "readmore", "login", "search", "header", "topics",
-    ]
-
-    /// Class or id tokens of the furniture that holds text of its own (a comment thread, a sidebar of
-    /// stories): nothing under it votes for the article's container. Narrower than `furnitureTokens`,
-    /// whose words ("header", "meta", "hidden") also name wrappers around a whole page.
-    private static let textFurnitureTokens: Set<Substring> = [
-        "comment", "comments", "commentlist", "disqus", "sidebar", "footer", "related", "social", "share", "sharing",
-        "recommended", "recommendations", "outbrain", "taboola", "trending", "popular", "mostread", "newsletter",
-        "cookie", "consent", "gdpr", "breadcrumb", "breadcrumbs", "navbar", "navigation", "nav", "menu", "modal", "popup",
-    ]
-
-    /// True when the element is furniture with text of its own (see `textFurnitureTokens`).
-    static func isTextFurniture(_ tokens: [Substring]) -> Bool {
-        tokens.contains(where: textFurnitureTokens.contains) && !tokens.contains(where: contentTokens.contains)
+    init(_ node: HTMLNode) {
+        var furniture = false
+        var textFurniture = false
+        var content = false
+        for attribute in ["class", "id"] {
+            node.withAttributeBytes(attribute) { bytes in
+                Self.forEachToken(bytes) { token in
+                    if let kind = Self.tokenKinds[token] {
+                        furniture = furniture || kind != .content
+                        textFurniture = textFurniture || kind == .textFurniture
+                        content = content || kind == .content
+                    }
+                }
+            }
+        }
+        if let role = node.attribute("role")?.lowercased(), Self.furnitureRoles.contains(role) { hasFurnitureRole = true }
+        isArticleBody = node.attribute("itemprop")?.lowercased() == "articlebody"
+        isFurniture = furniture && !content
+        isTextFurniture = textFurniture && !content
+        weight = (furniture ? -25 : 0) + (content ? 25 : 0)
     }
 
-    /// Class or id tokens of an article's content.
-    private static let contentTokens: Set<Substring> = [
-        "article", "articlebody", "article-body", "body", "content", "entry", "main", "post", "story", "text",
-        "prose", "blog", "postbody", "storybody", "story-body", "entry-content", "post-content", "article-content",
-        "richtext", "rich", "copy", "paragraph",
+    // MARK: Element names
+
+    /// What an element's name says of it.
+    struct Kind: OptionSet {
+        let rawValue: UInt8
+        /// Never article text (scripts, menus, forms' controls, figures).
+        static let neverContent = Kind(rawValue: 1)
+        /// Starts a line of its own.
+        static let block = Kind(rawValue: 2)
+        /// Its text is a paragraph for scoring the article's container.
+        static let paragraph = Kind(rawValue: 4)
+        /// Its own text (not inside a paragraph) is a paragraph: a body written straight into a div.
+        static let textHolder = Kind(rawValue: 8)
+    }
+
+    static func kind(of node: HTMLNode) -> Kind {
+        guard let name = node.pointer.pointee.name else { return [] }
+        var packed = PackedWord()
+        var index = 0
+        while name[index] != 0 {
+            guard packed.append(name[index]) else { return [] }
+            index += 1
+        }
+        return elementKinds[packed] ?? []
+    }
+
+    private static let elementKinds: [PackedWord: Kind] = {
+        var kinds: [PackedWord: Kind] = [:]
+        func add(_ names: [String], _ kind: Kind) {
+            for name in names { kinds[PackedWord(name), default: []].insert(kind) }
+        }
+        add(["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "input",
+             "select", "textarea", "option", "nav", "aside", "footer", "figure", "figcaption", "picture", "video",
+             "audio", "map", "dialog", "menu", "head", "label"], .neverContent)
+        add(["p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+             "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "form", "fieldset",
+             "address", "hr", "center", "body", "html"], .block)
+        add(["p", "pre", "td", "blockquote"], .paragraph)
+        add(["div", "section", "article", "main", "td", "dd", "center", "font"], .textHolder)
+        return kinds
+    }()
+
+    // MARK: Class and id tokens
+
+    private enum TokenKind {
+        case furniture
+        case textFurniture
+        case content
+    }
+
+    private static let tokenKinds: [PackedWord: TokenKind] = {
+        var kinds: [PackedWord: TokenKind] = [:]
+        // Furniture, whose words ("header", "meta", "hidden") may also name a wrapper around a whole page.
+        for token in [
+            "share", "sharebar", "promo", "promotion", "subscribe", "subscription", "signup", "cookies", "sponsor",
+            "sponsored", "ad", "ads", "advert", "advertisement", "masthead", "banner", "widget", "tags", "tag", "toolbar",
+            "tools", "pagination", "pager", "skip", "hidden", "bio", "rail", "teaser", "teasers", "overlay", "paywall",
+            "caption", "credit", "copyright", "rss", "meta", "byline", "dateline", "timestamp", "newsletters",
+            "readmore", "login", "search", "header", "topics",
+        ] {
+            kinds[PackedWord(token)] = .furniture
+        }
+        // Furniture with text of its own: comment threads, sidebars, lists of other stories.
+        for token in [
+            "comment", "comments", "commentlist", "disqus", "sidebar", "footer", "related", "social", "sharing",
+            "recommended", "recommendations", "outbrain", "taboola", "trending", "popular", "mostread", "newsletter",
+            "cookie", "consent", "gdpr", "breadcrumb", "breadcrumbs", "navbar", "navigation", "nav", "menu", "modal", "popup",
+        ] {
+            kinds[PackedWord(token)] = .textFurniture
+        }
+        for token in [
+            "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text", "prose", "blog",
+            "postbody", "storybody", "richtext", "rich", "copy", "paragraph",
+        ] {
+            kinds[PackedWord(token)] = .content
+        }
+        return kinds
+    }()
+
+    /// ARIA roles of furniture.
+    private static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "alert",
     ]
 
-    /// The tokens of an element's class and id, lower case.
-    static func tokens(of node: HTMLNode) -> [Substring] {
-        let words = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        return words.split { !$0.isLetter && !$0.isNumber }
+    /// Calls `body` with each run of letters and digits, lower case; runs too long to pack are skipped.
+    private static func forEachToken(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (PackedWord) -> Void) {
+        var token = PackedWord()
+        var fits = true
+        for byte in bytes {
+            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            if isWordByte {
+                if fits { fits = token.append(byte) }
+            } else {
+                if fits, !token.isEmpty { body(token) }
+                token = PackedWord()
+                fits = true
+            }
+        }
+        if fits, !token.isEmpty { body(token) }
+    }
+}
+
+/// Up to 16 bytes of an ASCII word, lower case, packed in two integers: a key that costs no allocation.
+struct PackedWord: Hashable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var count: UInt8 = 0
+
+    init() {}
+
+    init(_ word: String) {
+        for byte in word.utf8 { _ = append(byte) }
     }
 
-    /// Points for or against an element as the article's container, from its class and id.
-    static func weight(of tokens: [Substring]) -> Double {
-        var weight = 0.0
-        if tokens.contains(where: furnitureTokens.contains) { weight -= 25 }
-        if tokens.contains(where: contentTokens.contains) { weight += 25 }
-        return weight
-    }
+    var isEmpty: Bool { count == 0 }
 
-    /// True when the element's class or id names furniture and nothing of the content: the element
-    /// is left out of the article's text (unless it holds the article itself).
-    static func isFurniture(_ tokens: [Substring]) -> Bool {
-        tokens.contains(where: furnitureTokens.contains) && !tokens.contains(where: contentTokens.contains)
-    }
-
-    /// Roles and microdata that mark furniture or the article whatever the class names.
-    static func roleIsFurniture(_ node: HTMLNode) -> Bool {
-        guard let role = node.attribute("role")?.lowercased() else { return false }
-        return ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "alert"].contains(role)
-    }
-
-    static func isArticleBody(_ node: HTMLNode) -> Bool {
-        node.attribute("itemprop")?.lowercased() == "articlebody"
+    /// Adds a byte (ASCII letters lower-cased); false once the word is too long to pack.
+    mutating func append(_ byte: UInt8) -> Bool {
+        guard count < 16 else { return false }
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        if count < 8 {
+            low |= UInt64(lower) << (UInt64(count) * 8)
+        } else {
+            high |= UInt64(lower) << (UInt64(count - 8) * 8)
+        }
+        count += 1
+        return true
     }
 }

@@ -15,13 +15,15 @@ struct BlockRenderer {
     /// Characters under an element, and the least an element named as furniture must hold to be
     /// kept anyway (a wrapper whose class merely mentions a sidebar or a header).
     private let characters: (HTMLNode) -> Int
+    private let blockClass: (HTMLNode) -> BlockClass
     private var keptFurniture = Int.max
 
     /// Elements named as furniture that hold more than this share of the rendered text are kept.
     static let furnitureShare = 0.5
 
-    init(characters: @escaping (HTMLNode) -> Int) {
+    init(characters: @escaping (HTMLNode) -> Int, blockClass: @escaping (HTMLNode) -> BlockClass) {
         self.characters = characters
+        self.blockClass = blockClass
     }
 
     /// Renders `nodes` and what is under them, in document order.
@@ -41,18 +43,18 @@ struct BlockRenderer {
                 continue
             }
             guard child.isElement else { continue }
-            let name = child.name
-            if name == "br" {
+            if child.named("br") {
                 flush()
                 continue
             }
-            if BlockClass.neverContent.contains(name) || BlockClass.roleIsFurniture(child) { continue }
-            let tokens = BlockClass.tokens(of: child)
-            if BlockClass.isFurniture(tokens), !BlockClass.isArticleBody(child), characters(child) < keptFurniture { continue }
-            let isBlock = BlockClass.blockElements.contains(name)
+            let kind = BlockClass.kind(of: child)
+            if kind.contains(.neverContent) { continue }
+            let verdict = blockClass(child)
+            if verdict.hasFurnitureRole || verdict.isFurniture && !verdict.isArticleBody && characters(child) < keptFurniture { continue }
+            let isBlock = kind.contains(.block)
             if isBlock { flush() }
-            if name == "li" { current += Array("* ".utf8) }
-            visit(child, top: false, inLink: inLink || name == "a")
+            if child.named("li") { current += Array("* ".utf8) }
+            visit(child, top: false, inLink: inLink || child.named("a"))
             if isBlock { flush() }
         }
     }

@@ -78,7 +78,21 @@ struct HTMLNode {
         return String(cString: value)
     }
 
+    /// Calls `body` with an attribute's value bytes (empty when the element has none), without making a String.
+    func withAttributeBytes(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let value = xmlGetProp(pointer, name) else { return }
+        defer { newsdb_xml_free(value) }
+        body(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+    }
+
     var children: HTMLChildren { HTMLChildren(first: pointer.pointee.children) }
+
+    /// All the text under the node, in document order, as UTF-8 bytes.
+    var textContentBytes: [UInt8] {
+        guard let content = xmlNodeGetContent(pointer) else { return [] }
+        defer { newsdb_xml_free(content) }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+    }
 
     /// All the text under the node, in document order.
     var textContent: String {

@@ -1,4 +1,3 @@
-import Foundation
 /// Turns one saved HTML page into a `ParsedPage`.
 ///
 /// What the page says about itself comes first (JSON-LD, Open Graph and `article:*` meta, the
@@ -19,10 +18,9 @@ public enum HTMLPageParser {
         let metadata = PageMetadata(root: root)
         let body = root.children.first { $0.isElement && $0.named("body") } ?? root
         let container = ArticleContainer(body: body, description: metadata.description)
-        var renderer = BlockRenderer(characters: container.characters(of:))
+        var renderer = BlockRenderer(characters: container.characters(of:), blockClass: container.blockClass(of:))
         renderer.render(container.nodes.isEmpty ? [body] : container.nodes)
 
-        if getenv("NEWSDB_DEBUG_HTML") != nil { print("DEBUG container", container.nodes.map { $0.name + "." + ($0.attribute("class") ?? "") + "#" + ($0.attribute("id") ?? "") }); for line in renderer.lines { print("DEBUG |", line.prefix(120)) } }
         var page = PageParser.parse(renderer.lines.joined(separator: "\n\n"), origin: origin, explain: explain, isArticleOnly: !container.nodes.isEmpty)
         page.title = metadata.title ?? page.title
         page.published = metadata.published ?? page.published
@@ -31,6 +29,16 @@ public enum HTMLPageParser {
         page.url = metadata.canonicalURL ?? url
         page.language = metadata.language
         return page
+    }
+
+    /// "2019-11-19T08:21:00Z" as the parser writes dates (`YYYY-MM-DDTHH:MM`); nil when it is no ISO date.
+    public static func isoDate(_ text: String) -> String? {
+        PageMetadata.isoDate(text)
+    }
+
+    /// The charset a Content-Type value names ("text/html; charset=ISO-8859-1").
+    public static func charset(inContentType value: String) -> String? {
+        HTMLCharset.fromContentType(value)
     }
 
     /// True when `bytes` open like an HTML document (after spaces, a byte-order mark and comments).
