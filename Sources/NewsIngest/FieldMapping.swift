@@ -8,6 +8,7 @@ public enum FieldMapping {
     static let body = ["text", "body", "content", "maintext", "article", "article_text", "full_text", "fulltext"]
     static let summary = ["description", "summary", "abstract", "lead"]
     static let page = ["page", "page_text", "raw", "raw_text", "html_text"]
+    static let html = ["html", "raw_html", "page_html", "html_content", "content_html"]
     static let url = ["url", "link", "source_url", "canonical_url", "permalink"]
     static let source = ["source", "publication", "source_domain", "publisher", "site", "outlet", "source_name", "domain", "media"]
     static let aggregator = ["aggregator", "feed", "via"]
@@ -18,7 +19,7 @@ public enum FieldMapping {
     static let credits = ["credits", "agencies", "agency", "wire"]
 
     /// Every field name understood, for sniffing a CSV header.
-    public static let allKnownNames: Set<String> = Set(title + body + summary + page + url + source + aggregator + published + captured + byline + credits)
+    public static let allKnownNames: Set<String> = Set(title + body + summary + page + html + url + source + aggregator + published + captured + byline + credits)
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case noText(fields: [String])
@@ -26,7 +27,7 @@ public enum FieldMapping {
         public var description: String {
             switch self {
             case .noText(let fields):
-                "no article text: none of the fields \(fields.sorted().joined(separator: ", ")) holds a body (expected one of text, body, content, maintext, page)"
+                "no article text: none of the fields \(fields.sorted().joined(separator: ", ")) holds a body (expected one of text, body, content, maintext, page, html)"
             }
         }
     }
@@ -43,7 +44,15 @@ public enum FieldMapping {
         }
         let title = first(title).map(TextNormalizer.normalizeLine)
         var article: Article
-        if let page = first(page) ?? first(body).flatMap({ title == nil && looksLikePage($0) ? $0 : nil }) {
+        let pageText = first(page)
+        let pageIsHTML = pageText.map { HTMLPageParser.looksLikeHTML($0.utf8) } ?? false
+        let html = first(html) ?? (pageIsHTML ? pageText : nil)
+        if let pageText, !pageIsHTML {
+            article = ArticleAssembly.article(from: PageParser.parse(pageText, origin: origin))
+        } else if first(body) == nil, let html {
+            // A page's HTML and no article text beside it: read through the DOM.
+            article = ArticleAssembly.article(from: HTMLPageParser.parse(Array(html.utf8), origin: origin, url: first(url)))
+        } else if let page = first(body).flatMap({ title == nil && looksLikePage($0) ? $0 : nil }) {
             article = ArticleAssembly.article(from: PageParser.parse(page, origin: origin))
         } else if let body = first(body) ?? first(summary) {
             article = Article(origin: origin)

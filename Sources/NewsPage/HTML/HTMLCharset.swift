@@ -24,18 +24,36 @@ enum HTMLCharset {
         return name.isEmpty ? nil : name
     }
 
-    /// `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">` near the top.
+    /// `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">` near the top,
+    /// found on the bytes (every page is asked).
     static func metaCharset(in bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(declarationReach), as: UTF8.self).lowercased()
-        var searchStart = head.startIndex
-        while let meta = head.range(of: "<meta", range: searchStart..<head.endIndex) {
-            let tagEnd = head[meta.upperBound...].firstIndex(of: ">") ?? head.endIndex
-            let tag = head[meta.upperBound..<tagEnd]
-            if let charset = tag.range(of: "charset=") {
-                let name = tag[charset.upperBound...].drop { "\"' ".contains($0) }.prefix { !"\"'; />".contains($0) }
-                if let known = normalised(String(name)) { return known }
+        let head = bytes.prefix(declarationReach)
+        let meta = Array("<meta".utf8)
+        let charset = Array("charset=".utf8)
+        var index = head.startIndex
+        while let start = find(meta, in: head, from: index) {
+            let tagEnd = head[start...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex
+            if let found = find(charset, in: head[start..<tagEnd], from: start) {
+                let value = head[(found + charset.count)..<tagEnd].drop { $0 == 0x22 || $0 == 0x27 || $0 == 0x20 }
+                    .prefix { !($0 == 0x22 || $0 == 0x27 || $0 == 0x3B || $0 == 0x20 || $0 == 0x2F || $0 == 0x3E) }
+                if let known = normalised(String(decoding: value, as: UTF8.self)) { return known }
             }
-            searchStart = tagEnd
+            index = tagEnd
+        }
+        return nil
+    }
+
+    /// Where `needle` (lower case ASCII) starts in `bytes` from `start`, ignoring ASCII case.
+    private static func find(_ needle: [UInt8], in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        guard !needle.isEmpty, bytes.endIndex - start >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.endIndex - needle.count {
+            if bytes[index] | 0x20 == needle[0] {
+                var matched = 1
+                while matched < needle.count, bytes[index + matched] | 0x20 == needle[matched] | 0x20 { matched += 1 }
+                if matched == needle.count { return index }
+            }
+            index += 1
         }
         return nil
     }
@@ -53,9 +71,20 @@ enum HTMLCharset {
         }
     }
 
+    /// Validity checked on the bytes: ASCII runs are stepped over eight bytes at a time, and only the
+    /// rest goes through the standard library's validation.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        // Most pages are ASCII for long stretches: skip those bytes quickly.
-        String(validating: bytes, as: UTF8.self) != nil
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            // Back to the start of the character the first non-ASCII byte belongs to (at most 3 bytes).
+            while index > 0, raw[index - 1] >= 0x80 { index -= 1 }
+            if index == raw.count { return true }
+            return String(validating: raw[index...], as: UTF8.self) != nil
+        }
     }
 
     private static func repairedUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], encoding: String) {

@@ -9,7 +9,7 @@ public enum HTMLPageParser {
     /// `url` is where the page was fetched from, when known (a WARC record's target); `charset` the
     /// one its HTTP response declared.
     public static func parse(_ bytes: [UInt8], origin: String, url: String? = nil, charset: String? = nil, explain: Bool = false) -> ParsedPage {
-        let prepared = HTMLCharset.prepare(bytes, declared: charset)
+        let prepared = HTMLCharset.prepare(ScriptStripper.strip(bytes), declared: charset)
         guard let document = HTMLDocument(bytes: prepared.bytes, encoding: prepared.encoding), let root = document.root else {
             var page = ParsedPage(origin: origin)
             page.url = url
