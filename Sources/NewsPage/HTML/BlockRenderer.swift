@@ -17,6 +17,7 @@ struct BlockRenderer {
     private let characters: (HTMLNode) -> Int
     private let blockClass: (HTMLNode) -> BlockClass
     private var keptFurniture = Int.max
+    private var seenHeadline = false
 
     /// Elements named as furniture that hold more than this share of the rendered text are kept.
     static let furnitureShare = 0.5
@@ -51,6 +52,11 @@ struct BlockRenderer {
             if kind.contains(.neverContent) { continue }
             let verdict = blockClass(child)
             if verdict.hasFurnitureRole || verdict.isFurniture && !verdict.isArticleBody && characters(child) < keptFurniture { continue }
+            // The first <h1> is the page's headline: the title, not the body's first paragraph.
+            if !seenHeadline, child.named("h1") {
+                seenHeadline = true
+                continue
+            }
             let isBlock = kind.contains(.block)
             if isBlock { flush() }
             if child.named("li") { current += Array("* ".utf8) }

@@ -21,7 +21,14 @@ public enum HTMLPageParser {
         var renderer = BlockRenderer(characters: container.characters(of:), blockClass: container.blockClass(of:))
         renderer.render(container.nodes.isEmpty ? [body] : container.nodes)
 
-        var page = PageParser.parse(renderer.lines.joined(separator: "\n\n"), origin: origin, explain: explain, isArticleOnly: !container.nodes.isEmpty)
+        // The headline shown above the article (when it is no <h1>) is the title, not its first paragraph.
+        var lines = renderer.lines
+        let titles = Set([metadata.title, metadata.headline, metadata.documentTitle.flatMap(TitleChoice.documentTitle)].compactMap { $0 }
+            .map(TextNormalizer.folded))
+        if let headline = lines.prefix(Self.headlineReach).firstIndex(where: { titles.contains(TextNormalizer.folded($0)) }) {
+            lines.remove(at: headline)
+        }
+        var page = PageParser.parse(lines.joined(separator: "\n\n"), origin: origin, explain: explain, isArticleOnly: !container.nodes.isEmpty)
         page.title = metadata.title ?? page.title
         page.published = metadata.published ?? page.published
         page.byline = metadata.author ?? page.byline
@@ -40,6 +47,9 @@ public enum HTMLPageParser {
     public static func charset(inContentType value: String) -> String? {
         HTMLCharset.fromContentType(value)
     }
+
+    /// Rendered lines among which the headline is looked for.
+    static let headlineReach = 5
 
     /// True when `bytes` open like an HTML document (after spaces, a byte-order mark and comments).
     public static func looksLikeHTML(_ bytes: some Collection<UInt8>) -> Bool {

@@ -33,7 +33,8 @@ struct PageMetadata {
 
         let article = ldArticles.first
         headline = (article?["headline"] as? String).flatMap(Self.nonEmpty)
-        title = meta["og:title"] ?? meta["twitter:title"] ?? headline ?? documentTitle
+        // The document title without the site's name ("Headline | Site") when nothing better is given.
+        title = meta["og:title"] ?? meta["twitter:title"] ?? headline ?? documentTitle.map { TitleChoice.documentTitle($0) ?? $0 }
         published = (article?["datePublished"] as? String).flatMap(Self.isoDate)
             ?? Self.publishedNames.lazy.compactMap { meta[$0].flatMap(Self.isoDate) }.first
         author = article.flatMap { Self.names(in: $0["author"]) }

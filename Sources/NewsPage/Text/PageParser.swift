@@ -18,7 +18,11 @@ public enum PageParser {
         let region = isArticleOnly
             ? ArticleRegion(start: 0, end: units.count)
             : ArticleRegion.find(in: evidence) ?? ArticleRegion(start: units.count, end: units.count)
-        let bodyStart = isArticleOnly ? 0 : region.range.first { evidence[$0].strongRule == nil && startsBody(units[$0]) } ?? region.start
+        // Text cut to the article may still open with its date and byline lines: they are its header,
+        // and everything after them its body (short lines too: a list, a table of results).
+        let bodyStart = isArticleOnly
+            ? units.indices.first { !isDateOrByline(units[$0]) } ?? units.count
+            : region.range.first { evidence[$0].strongRule == nil && startsBody(units[$0]) } ?? region.start
         let articleEnd = max(region.end, bodyStart)
         let dayFirst = !units.prefix(bodyStart).contains { DateParser.writesMonthFirst($0.text) == true }
         let widgets = ArticleRegion.widgets(in: region, evidence: evidence)
@@ -93,6 +97,12 @@ public enum PageParser {
         guard readsAsBody else { return false }
         if let match = DateParser.parse(unit.text), match.isWholeLine { return false }
         return HeaderLines.byline(line) == nil
+    }
+
+    /// A line that is a date or a byline and nothing else.
+    private static func isDateOrByline(_ unit: PageUnit) -> Bool {
+        if let match = DateParser.parse(unit.text), match.isWholeLine { return true }
+        return HeaderLines.byline(unit.features) != nil
     }
 
     /// A headline-cased question, exclamation or unfinished sentence of up to 20 words.
