@@ -33,7 +33,7 @@ test-all:
 NEWSDB = "$(BIN)"
 demo: build
 	@rm -f demo.db demo.db-wal demo.db-shm
-	$(NEWSDB) ingest --db demo.db SampleData/pages SampleData/dumps
+	$(NEWSDB) ingest --db demo.db SampleData/pages SampleData/dumps SampleData/html SampleData/archives
 	$(NEWSDB) search --db demo.db 'harbour OR ferry' --facets
 	$(NEWSDB) search --db demo.db 'strike OR drought OR wind' --from 2025-06 --facet source,month,agency --sort newest
 	$(NEWSDB) search --db demo.db --place 'Port Calder' --facet person,month --limit 3

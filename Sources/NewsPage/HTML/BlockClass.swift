@@ -22,23 +22,53 @@ struct BlockClass {
         var furniture = false
         var textFurniture = false
         var content = false
-        for attribute in ["class", "id"] {
-            node.withAttributeBytes(attribute) { bytes in
-                Self.forEachToken(bytes) { token in
+        node.forEachAttribute { name, value in
+            switch Self.attributeName(name) {
+            case .classOrID:
+                Self.forEachToken(value) { token in
                     if let kind = Self.tokenKinds[token] {
                         furniture = furniture || kind != .content
                         textFurniture = textFurniture || kind == .textFurniture
                         content = content || kind == .content
                     }
                 }
+            case .role:
+                hasFurnitureRole = Self.furnitureRoles.contains(Self.packed(value))
+            case .itemprop:
+                isArticleBody = Self.packed(value) == Self.articleBodyWord
+            case nil:
+                break
             }
         }
-        if let role = node.attribute("role")?.lowercased(), Self.furnitureRoles.contains(role) { hasFurnitureRole = true }
-        isArticleBody = node.attribute("itemprop")?.lowercased() == "articlebody"
         isFurniture = furniture && !content
         isTextFurniture = textFurniture && !content
         weight = (furniture ? -25 : 0) + (content ? 25 : 0)
     }
+
+    private enum AttributeName {
+        case classOrID
+        case role
+        case itemprop
+    }
+
+    private static func attributeName(_ name: UnsafePointer<xmlChar>) -> AttributeName? {
+        switch (name[0], name[1]) {
+        case (0x63, 0x6C): return xmlStrEqual(name, "class") == 1 ? .classOrID : nil
+        case (0x69, 0x64): return name[2] == 0 ? .classOrID : nil
+        case (0x72, 0x6F): return xmlStrEqual(name, "role") == 1 ? .role : nil
+        case (0x69, 0x74): return xmlStrEqual(name, "itemprop") == 1 ? .itemprop : nil
+        default: return nil
+        }
+    }
+
+    /// A whole attribute value packed (lower case), or an empty word when it is too long to pack.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> PackedWord {
+        var word = PackedWord()
+        for byte in bytes where !word.append(byte) { return PackedWord() }
+        return word
+    }
+
+    private static let articleBodyWord = PackedWord("articlebody")
 
     // MARK: Element names
 
@@ -120,9 +150,9 @@ struct BlockClass {
     }()
 
     /// ARIA roles of furniture.
-    private static let furnitureRoles: Set<String> = [
+    private static let furnitureRoles: Set<PackedWord> = Set([
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "alert",
-    ]
+    ].map(PackedWord.init))
 
     /// Calls `body` with each run of letters and digits, lower case; runs too long to pack are skipped.
     private static func forEachToken(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (PackedWord) -> Void) {

@@ -78,11 +78,21 @@ struct HTMLNode {
         return String(cString: value)
     }
 
-    /// Calls `body` with an attribute's value bytes (empty when the element has none), without making a String.
-    func withAttributeBytes(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard let value = xmlGetProp(pointer, name) else { return }
-        defer { newsdb_xml_free(value) }
-        body(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+    /// Calls `body` with each attribute's name and value bytes, read in place (no copy, no String):
+    /// every element of a page is asked for its class, id, role and itemprop.
+    func forEachAttribute(_ body: (_ name: UnsafePointer<xmlChar>, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            guard let name = current.pointee.name else { continue }
+            // A plain attribute's value is one text node; entities make more, rare in class and id.
+            if let text = current.pointee.children, text.pointee.next == nil, let content = text.pointee.content {
+                body(name, UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            } else if let value = xmlGetProp(pointer, name) {
+                body(name, UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+                newsdb_xml_free(value)
+            }
+        }
     }
 
     var children: HTMLChildren { HTMLChildren(first: pointer.pointee.children) }
