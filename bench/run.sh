@@ -87,6 +87,11 @@ record ingest_pages_over_floor "$(python3 -c "print(round($pages_seconds/$best, 
 "$BENCH" search "$WORK/pages.db" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 "$BENCH" facets "$WORK/pages.db" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 "$BENCH" extract "$CORPUS/articles.jsonl" | while read -r name value unit; do record "$name" "$value" "$unit"; done
+# HTML extraction alone on one core: the real benchmark pages when this checkout sits beside them, else
+# SampleData's small fictional pages (far smaller than real ones, so their figure is not comparable).
+HTML_PAGES=../shared/realpages/dev/html
+[ -d "$HTML_PAGES" ] || HTML_PAGES=SampleData/html
+"$BENCH" html "$HTML_PAGES" 5 | while read -r name value unit; do record "$name" "$value" "$unit"; done
 
 {
     echo
