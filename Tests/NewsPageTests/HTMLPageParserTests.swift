@@ -99,4 +99,16 @@ struct HTMLPageParserTests {
     func emptyOrTinyPagesGiveNoBody(text: String) {
         #expect(HTMLPageParser.parse(Array(text.utf8), origin: "tiny").paragraphs.isEmpty)
     }
+
+    @Test(arguments: [
+        ([0x41, 0x42], true), ([0xC3, 0xA9], true), ([0xE2, 0x80, 0x9C], true), ([0xF0, 0x9F, 0x98, 0x80], true),
+        ([0xC0, 0xAF], false), ([0xE0, 0x80, 0xAF], false), ([0xED, 0xA0, 0x80], false), ([0xF4, 0x90, 0x80, 0x80], false),
+        ([0xE2, 0x80], false), ([0x80], false), ([0xFF], false),
+    ] as [([UInt8], Bool)])
+    func utf8Validity(bytes: [UInt8], valid: Bool) {
+        // Padded on both sides so the eight-byte ASCII steps run too.
+        let padded = Array("abcdefghij".utf8) + bytes + Array("klmnopqrst".utf8)
+        #expect(HTMLCharset.isValidUTF8(padded) == valid)
+        #expect(HTMLCharset.isValidUTF8(padded) == (String(validating: padded, as: UTF8.self) != nil))
+    }
 }

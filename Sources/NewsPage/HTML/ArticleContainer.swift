@@ -66,7 +66,7 @@ struct ArticleContainer {
 
     /// Points for a container holding the description's opening, and how many of the best are asked.
     static let descriptionPoints = 25.0
-    static let descriptionCandidates = 10
+    static let descriptionCandidates = 5
     /// How many times the description's length a favoured container's text is, at least.
     static let descriptionToArticle = 3
 

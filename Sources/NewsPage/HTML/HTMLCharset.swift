@@ -71,19 +71,41 @@ enum HTMLCharset {
         }
     }
 
-    /// Validity checked on the bytes: ASCII runs are stepped over eight bytes at a time, and only the
-    /// rest goes through the standard library's validation.
+    /// Validity checked on the bytes without making a String: ASCII runs are stepped over eight bytes
+    /// at a time, and each multi-byte sequence is checked for its lead byte, its continuation bytes,
+    /// overlong forms, surrogates and the Unicode range.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { raw in
+            let count = raw.count
             var index = 0
-            while index + 8 <= raw.count {
-                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
-                index += 8
+            while index < count {
+                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let lead = raw[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F
+                default: return false
+                }
+                guard index + length <= count, (low...high).contains(raw[index + 1]) else { return false }
+                for offset in 2..<length where raw[index + offset] & 0xC0 != 0x80 { return false }
+                index += length
             }
-            // Back to the start of the character the first non-ASCII byte belongs to (at most 3 bytes).
-            while index > 0, raw[index - 1] >= 0x80 { index -= 1 }
-            if index == raw.count { return true }
-            return String(validating: raw[index...], as: UTF8.self) != nil
+            return true
         }
     }
 

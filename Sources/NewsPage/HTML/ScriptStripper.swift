@@ -1,8 +1,8 @@
 import Foundation
 
-/// Empties the `<script>` and `<style>` elements of a page before libxml2 parses it: on news pages
-/// more than half the bytes are inline code, which libxml2 would otherwise read character by
-/// character only for the article's extraction to throw away. JSON-LD scripts are kept whole (the
+/// Empties the `<script>`, `<style>` and `<svg>` elements of a page before libxml2 parses it: on news
+/// pages more than half the bytes are inline code and icons, which libxml2 would otherwise read
+/// character by character only for the article's extraction to throw away. JSON-LD scripts are kept whole (the
 /// page's own metadata). The tags themselves stay, so the document's structure is unchanged.
 enum ScriptStripper {
     static func strip(_ bytes: [UInt8]) -> [UInt8] {
@@ -15,8 +15,8 @@ enum ScriptStripper {
                 // Past the opening tag's ">".
                 guard let tagEnd = firstIndex(of: UInt8(ascii: ">"), in: input, from: open.start) else { break }
                 let contentStart = tagEnd + 1
-                let isData = open.isScript && contains(Array("ld+json".utf8), in: input, range: open.start..<tagEnd)
-                guard let close = closing(open.isScript ? scriptClose : styleClose, in: input, from: contentStart) else { break }
+                let isData = open.kind == .script && contains(Array("ld+json".utf8), in: input, range: open.start..<tagEnd)
+                guard let close = closing(open.kind.closing, in: input, from: contentStart) else { break }
                 if !isData {
                     output.append(contentsOf: input[copied..<contentStart])
                     copied = close
@@ -29,25 +29,43 @@ enum ScriptStripper {
         }
     }
 
-    private static let scriptOpen = Array("<script".utf8)
-    private static let styleOpen = Array("<style".utf8)
-    private static let scriptClose = Array("</script".utf8)
-    private static let styleClose = Array("</style".utf8)
+    private enum Kind: CaseIterable {
+        case script
+        case style
+        case svg
 
-    /// The next `<script` or `<style` tag (followed by a space, `>` or `/`).
-    private static func nextOpening(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (start: Int, isScript: Bool)? {
+        var opening: [UInt8] {
+            switch self {
+            case .script: Array("<script".utf8)
+            case .style: Array("<style".utf8)
+            case .svg: Array("<svg".utf8)
+            }
+        }
+
+        var closing: [UInt8] {
+            switch self {
+            case .script: Array("</script".utf8)
+            case .style: Array("</style".utf8)
+            case .svg: Array("</svg".utf8)
+            }
+        }
+    }
+
+    private static let openings = Kind.allCases.map { ($0, $0.opening) }
+
+    /// The next `<script`, `<style` or `<svg` tag (followed by a space, `>` or `/`).
+    private static func nextOpening(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (start: Int, kind: Kind)? {
         var index = start
         while let less = firstIndex(of: UInt8(ascii: "<"), in: bytes, from: index) {
             index = less + 1
-            // Most tags are not these two: one byte rules them out.
+            // Most tags are none of these: one byte rules them out.
             guard index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "s") else { continue }
-            let isScript = matches(scriptOpen, in: bytes, at: less)
-            guard isScript || matches(styleOpen, in: bytes, at: less) else { continue }
-            let after = less + (isScript ? scriptOpen.count : styleOpen.count)
+            guard let (kind, word) = openings.first(where: { matches($0.1, in: bytes, at: less) }) else { continue }
+            let after = less + word.count
             if after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x3E || bytes[after] == 0x2F
                 || bytes[after] == 0x0A || bytes[after] == 0x09 || bytes[after] == 0x0D
             {
-                return (less, isScript)
+                return (less, kind)
             }
         }
         return nil
