@@ -17,6 +17,7 @@ extension NewsDB {
         do {
             var command = try parseAsRoot()
             try command.run()
+            StandardOutput.finish()
         } catch let error as SQLiteError where error.code == .busy {
             FileHandle.standardError.write(Data("Error: the database is busy: another process is writing to it and did not finish within \(Int(Connection.defaultBusyTimeout.components.seconds)) s; try again when it is done (\(error.message))\n".utf8))
             Foundation.exit(1)

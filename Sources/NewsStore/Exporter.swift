@@ -85,35 +85,35 @@ public final class Exporter {
     // MARK: sqlite3
 
     private func writeSQLite(to sink: ExportSink) throws {
-        sink.write("-- newsdb export for sqlite3: sqlite3 new.db < this-file.sql\nPRAGMA foreign_keys = OFF;\nBEGIN;\n")
+        try sink.write("-- newsdb export for sqlite3: sqlite3 new.db < this-file.sql\nPRAGMA foreign_keys = OFF;\nBEGIN;\n")
         for migration in try Migration.embedded {
-            sink.write("\n-- migration \(migration.version): \(migration.name)\n\(migration.sql)\n")
+            try sink.write("\n-- migration \(migration.version): \(migration.name)\n\(migration.sql)\n")
         }
-        sink.write(Migrator.createLedger + ";\n")
+        try sink.write(Migrator.createLedger + ";\n")
         for row in try connection.query("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
-            sink.write("INSERT INTO schema_migrations VALUES (\(row.values.map(Self.sqlLiteral).joined(separator: ", ")));\n")
+            try sink.write("INSERT INTO schema_migrations VALUES (\(row.values.map(Self.sqlLiteral).joined(separator: ", ")));\n")
         }
         // The facet and full-text triggers stand aside while rows load; the packed rows and the
         // article and quote indexes are built once at the end.
-        sink.write("UPDATE newsdb_state SET bulk = 1;\n")
+        try sink.write("UPDATE newsdb_state SET bulk = 1;\n")
         for table in Self.tables {
             let columns = try columns(of: table)
             let prefix = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
             var rows = 0
             try eachRow(of: table, columns: columns) { values in
-                sink.write(prefix + values.map(Self.sqlLiteral).joined(separator: ", ") + ");\n")
+                try sink.write(prefix + values.map(Self.sqlLiteral).joined(separator: ", ") + ");\n")
                 rows += 1
             }
             counts.append((table, rows))
         }
-        sink.write("""
+        try sink.write("""
             INSERT OR REPLACE INTO article_facets SELECT * FROM article_facets_computed;
             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
             INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
             UPDATE newsdb_state SET bulk = 0;
 
             """)
-        sink.write("COMMIT;\n")
+        try sink.write("COMMIT;\n")
     }
 
     /// A SQL literal: text with doubled quotes, blobs as X'…', NULL.
@@ -130,20 +130,20 @@ public final class Exporter {
     // MARK: PostgreSQL
 
     private func writePostgres(to sink: ExportSink) throws {
-        sink.write(PostgresSchema.header)
-        sink.write(PostgresSchema.tables)
+        try sink.write(PostgresSchema.header)
+        try sink.write(PostgresSchema.tables)
         for table in Self.tables {
             let columns = try columns(of: table)
-            sink.write("COPY \(table) (\(columns.joined(separator: ", "))) FROM stdin;\n")
+            try sink.write("COPY \(table) (\(columns.joined(separator: ", "))) FROM stdin;\n")
             var rows = 0
             try eachRow(of: table, columns: columns) { values in
-                sink.write(values.map(Self.copyField).joined(separator: "\t") + "\n")
+                try sink.write(values.map(Self.copyField).joined(separator: "\t") + "\n")
                 rows += 1
             }
-            sink.write("\\.\n")
+            try sink.write("\\.\n")
             counts.append((table, rows))
         }
-        sink.write(PostgresSchema.indexesAndViews)
+        try sink.write(PostgresSchema.indexesAndViews)
     }
 
     /// COPY text format: backslash escapes for the separators, \N for NULL.
@@ -172,14 +172,22 @@ public final class Exporter {
     // MARK: CSV
 
     private func writeCSV(into directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder)
+            throw ExportError.cannotWrite(directory, reason: exists && !isFolder.boolValue
+                ? "it is a file, and the csv export writes one file per table into a directory"
+                : "the folder cannot be created (\((error as NSError).localizedFailureReason ?? "permission denied or read-only"))")
+        }
         for table in Self.tables {
             let sink = try ExportSink(path: (directory as NSString).appendingPathComponent("\(table).csv"))
             let columns = try columns(of: table)
-            sink.write(columns.map(CSVText.field).joined(separator: ",") + "\r\n")
+            try sink.write(columns.map(CSVText.field).joined(separator: ",") + "\r\n")
             var rows = 0
             try eachRow(of: table, columns: columns) { values in
-                sink.write(values.map { CSVText.field(Self.plain($0)) }.joined(separator: ",") + "\r\n")
+                try sink.write(values.map { CSVText.field(Self.plain($0)) }.joined(separator: ",") + "\r\n")
                 rows += 1
             }
             try sink.close()
@@ -204,7 +212,7 @@ public final class Exporter {
         var rows = 0
         while let row = try statement.step() {
             guard let id = row.int64(0), let stored = try ArticleReader.article(id: id, in: connection) else { continue }
-            sink.write(stored.json + "\n")
+            try sink.write(stored.json + "\n")
             rows += 1
         }
         counts.append(("articles", rows))
