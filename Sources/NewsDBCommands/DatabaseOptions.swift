@@ -16,4 +16,13 @@ struct DatabaseOptions: ParsableArguments {
         if let fromEnvironment = environment["NEWSDB_PATH"], !fromEnvironment.isEmpty { return fromEnvironment }
         return "news.db"
     }
+
+    /// A database that lives only as long as the process (`''`, `:memory:`, a `mode=memory` URI): a load
+    /// into it would report rows added and keep nothing.
+    var isEphemeral: Bool {
+        let path = self.path
+        if path.isEmpty || path == ":memory:" { return true }
+        let lower = path.lowercased()
+        return lower.hasPrefix("file:") && (lower.contains("mode=memory") || lower.hasPrefix("file::memory:") || lower == "file:")
+    }
 }

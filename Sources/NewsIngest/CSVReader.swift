@@ -93,7 +93,11 @@ final class CSVReader {
                         }
                     }
                 } else {
-                    if byte == 0x0A { line += 1 }
+                    if byte == 0x0A {
+                        line += 1
+                    } else if byte == 0x0D, try peekByte() != 0x0A {
+                        line += 1
+                    }
                     if problem == nil { field.append(byte) }
                 }
                 continue
@@ -107,9 +111,10 @@ final class CSVReader {
                 if problem == nil { fields.append(field) }
                 field = []
                 fieldStart = true
-            case 0x0A:
+            case 0x0A, 0x0D:
+                // LF, CR LF, or a lone CR (old Mac files): each ends the row once.
+                if byte == 0x0D, try peekByte() == 0x0A { _ = try nextByte() }
                 line += 1
-                if field.last == 0x0D { field.removeLast() }
                 fields.append(field)
                 return (fields, problem)
             default:

@@ -8,20 +8,28 @@ import Foundation
 /// before "a/b.txt", as a sort of the whole paths would).
 struct DirectoryWalk: IteratorProtocol {
     enum Entry: Equatable {
-        /// A regular file (or a link to one), with its path relative to the root.
+        /// A regular file (or, when links are followed, a link to one inside the root), with its path
+        /// relative to the root.
         case file(relative: String, status: FileStatus)
-        /// Read as nothing: hidden files and folders, links to folders, sockets, devices.
+        /// Read as nothing: hidden files and folders, links (unless followed), sockets, devices.
         case skipped(relative: String, reason: String)
         /// A folder (the root included, as "") or a name that cannot be read.
         case unreadable(relative: String, reason: String)
     }
 
     private let root: String
+    /// Follow links to files whose target lies inside the root (`--follow-links`).
+    private let followsLinks: Bool
+    /// The root with its links resolved, for telling whether a link's target lies inside it.
+    private let resolvedRoot: String
     private var stack: [(prefix: String, listing: DirectoryListing, position: Int)] = []
     private var pending: Entry?
 
-    init(root: String) {
+    init(root: String, followsLinks: Bool = false) {
         self.root = root.hasSuffix("/") ? root : root + "/"
+        self.followsLinks = followsLinks
+        let resolved = resolvedPath(root)
+        resolvedRoot = resolved.hasSuffix("/") ? resolved : resolved + "/"
         do {
             stack = [("", try DirectoryListing(path: self.root), 0)]
         } catch {
@@ -55,6 +63,14 @@ struct DirectoryWalk: IteratorProtocol {
                     return .unreadable(relative: relative, reason: "directory cannot be read: \(error)")
                 }
             case .other:
+                if FileStatus.link(at: root + relative) != nil {
+                    guard followsLinks else {
+                        return .skipped(relative: relative, reason: "a link, not followed (--follow-links follows links to files inside the input folders)")
+                    }
+                    guard resolvedPath(root + relative).hasPrefix(resolvedRoot) else {
+                        return .skipped(relative: relative, reason: "a link to a file outside the input folder, not followed")
+                    }
+                }
                 guard let status = FileStatus(path: root + relative) else {
                     return .unreadable(relative: relative, reason: "cannot read: \(String(cString: strerror(errno)))")
                 }

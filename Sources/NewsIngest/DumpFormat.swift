@@ -43,7 +43,7 @@ public enum DumpFormat: String, Sendable, CaseIterable {
         if start.starts(with: Array("WARC/".utf8)) { return .warc }
         if HTMLPageParser.looksLikeHTML(start) { return .html }
         if start.first == UInt8(ascii: "{") { return .jsonl }
-        let firstLine = String(decoding: start.prefix { $0 != 0x0A }, as: UTF8.self).lowercased()
+        let firstLine = String(decoding: start.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self).lowercased()
         let known = FieldMapping.allKnownNames
         for (separator, format) in [("\t", DumpFormat.tsv), (",", DumpFormat.csv)] {
             let names = firstLine.split(separator: Character(separator)).map { $0.trimmingCharacters(in: .init(charactersIn: "\" \r")) }

@@ -10,26 +10,32 @@ public struct InputFile: Sendable, Equatable {
     public var gzip: Bool
     /// "by extension", "by content", "as asked".
     public var decidedBy: String
-    /// Size and modification time (seconds since 1970), for skipping files already loaded; nil
-    /// for standard input.
+    /// Size and identity (modification time to the nanosecond, device, inode), for skipping files
+    /// already loaded; nil for standard input.
     public var size: Int64?
-    public var modified: Double?
+    public var identity: String?
+    /// The path with links and dots resolved: what "already loaded" is keyed by.
+    public var resolved: String?
 
-    public init(path: String, format: DumpFormat, gzip: Bool, decidedBy: String, size: Int64? = nil, modified: Double? = nil) {
+    public init(
+        path: String, format: DumpFormat, gzip: Bool, decidedBy: String, size: Int64? = nil, identity: String? = nil,
+        resolved: String? = nil
+    ) {
         self.path = path
         self.format = format
         self.gzip = gzip
         self.decidedBy = decidedBy
         self.size = size
-        self.modified = modified
+        self.identity = identity
+        self.resolved = resolved
     }
 
     public var displayName: String { path == "-" ? "<stdin>" : path }
 
     /// The file's row in `ingest_files` once `records` of it are loaded.
     public func stamp(records: Int = 0) -> IngestLog.FileStamp? {
-        guard let size, let modified else { return nil }
-        return IngestLog.FileStamp(path: path, size: size, modified: ISODate.format(Date(timeIntervalSince1970: modified)), records: records)
+        guard let size, let identity else { return nil }
+        return IngestLog.FileStamp(path: resolved ?? path, size: size, modified: identity, records: records)
     }
 }
 
@@ -50,12 +56,14 @@ public enum InputPlanner {
     public struct Plan: Sendable {
         public let paths: [String]
         public let format: DumpFormat?
+        /// Links to files inside the input folders are read (`--follow-links`); otherwise skipped.
+        public var followsLinks = false
         public var survey = Survey()
 
         /// The inputs in walk order. Without sniffing, files whose format is decided by content
         /// are not opened here (the reader sniffs them as it opens them).
         public func inputs(sniffing: Bool = false) -> PlannedInputs {
-            PlannedInputs(paths: paths, format: format, sniffing: sniffing)
+            PlannedInputs(paths: paths, format: format, sniffing: sniffing, followsLinks: followsLinks)
         }
     }
 
@@ -80,8 +88,10 @@ public enum InputPlanner {
     }
 
     /// Walks the paths once to count what is there; `isLoaded` tells files an earlier run loaded.
-    public static func plan(paths: [String], format: DumpFormat?, isLoaded: ((IngestLog.FileStamp) -> Bool)? = nil) -> Plan {
-        var plan = Plan(paths: paths, format: format)
+    public static func plan(
+        paths: [String], format: DumpFormat?, followsLinks: Bool = false, isLoaded: ((IngestLog.FileStamp) -> Bool)? = nil
+    ) -> Plan {
+        var plan = Plan(paths: paths, format: format, followsLinks: followsLinks)
         var inputs = plan.inputs(sniffing: true)
         var groups: [String: Int] = [:]
         while let input = inputs.next() {
@@ -122,13 +132,16 @@ public struct PlannedInputs: IteratorProtocol, Sequence {
     private var paths: ArraySlice<String>
     private let format: DumpFormat?
     private let sniffing: Bool
+    private let followsLinks: Bool
     private var walk: DirectoryWalk?
     private var walkRoot = ""
+    private var resolvedWalkRoot = ""
 
-    init(paths: [String], format: DumpFormat?, sniffing: Bool) {
+    init(paths: [String], format: DumpFormat?, sniffing: Bool, followsLinks: Bool = false) {
         self.paths = paths[...]
         self.format = format
         self.sniffing = sniffing
+        self.followsLinks = followsLinks
     }
 
     public mutating func next() -> PlannedInput? {
@@ -146,11 +159,12 @@ public struct PlannedInputs: IteratorProtocol, Sequence {
                 return .reject(IngestLog.Reject(origin: path, reason: reason))
             }
             if status.isDirectory {
-                walk = DirectoryWalk(root: path)
+                walk = DirectoryWalk(root: path, followsLinks: followsLinks)
                 walkRoot = path
+                resolvedWalkRoot = resolvedPath(path)
                 continue
             }
-            return input(file: path, status: status, explicit: true)
+            return input(file: path, status: status, explicit: true, resolved: resolvedPath(path))
         }
     }
 
@@ -159,16 +173,19 @@ public struct PlannedInputs: IteratorProtocol, Sequence {
             relative.isEmpty ? walkRoot : walkRoot.hasSuffix("/") ? walkRoot + relative : walkRoot + "/" + relative
         }
         switch entry {
-        case .file(let relative, let status): return input(file: path(relative), status: status, explicit: false)
+        case .file(let relative, let status):
+            let resolved = resolvedWalkRoot.hasSuffix("/") ? resolvedWalkRoot + relative : resolvedWalkRoot + "/" + relative
+            return input(file: path(relative), status: status, explicit: false, resolved: resolved)
         case .skipped(let relative, let reason): return .skipped(path: path(relative), reason: reason)
         case .unreadable(let relative, let reason): return .reject(IngestLog.Reject(origin: path(relative), reason: reason))
         }
     }
 
-    private func input(file path: String, status: FileStatus, explicit: Bool) -> PlannedInput {
+    private func input(file path: String, status: FileStatus, explicit: Bool, resolved: String) -> PlannedInput {
         guard status.size > 0 else { return .reject(IngestLog.Reject(origin: path, reason: "empty file")) }
         func file(_ format: DumpFormat, gzip: Bool, decidedBy: String) -> PlannedInput {
-            .file(InputFile(path: path, format: format, gzip: gzip, decidedBy: decidedBy, size: status.size, modified: status.modified))
+            .file(InputFile(path: path, format: format, gzip: gzip, decidedBy: decidedBy, size: status.size, identity: status.identity,
+                            resolved: resolved))
         }
         func byContent() -> PlannedInput {
             let sniffed = sniffing ? Self.sniff(path: path) : (format: .page, gzip: false)
@@ -220,13 +237,38 @@ struct FileStatus: Equatable {
     var size: Int64
     /// Modification time, seconds since 1970.
     var modified: Double
+    /// The file's identity for "already loaded": modification time to the nanosecond, device and inode.
+    /// A rewrite within the same second, or another file at the same path, changes it.
+    var identity: String
 
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
         isRegular = (info.st_mode & S_IFMT) == S_IFREG
         size = Int64(info.st_size)
         modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        let seconds = ISODate.format(Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec)))
+        let nanoseconds = String(info.st_mtim.tv_nsec)
+        identity = "\(seconds) +\(String(repeating: "0", count: max(0, 9 - nanoseconds.count)))\(nanoseconds)ns dev \(info.st_dev) inode \(info.st_ino)"
     }
+
+    /// The status of the path itself when it is a symbolic link (nil when it is not one, or cannot be read).
+    static func link(at path: String) -> stat? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        return info
+    }
+}
+
+/// The path with every link and "." or ".." resolved, for keying files already loaded (the same
+/// file given as `./a/x.txt` and `/home/me/a/x.txt` is one file); the path itself when it cannot be.
+func resolvedPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
 }

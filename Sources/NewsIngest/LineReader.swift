@@ -12,6 +12,8 @@ final class LineReader {
     private var position = 0
     private var ended = false
     private(set) var lineNumber = 0
+    /// The last line ended at a CR at the end of a read: an LF first in the next read belongs to it.
+    private var skipsLineFeed = false
     /// Bytes read from the source so far, for progress.
     private(set) var bytesRead = 0
 
@@ -35,7 +37,16 @@ final class LineReader {
                     break
                 }
             }
-            let newline = buffer[position...].firstIndex(of: 0x0A)
+            // A line ends at LF, CR LF, or a lone CR (old Mac files); the LF after a CR is skipped
+            // even when it arrives with the next read.
+            if skipsLineFeed {
+                skipsLineFeed = false
+                if buffer[position] == 0x0A {
+                    position += 1
+                    continue
+                }
+            }
+            let newline = buffer[position...].firstIndex { $0 == 0x0A || $0 == 0x0D }
             let end = newline ?? buffer.count
             length += end - position
             if length > limit {
@@ -45,7 +56,14 @@ final class LineReader {
                 current.append(contentsOf: buffer[position..<end])
             }
             position = end
-            if newline != nil {
+            if let newline {
+                if buffer[newline] == 0x0D {
+                    if newline + 1 < buffer.count {
+                        if buffer[newline + 1] == 0x0A { position += 1 }
+                    } else {
+                        skipsLineFeed = true
+                    }
+                }
                 position += 1
                 lineNumber += 1
                 return finish(current, length: length, overflowed: overflowed)
