@@ -64,8 +64,11 @@ struct DirectoryWalk: IteratorProtocol {
                 }
             case .other:
                 if FileStatus.link(at: root + relative) != nil {
+                    if FileStatus(path: root + relative)?.isDirectory == true {
+                        return .skipped(relative: relative, reason: "link to a folder, not followed")
+                    }
                     guard followsLinks else {
-                        return .skipped(relative: relative, reason: "a link, not followed (--follow-links follows links to files inside the input folders)")
+                        return .skipped(relative: relative, reason: "link to a file, not followed (--follow-links follows links to files inside the input folders)")
                     }
                     guard resolvedPath(root + relative).hasPrefix(resolvedRoot) else {
                         return .skipped(relative: relative, reason: "a link to a file outside the input folder, not followed")
