@@ -23,11 +23,17 @@ public enum QuoteExtractor {
         return quotes(in: text, mentions: EntityRecognizer.mentions(in: text))
     }
 
-    static func quotes(in text: ArticleText, mentions: [EntityMention]) -> [Quote] {
+    static func quotes(in text: ArticleText, mentions unsorted: [EntityMention]) -> [Quote] {
         var quotes: [Quote] = []
         var previousSpeaker: (speaker: String?, paragraph: Int, end: Int)?
         let found = spans(in: text)
-        let insideQuote: (Int) -> Bool = { offset in found.contains { $0.start < offset && offset < $0.end } }
+        // Spans come in text order and do not overlap: the one that could hold an offset is found by
+        // halving, so a paragraph of thousands of quotes costs n log n, not n².
+        let insideQuote: (Int) -> Bool = { offset in
+            let next = found.firstIndex(atLeast: offset) { $0.start }
+            return next > 0 && found[next - 1].start < offset && offset < found[next - 1].end
+        }
+        let mentions = unsorted.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         for span in found {
             let before = tokensBefore(span, in: text, insideQuote: insideQuote)
             let after = tokensAfter(span, in: text)
@@ -159,7 +165,8 @@ public enum QuoteExtractor {
     /// earlier quotes do not end the sentence.
     static func tokensBefore(_ span: Span, in text: ArticleText, insideQuote: (Int) -> Bool) -> Range<Int> {
         let tokens = text.tokens
-        guard let firstInside = tokens.firstIndex(where: { $0.offset >= span.start }) else { return tokens.count..<tokens.count }
+        let firstInside = tokens.firstIndex(atLeast: span.start) { $0.offset }
+        guard firstInside < tokens.count else { return tokens.count..<tokens.count }
         var start = firstInside
         while start > 0 {
             let previous = tokens[start - 1]
@@ -173,7 +180,8 @@ public enum QuoteExtractor {
     /// Tokens after the closing mark, up to the end of the sentence or the next quote.
     static func tokensAfter(_ span: Span, in text: ArticleText) -> Range<Int> {
         let tokens = text.tokens
-        guard let first = tokens.firstIndex(where: { $0.offset > span.end }) else { return tokens.count..<tokens.count }
+        let first = tokens.firstIndex(atLeast: span.end + 1) { $0.offset }
+        guard first < tokens.count else { return tokens.count..<tokens.count }
         var end = first
         while end < tokens.count, tokens[end].paragraph == span.lastParagraph {
             if tokens[end].isMark(oneOf: ".!?“\"«") { break }
@@ -201,7 +209,7 @@ public enum QuoteExtractor {
             ?? accordingTo(window, tokens: tokens)
         else { return nil }
         // The subject sits right before the verb ("Okonjo told") or right after it ("said Okonjo").
-        let candidates = mentions.filter { $0.type != .place && window.contains($0.tokens.lowerBound) }
+        let candidates = mentions.starting(in: window.startIndex..<window.endIndex).filter { $0.type != .place }
         if let nearest = candidates.min(by: { abs($0.tokens.lowerBound - verb) < abs($1.tokens.lowerBound - verb) }) {
             return nearest.name
         }
@@ -216,7 +224,7 @@ public enum QuoteExtractor {
         guard let verb = before.first(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) })
             ?? accordingTo(before, tokens: tokens)
         else { return nil }
-        let subjects = mentions.filter { before.contains($0.tokens.lowerBound) && $0.tokens.lowerBound < verb }
+        let subjects = mentions.starting(in: before.lowerBound..<verb)
         if let person = subjects.first(where: { $0.type == .person }) { return person.name }
         if (before.lowerBound..<verb).contains(where: { tokens[$0].classes.contains(.pronoun) }) {
             return nearestPerson(before: tokens[before.lowerBound].offset, mentions: mentions)
@@ -224,7 +232,7 @@ public enum QuoteExtractor {
         // "the Kremlin said", "Ukraine says": an organisation or a place speaking as a government.
         if let subject = subjects.last, subject.tokens.upperBound >= verb - 1 { return subject.name }
         if tokens[verb].lowercased == "according" {
-            return mentions.first { $0.type != .place && $0.tokens.lowerBound > verb && before.contains($0.tokens.lowerBound) }?.name
+            return mentions.starting(in: (verb + 1)..<max(verb + 1, before.upperBound)).first { $0.type != .place }?.name
         }
         return nil
     }
@@ -234,7 +242,9 @@ public enum QuoteExtractor {
     }
 
     private static func nearestPerson(before offset: Int, mentions: [EntityMention]) -> String? {
-        mentions.last { $0.type == .person && $0.offset < offset }?.name
+        // Mentions are in token order, so in offset order too: halve to the first at or past the offset.
+        let end = mentions.firstIndex(atLeast: offset) { $0.offset }
+        return mentions[..<end].last { $0.type == .person }?.name
     }
 
     /// "said Jane Roe": capitalised words right after the verb that the recogniser did not know.
@@ -255,5 +265,29 @@ private extension ArticleText.Token {
     func isMark(oneOf marks: String) -> Bool {
         guard kind == .mark, let mark = text.unicodeScalars.first else { return false }
         return marks.unicodeScalars.contains(mark)
+    }
+}
+
+extension Array {
+    /// The index of the first element whose key is at least `value` (`count` when none), for an array
+    /// sorted by that key.
+    func firstIndex(atLeast value: Int, key: (Element) -> Int) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if key(self[middle]) < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+extension Array where Element == EntityMention {
+    /// The mentions (sorted by their first token) whose first token lies in `range`.
+    func starting(in range: Range<Int>) -> ArraySlice<EntityMention> {
+        guard !range.isEmpty else { return [] }
+        let start = firstIndex(atLeast: range.lowerBound) { $0.tokens.lowerBound }
+        let end = firstIndex(atLeast: range.upperBound) { $0.tokens.lowerBound }
+        return self[start..<Swift.max(start, end)]
     }
 }
