@@ -35,6 +35,9 @@ extension NewsDB {
                 let page: ParsedPage
                 do {
                     page = try PageFile.parse(try PageFile.readBytes(path: file), origin: file, explain: explain)
+                    if let lines = page.tooLong {
+                        throw PageFile.ReadError(path: file, reason: "page too long: \(lines) lines (pages of more than \(PageParser.maximumLines) lines are not read)")
+                    }
                 } catch {
                     FileHandle.standardError.write(Data("newsdb parse: \(error)\n".utf8))
                     failures += 1

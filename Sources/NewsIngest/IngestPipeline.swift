@@ -87,6 +87,7 @@ public final class IngestPipeline {
         var templates = TemplateLineCounts()
         var pending: (batch: Batch, parsing: ParallelMap<ParsedRecord>)?
         var interrupted = false
+        var rejectCap = RejectCap()
         do {
             while true {
                 interrupted = options.stopRequested()
@@ -96,7 +97,7 @@ public final class IngestPipeline {
                 }
                 if let previous = pending {
                     let parsed = reparsingTemplates(previous.batch, parsed: previous.parsing.wait(), templates: &templates)
-                    try commit(previous.batch, results: parsed, writer: writer, progress: &progress)
+                    try commit(previous.batch, results: parsed, writer: writer, rejectCap: &rejectCap, progress: &progress)
                     progress.bytesRead = previous.batch.bytesRead
                     progress.skippedRecords = previous.batch.skippedRecords
                     progress.elapsed = clock.now - start
@@ -105,6 +106,8 @@ public final class IngestPipeline {
                 guard let batch, let parsing else { break }
                 pending = (batch, parsing)
             }
+            let summaries = rejectCap.summaries()
+            if !summaries.isEmpty { _ = try writer.commit(articles: [], rejects: summaries, finishedFiles: []) }
         } catch {
             try? log.finishRun(run, status: .failed, counts: counts(progress))
             throw error
@@ -150,8 +153,11 @@ public final class IngestPipeline {
         return counts
     }
 
+    /// Commits a batch: its articles, its rejects (the first ones of each file; the rest are counted,
+    /// see `RejectCap`) and the files it completed.
     private func commit(
-        _ batch: Batch, results: [Result<PreparedArticle, IngestLog.Reject>], writer: IngestWriter, progress: inout Progress
+        _ batch: Batch, results: [Result<PreparedArticle, IngestLog.Reject>], writer: IngestWriter, rejectCap: inout RejectCap,
+        progress: inout Progress
     ) throws {
         var articles: [PreparedArticle] = []
         var rejects: [IngestLog.Reject] = []
@@ -161,7 +167,7 @@ public final class IngestPipeline {
             case .failure(let reject): rejects.append(reject)
             }
         }
-        let outcomes = try writer.commit(articles: articles, rejects: rejects, finishedFiles: batch.finished.compactMap { $0 })
+        let outcomes = try writer.commit(articles: articles, rejects: rejectCap.admit(rejects), finishedFiles: batch.finished.compactMap { $0 })
         progress.records += batch.records.count
         progress.rejected += rejects.count
         progress.filesDone += batch.finished.count

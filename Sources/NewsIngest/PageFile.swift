@@ -7,6 +7,11 @@ public enum PageFile {
         public let path: String
         public let reason: String
 
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
         public var description: String { "\(path): \(reason)" }
     }
 

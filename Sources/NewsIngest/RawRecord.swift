@@ -40,6 +40,8 @@ public enum RawRecord: Sendable {
         defaultSource: String?, recurring: RecurringLines, sighting: inout TemplateSighting?
     ) -> Result<Article, IngestLog.Reject> {
         let result: Result<Article, IngestLog.Reject>
+        // Set when the page had more lines than the parser reads.
+        var tooLong: Int?
         switch self {
         case .reject(let reject):
             return .failure(reject)
@@ -50,6 +52,7 @@ public enum RawRecord: Sendable {
             case .success(let text):
                 let page = Self.parsePage(text, origin: origin, defaultSource: defaultSource, recurring: recurring)
                 sighting = page.sighting
+                tooLong = page.parsed.tooLong
                 var article = ArticleAssembly.article(from: page.parsed)
                 if article.source == nil { article.source = defaultSource }
                 result = .success(article)
@@ -68,6 +71,7 @@ public enum RawRecord: Sendable {
                     page = parsed.parsed
                 }
             }
+            tooLong = page.tooLong
             if page.url == nil { page.url = archived.url }
             if page.captured == nil { page.captured = archived.captured.flatMap(HTMLPageParser.isoDate) }
             var article = ArticleAssembly.article(from: page)
@@ -91,6 +95,10 @@ public enum RawRecord: Sendable {
                 .mapError { IngestLog.Reject(origin: origin, reason: $0.description) }
         }
         if case .success(let article) = result, article.paragraphs.isEmpty {
+            if let lines = tooLong {
+                return .failure(IngestLog.Reject(
+                    origin: origin, reason: "page too long: \(lines) lines (pages of more than \(PageParser.maximumLines) lines are not read)"))
+            }
             return .failure(IngestLog.Reject(origin: origin, reason: "empty body: no article paragraphs found", excerpt: article.title ?? ""))
         }
         return result

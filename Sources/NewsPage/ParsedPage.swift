@@ -30,6 +30,8 @@ public struct ParsedPage: Sendable {
     /// (`RecurringLines`), and of those among them the page kept as body text.
     public var templateHashes: [UInt64] = []
     public var keptTemplateHashes: [UInt64] = []
+    /// The page's line count when it has more than `PageParser.maximumLines`: it was not read.
+    public var tooLong: Int?
     /// Every unit with its zone, rule and evidence; filled only when `parse` is asked to explain.
     public var explanation: [LineExplanation] = []
 

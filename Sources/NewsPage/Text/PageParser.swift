@@ -13,6 +13,12 @@ public enum PageParser {
         _ text: String, origin: String, explain: Bool = false, recurring: RecurringLines = .none, isArticleOnly: Bool = false
     ) -> ParsedPage {
         let lines = TextNormalizer.lines(of: text)
+        guard lines.count <= maximumLines else {
+            // Memory and time grow with the lines: a page past the cap is refused whole, and says so.
+            var page = ParsedPage(origin: origin)
+            page.tooLong = lines.count
+            return page
+        }
         let units = PageUnits.assemble(lines)
         let evidence = units.map { LineEvidence($0, recurring: recurring) }
         let region = isArticleOnly
@@ -119,6 +125,10 @@ public enum PageParser {
         let capitalised = long.filter { $0.first?.isUppercase == true }.count
         return Double(capitalised) / Double(long.count) >= 0.7
     }
+
+    /// Lines a page may have. A news page has hundreds; each line costs about 1 KB while it is read,
+    /// so a page of a million short lines would take a gigabyte.
+    public static let maximumLines = 50_000
 
     /// Lines past the article's last paragraph still read for a credit or a source line.
     static let trailingCreditLines = 3
