@@ -107,7 +107,7 @@ public final class IngestPipeline {
                 pending = (batch, parsing)
             }
             let summaries = rejectCap.summaries()
-            if !summaries.isEmpty { _ = try writer.commit(articles: [], rejects: summaries, finishedFiles: []) }
+            if !summaries.isEmpty { _ = try writer.commit(articles: [], rejects: summaries, rejectedRecords: 0, finishedFiles: []) }
         } catch {
             try? log.finishRun(run, status: .failed, counts: counts(progress))
             throw error
@@ -167,7 +167,8 @@ public final class IngestPipeline {
             case .failure(let reject): rejects.append(reject)
             }
         }
-        let outcomes = try writer.commit(articles: articles, rejects: rejectCap.admit(rejects), finishedFiles: batch.finished.compactMap { $0 })
+        let outcomes = try writer.commit(
+            articles: articles, rejects: rejectCap.admit(rejects), rejectedRecords: rejects.count, finishedFiles: batch.finished.compactMap { $0 })
         progress.records += batch.records.count
         progress.rejected += rejects.count
         progress.filesDone += batch.finished.count

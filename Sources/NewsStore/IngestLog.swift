@@ -66,6 +66,14 @@ public final class IngestLog {
                   SQLValue(counts.rejected), .integer(run)])
     }
 
+    /// Adds a committed batch's counts to its run, in the batch's transaction.
+    public func addCounts(_ counts: RunCounts, run: Int64) throws {
+        try connection.execute("""
+            UPDATE ingest_runs SET added = coalesce(added, 0) + ?, duplicates = coalesce(duplicates, 0) + ?,
+                rejected = coalesce(rejected, 0) + ? WHERE id = ?
+            """, [SQLValue(counts.added), SQLValue(counts.duplicates), SQLValue(counts.rejected), .integer(run)])
+    }
+
     static let insertReject = """
         INSERT INTO rejects (run_id, origin, reason, excerpt) VALUES (?, ?, ?, ?)
         ON CONFLICT (origin, reason) DO UPDATE SET run_id = excluded.run_id, excerpt = excluded.excerpt
@@ -118,18 +126,21 @@ public final class IngestWriter {
     /// Commits the batch and returns what became of each article (in order) and of the rejects.
     /// When an article breaks a rule of the schema, the transaction is rolled back and the batch
     /// committed again with that article alone rejected (see `ArticleWriter.BatchNeedsIsolation`).
+    /// `rejectedRecords` counts the batch's rejects, stored or not (past a file's cap they are only counted).
     public func commit(
-        articles batch: [PreparedArticle], rejects: [IngestLog.Reject], finishedFiles: [IngestLog.FileStamp]
+        articles batch: [PreparedArticle], rejects: [IngestLog.Reject], rejectedRecords: Int? = nil, finishedFiles: [IngestLog.FileStamp]
     ) throws -> [ArticleWriter.Outcome] {
+        let rejectedRecords = rejectedRecords ?? rejects.count
         do {
-            return try commit(batch, rejects: rejects, finishedFiles: finishedFiles, isolated: false)
+            return try commit(batch, rejects: rejects, rejectedRecords: rejectedRecords, finishedFiles: finishedFiles, isolated: false)
         } catch is ArticleWriter.BatchNeedsIsolation {
-            return try commit(batch, rejects: rejects, finishedFiles: finishedFiles, isolated: true)
+            return try commit(batch, rejects: rejects, rejectedRecords: rejectedRecords, finishedFiles: finishedFiles, isolated: true)
         }
     }
 
     private func commit(
-        _ batch: [PreparedArticle], rejects: [IngestLog.Reject], finishedFiles: [IngestLog.FileStamp], isolated: Bool
+        _ batch: [PreparedArticle], rejects: [IngestLog.Reject], rejectedRecords: Int, finishedFiles: [IngestLog.FileStamp],
+        isolated: Bool
     ) throws -> [ArticleWriter.Outcome] {
         try connection.transaction {
             let outcomes = try articles.writeInCurrentTransaction(prepared: batch, run: run, isolated: isolated)
@@ -140,6 +151,17 @@ public final class IngestWriter {
                 }
             }
             for file in finishedFiles { try log.markLoaded(file, run: run) }
+            // The run's counts move with its rows, so a killed run still says what it committed.
+            var counts = IngestLog.RunCounts()
+            counts.rejected = rejectedRecords
+            for outcome in outcomes {
+                switch outcome {
+                case .inserted: counts.added += 1
+                case .duplicate: counts.duplicates += 1
+                case .rejected: counts.rejected += 1
+                }
+            }
+            try log.addCounts(counts, run: run)
             return outcomes
         }
     }

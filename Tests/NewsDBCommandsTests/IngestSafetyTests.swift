@@ -124,4 +124,61 @@ struct IngestSafetyTests {
             #expect(summary.already_loaded_files == 0, "\(folder)")
         }
     }
+
+    @Test func aKilledRunStillCountsWhatItCommitted() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let pages = scratch.url.appendingPathComponent("pages")
+        try TestPages.write(count: 3000, into: pages, about: "harbour")
+        let db = scratch.path("news.db")
+        let process = try newsdb.start(["ingest", "--db", db, "--batch", "50", "--jobs", "1", "--quiet", pages.path])
+        try newsdb.waitForArticles(200, db: db, while: process)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let committed = try newsdb.scalar(db: db, "SELECT count(*) FROM articles")
+        #expect(Int(committed) ?? 0 >= 200)
+        #expect(try newsdb.scalar(db: db, "SELECT added FROM ingest_runs ORDER BY id DESC LIMIT 1") == committed)
+    }
+
+    @Test func rejectsPastTheCapAreCountedInOneRow() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let path = scratch.path("empty-records.jsonl")
+        try Data(String(repeating: "{}\n", count: 5_000).utf8).write(to: URL(fileURLWithPath: path))
+        let db = scratch.path("news.db")
+        let result = try ingest(newsdb, [path], db: db)
+        #expect(result.summary?.rejected == 5_000)
+        #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM rejects") == "1001")
+        #expect(try newsdb.scalar(db: db, "SELECT reason FROM rejects WHERE origin = '\(path)'").contains("4000 more records of this file rejected"))
+        #expect(try newsdb.scalar(db: db, "SELECT rejected FROM ingest_runs") == "5000")
+    }
+
+    @Test func aPageOfTooManyLinesIsRefusedWithItsLineCount() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let path = scratch.path("lines.txt")
+        try Data((0..<60_000).map { "w\($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: path))
+        let db = scratch.path("news.db")
+        #expect(try ingest(newsdb, [path], db: db).summary?.rejected == 1)
+        #expect(try newsdb.scalar(db: db, "SELECT reason FROM rejects").contains("page too long: 6000"))
+        let parsed = try newsdb.run(["parse", path])
+        #expect(parsed.status == 1)
+        #expect(parsed.stderr.contains("page too long"))
+    }
+
+    @Test func thousandsOfQuotesInOneParagraphParseInLinearTime() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let path = scratch.path("said.txt")
+        try Data(String(repeating: "\"A word,\" he said. ", count: 40_000).utf8).write(to: URL(fileURLWithPath: path))
+        let started = Date()
+        let parsed = try newsdb.run(["parse", path, "--json"])
+        #expect(parsed.status == 0)
+        // Was 40 s when every quote scanned every other; a generous bound, not a benchmark.
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
 }
