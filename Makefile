@@ -12,7 +12,7 @@ help:
 	@echo "make demo      build, load SampleData into ./demo.db, run example searches"
 	@echo "make bench     benchmark at 100k articles (BENCH_N=1000000 for 1M); results in BENCHMARKS.md"
 	@echo "make bench-quick  the same at 10k articles"
-	@echo "make fuzz      run the libFuzzer target (page, date, quote, query, JSON and CSV readers) for FUZZ_SECONDS"
+	@echo "make fuzz      run the libFuzzer target (page, date, quote, query, JSON, CSV, HTML, WARC) for FUZZ_SECONDS"
 	@echo "make fuzz-each fuzz each of them alone (FUZZ_TARGET=name) for FUZZ_SECONDS each"
 	@echo "make build     build newsdb ($(CONFIG)) into .build/"
 	@echo "make test      run every test (unit and end-to-end) but the slow ones"
@@ -49,7 +49,7 @@ bench-quick:
 
 # libFuzzer with AddressSanitizer, in its own build folder; seeds come from SampleData. Findings are
 # written to .build-fuzz/findings; replay one with: swift run newsdb-fuzz FILE
-# FUZZ_TARGET=page|date|quote|query|jsonl|csv fuzzes one of them alone; `make fuzz-each` runs every
+# FUZZ_TARGET=page|date|quote|query|jsonl|csv|html|warc fuzzes one of them alone; `make fuzz-each` runs every
 # one in turn for FUZZ_SECONDS each, with its own corpus folder.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGET ?=
@@ -64,7 +64,7 @@ fuzz: fuzz-build
 		-timeout=10 -rss_limit_mb=2048 -artifact_prefix=.build-fuzz/findings/$(FUZZ_TARGET) .build-fuzz/corpus$(FUZZ_TARGET)
 
 fuzz-each: fuzz-build
-	for target in page date quote query jsonl csv; do $(MAKE) --no-print-directory fuzz FUZZ_TARGET=$$target || exit 1; done
+	for target in page date quote query jsonl csv html warc; do $(MAKE) --no-print-directory fuzz FUZZ_TARGET=$$target || exit 1; done
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"

@@ -14,3 +14,5 @@ head -c 4000 SampleData/pages/09.txt | seed 2
 for query in 'ferry OR harbour -storm' '"exact phrase" title:x' 'NEAR(a b, 5) person:Putin from:2025-03'; do printf '%s' "$query" | seed 3; done
 head -n 3 SampleData/dumps/articles.jsonl | while IFS= read -r line; do printf '%s' "$line" | seed 4; done
 head -c 3000 SampleData/dumps/articles.csv | seed 5
+for page in SampleData/html/*.html; do seed 6 < "$page"; done
+gzip -dc SampleData/archives/pages.warc.gz | head -c 20000 | seed 7

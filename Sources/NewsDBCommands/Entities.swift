@@ -24,6 +24,7 @@ extension NewsDB {
         var format: OutputFormat = .table
 
         func validate() throws {
+            try NumericLimits.count(top, "--top", least: 1)
             if let type, Entity.Kind(rawValue: type == "org" ? "organization" : type) == nil {
                 throw ValidationError("--type must be person, organization or place")
             }

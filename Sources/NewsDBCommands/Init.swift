@@ -15,6 +15,7 @@ extension NewsDB {
             let connection = try Connection(path: database.path)
             let migrator = Migrator(migrations: try Migration.embedded)
             let applied = try migrator.migrate(connection)
+            try connection.useWriteAheadLog()
             if applied.isEmpty {
                 print("\(database.path) is up to date at schema version \(migrator.latestVersion)")
             } else {

@@ -25,6 +25,10 @@ extension NewsDB {
         @Option(help: "table, csv, json or jsonl.")
         var format: OutputFormat = .table
 
+        func validate() throws {
+            try NumericLimits.count(limit, "--limit", least: 1)
+        }
+
         func run() throws {
             let parsed = query.isEmpty ? nil : try QueryText.parse(query)
             let range = try dates.range()

@@ -34,14 +34,30 @@ enum RowRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func tableCell(_ value: SQLValue) -> String {
+    /// Characters of a cell a table shows: a table is for reading, and a column as wide as a whole
+    /// article (or a megabyte blob) would take longer to lay out than the query took to run.
+    static let tableCellCharacters = 500
+
+    /// True when a table shows the value cut.
+    static func isCut(_ value: SQLValue) -> Bool {
         switch value {
-        case .null: "NULL"
-        case .text(let text):
-            // One row per line: line breaks inside a cell are shown, not obeyed.
-            text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-        default: plainText(value)
+        case .text(let text): text.utf8.count > tableCellCharacters && text.count > tableCellCharacters
+        case .blob(let bytes): bytes.count * 2 > tableCellCharacters
+        default: false
         }
+    }
+
+    private static func tableCell(_ value: SQLValue) -> String {
+        var text: String
+        switch value {
+        case .null: return "NULL"
+        case .text(let value): text = value
+        case .blob(let bytes): text = plainText(.blob(Array(bytes.prefix(tableCellCharacters / 2 + 1))))
+        default: return plainText(value)
+        }
+        if text.utf8.count > tableCellCharacters, text.count > tableCellCharacters { text = String(text.prefix(tableCellCharacters - 1)) + "…" }
+        // One row per line: line breaks inside a cell are shown, not obeyed.
+        return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 
     /// RFC 4180: a header row, fields quoted when they hold a comma, quote or line break; NULL is empty.

@@ -30,6 +30,11 @@ extension NewsDB {
         @Option(help: "Stop a query running longer than this many seconds.")
         var timeout: Double = 10
 
+        func validate() throws {
+            try NumericLimits.count(maxRows, "--max-rows", least: 1)
+            try NumericLimits.timeout(timeout)
+        }
+
         func run() throws {
             let connection = try NewsDatabase.openReadOnly(path: database.path)
             connection.allowOnlyReads()
@@ -58,6 +63,9 @@ extension NewsDB {
                 throw ReadOnlyRefusal(message: error.message)
             }
             print(RowRenderer.render(columns: statement.columnNames, rows: rows, as: format), terminator: "")
+            if format == .table, rows.contains(where: { $0.values.contains { RowRenderer.isCut($0) } }) {
+                Terminal.printError("newsdb sql: cells longer than \(RowRenderer.tableCellCharacters) characters are cut in a table; --format csv or json shows them whole")
+            }
         }
     }
 }

@@ -37,7 +37,10 @@ extension NewsDB {
 
         func validate() throws {
             guard SearchRequest.Sort(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance, newest or oldest") }
-            guard limit >= 0, offset >= 0, facetSize >= 1 else { throw ValidationError("--limit and --offset must be 0 or more, --facet-size 1 or more") }
+            try NumericLimits.count(limit, "--limit")
+            try NumericLimits.count(offset, "--offset")
+            try NumericLimits.count(facetSize, "--facet-size", least: 1)
+            try NumericLimits.timeout(timeout)
             for name in facetNames where FacetKind(rawValue: name) == nil {
                 throw ValidationError("unknown facet '\(name)'; facets are \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }

@@ -15,6 +15,20 @@ public enum ReaderProbe {
         }
         return records
     }
+
+    /// How many records a web archive gives (pages, skipped and malformed alike), reading it to the end;
+    /// each page's payload is parsed as HTML or text, as ingest would.
+    public static func warc(_ bytes: [UInt8]) -> Int {
+        let reader = WARCReader(source: MemoryByteStream(bytes), limit: 1 << 20)
+        var records = 0
+        while let record = try? reader.next() {
+            if case .page(let page) = record {
+                _ = RawRecord.archived(page, origin: "fuzz").parse(defaultSource: nil)
+            }
+            records += 1
+        }
+        return records
+    }
 }
 
 /// Bytes already in memory, handed out in chunks.

@@ -38,16 +38,41 @@ extension Connection {
 
     /// Runs `body`, interrupting any statement still running after `seconds`; the interrupted
     /// statement fails with SQLITE_INTERRUPT, reported as `TimeoutError`.
+    /// Whatever error the interrupted statement reports (SQLite's FTS5 may say "SQL logic error"
+    /// rather than SQLITE_INTERRUPT), a statement stopped by the timer is reported as the timeout.
     public func withTimeout<T>(_ seconds: Double, _ body: () throws -> T) throws -> T {
         let handle = InterruptHandle(handle: handle)
-        let timer = DispatchWorkItem { handle.interrupt() }
+        let fired = TimerFlag()
+        let timer = DispatchWorkItem {
+            fired.set()
+            handle.interrupt()
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
         defer { timer.cancel() }
         do {
             return try body()
-        } catch let error as SQLiteError where error.code == .interrupt {
+        } catch let error as SQLiteError where error.code == .interrupt || fired.isSet {
             throw TimeoutError(seconds: seconds)
         }
+    }
+}
+
+/// Set once by the timer's thread, read by the query's: whether the time limit was reached.
+private final class TimerFlag: @unchecked Sendable {
+    // @unchecked Sendable: `value` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }
 

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A connection is used by one task at a time: it is deliberately not `Sendable`.
 /// Every connection is set up the same way at open: extended result codes, a busy timeout,
-/// foreign keys on, and WAL journaling for read-write files so searches run while an ingest writes.
+/// foreign keys on; `useWriteAheadLog` adds WAL journaling for read-write files so searches run while
+/// an ingest writes.
 public final class Connection {
     public enum Mode: Sendable {
         case readWrite
@@ -76,11 +77,15 @@ public final class Connection {
             // writer: mapped pages count as its memory, and a load's must stay flat.
             try execute("PRAGMA mmap_size = 1073741824")
         }
-        if mode == .readWrite && path != ":memory:" && !path.isEmpty {
-            try execute("PRAGMA journal_mode = WAL")
-            // In WAL mode NORMAL only risks the last transactions on power loss, never corruption.
-            try execute("PRAGMA synchronous = NORMAL")
-        }
+    }
+
+    /// Switches a file to WAL journaling (searches then run while an ingest writes). Done by
+    /// `NewsDatabase.open` once the file is known to be a newsdb database: a foreign file is never changed.
+    public func useWriteAheadLog() throws {
+        guard mode == .readWrite, path != ":memory:", !path.isEmpty else { return }
+        try execute("PRAGMA journal_mode = WAL")
+        // In WAL mode NORMAL only risks the last transactions on power loss, never corruption.
+        try execute("PRAGMA synchronous = NORMAL")
     }
 
     // MARK: Running SQL

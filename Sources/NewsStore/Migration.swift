@@ -76,6 +76,7 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
     case checksumMismatch(version: Int, name: String, recorded: String, current: String)
     case databaseNewer(databaseVersion: Int, binaryVersion: Int)
     case failed(version: Int, name: String, underlying: SQLiteError)
+    case foreignDatabase(tables: [String])
 
     public var description: String {
         switch self {
@@ -87,6 +88,8 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
             "migration \(String(format: "%04d", version))_\(name) was applied with checksum \(recorded) but the file now has \(current); applied migrations must not be edited, add a new one instead"
         case .databaseNewer(let databaseVersion, let binaryVersion):
             "the database is at schema version \(databaseVersion), newer than this newsdb, which knows up to version \(binaryVersion); upgrade newsdb"
+        case .foreignDatabase(let tables):
+            "this file is another program's SQLite database (it holds \(tables.prefix(5).joined(separator: ", "))\(tables.count > 5 ? ", …" : "") and no newsdb schema); it was left untouched: give newsdb a new file with --db"
         case .failed(let version, let name, let underlying):
             "migration \(String(format: "%04d", version))_\(name) failed and was rolled back: \(underlying.message)"
         }

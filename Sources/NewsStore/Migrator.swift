@@ -55,26 +55,54 @@ public struct Migrator {
     }
 
     /// Applies every migration not yet recorded; returns the ones applied now.
+    ///
+    /// Each migration runs in its own `BEGIN IMMEDIATE` transaction, which reads the ledger only once
+    /// it holds the write lock: two first runs on a new file cannot both apply the same migration.
+    /// A file with tables of its own and no ledger is not ours, and is refused before anything is written.
     @discardableResult
     public func migrate(_ connection: Connection) throws -> [Migration] {
-        try connection.execute(Self.createLedger)
-        try verify(connection)
-        let current = try Self.currentVersion(of: connection)
+        // Up to date (every open but the first): checked by reading, without taking the write lock.
+        if try Self.currentVersion(of: connection) == latestVersion {
+            try verify(connection)
+            return []
+        }
         var applied: [Migration] = []
-        for migration in migrations where migration.version > current {
+        for (index, migration) in migrations.enumerated() {
+            let didApply: Bool
             do {
-                try connection.transaction(.immediate) {
+                didApply = try connection.transaction(.immediate) {
+                    if index == 0 {
+                        try refuseForeign(connection)
+                        try connection.execute(Self.createLedger)
+                        try verify(connection)
+                    }
+                    guard migration.version > (try Self.currentVersion(of: connection)) else { return false }
                     try connection.execute(migration.sql)
                     try connection.execute(Self.recordApplied, [
                         SQLValue(migration.version), .text(migration.name), .text(migration.checksum), SQLValue(Date()),
                     ])
+                    return true
                 }
+            } catch let error as SQLiteError where error.code == .busy {
+                // Another writer holds the lock: nothing failed, the caller says the database is busy.
+                throw error
             } catch let error as SQLiteError {
                 throw MigrationError.failed(version: migration.version, name: migration.name, underlying: error)
             }
-            applied.append(migration)
+            if didApply { applied.append(migration) }
         }
         return applied
+    }
+
+    /// Throws when the database holds tables but no ledger: another program's file.
+    private func refuseForeign(_ connection: Connection) throws {
+        guard try Self.currentVersion(of: connection) == 0 else { return }
+        let tables = try connection.query(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).compactMap { $0.string(0) }
+        guard tables.isEmpty || tables == ["schema_migrations"] else {
+            throw MigrationError.foreignDatabase(tables: tables)
+        }
     }
 }
 

@@ -6,6 +6,7 @@ public enum NewsDatabase {
     public static func open(path: String, migrations: [Migration]? = nil) throws -> Connection {
         let connection = try Connection(path: path, mode: .readWrite)
         try Migrator(migrations: try migrations ?? Migration.embedded).migrate(connection)
+        try connection.useWriteAheadLog()
         return connection
     }
 
@@ -14,9 +15,32 @@ public enum NewsDatabase {
         guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
             throw NewsDatabaseError.missing(path: path)
         }
-        let connection = try Connection(path: path, mode: .readOnly)
-        try Migrator(migrations: try Migration.embedded).verify(connection)
-        return connection
+        do {
+            let connection = try Connection(path: path, mode: .readOnly)
+            try Migrator(migrations: try Migration.embedded).verify(connection)
+            return connection
+        } catch let error as SQLiteError where !isInWritableFolder(path) {
+            // A WAL database needs its -shm file, which a reader cannot create in a folder it may not
+            // write (a shared, read-only copy): read it as an immutable file instead, which needs none.
+            guard let uri = immutableURI(path) else { throw error }
+            let connection = try Connection(path: uri, mode: .readOnly)
+            try Migrator(migrations: try Migration.embedded).verify(connection)
+            return connection
+        }
+    }
+
+    private static func isInWritableFolder(_ path: String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return access(folder, W_OK) == 0
+    }
+
+    /// `file:/abs/path?immutable=1`, the path percent-encoded as a URI needs.
+    private static func immutableURI(_ path: String) -> String? {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        guard let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) else { return nil }
+        return "file:\(encoded)?immutable=1"
     }
 }
 

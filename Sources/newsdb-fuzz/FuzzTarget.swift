@@ -6,11 +6,11 @@ import NewsStore
 // The libFuzzer target behind `make fuzz`. Built with -sanitize=fuzzer (and -DFUZZING), libFuzzer
 // supplies main; built normally, main replays the files given as arguments, so a crash found by the
 // fuzzer can be re-run and kept as a regression input. The first byte of an input chooses the code
-// under test; the rest is its input. `NEWSDB_FUZZ_TARGET` (page, date, quote, query, jsonl, csv)
+// under test; the rest is its input. `NEWSDB_FUZZ_TARGET` (page, date, quote, query, jsonl, csv, html, warc)
 // sends every input to one of them instead, so each can be fuzzed on its own for a set time.
 // Any crash, hang or sanitizer report is a finding.
 
-let fuzzTargets = ["page", "date", "quote", "query", "jsonl", "csv"]
+let fuzzTargets = ["page", "date", "quote", "query", "jsonl", "csv", "html", "warc"]
 let fixedTarget: UInt8? = ProcessInfo.processInfo.environment["NEWSDB_FUZZ_TARGET"]
     .flatMap { fuzzTargets.firstIndex(of: $0) }.map { UInt8($0) }
 
@@ -19,13 +19,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     let text = String(decoding: bytes, as: UTF8.self)
-    switch fixedTarget ?? data[0] % 6 {
+    switch fixedTarget ?? data[0] % UInt8(fuzzTargets.count) {
     case 0: _ = PageParser.parse(text, origin: "fuzz")
     case 1: _ = DateParser.parse(text)
     case 2: _ = QuoteExtractor.quotes(in: text.components(separatedBy: "\n"))
     case 3: _ = try? SearchQuery.parse(text)
     case 4: _ = ReaderProbe.jsonLine(bytes)
-    default: _ = ReaderProbe.csv(bytes)
+    case 5: _ = ReaderProbe.csv(bytes)
+    case 6: _ = HTMLPageParser.parse(bytes, origin: "fuzz")
+    default: _ = ReaderProbe.warc(bytes)
     }
     return 0
 }
