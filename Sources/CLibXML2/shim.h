@@ -11,10 +11,28 @@
 #include <libxml/tree.h>
 #include <libxml/parser.h>
 #include <libxml/xmlstring.h>
+#include <libxml/xmlerror.h>
 
 // xmlFree is a global function pointer, which Swift's strict concurrency will not read directly.
 static inline void newsdb_xml_free(void *pointer) {
     xmlFree(pointer);
+}
+
+// libxml2 prints encoding and I/O errors to stderr whatever the parse options say; broken pages are
+// normal input, so its error handlers (kept per thread) are set to say nothing.
+static void newsdb_xml_ignore_generic(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static void newsdb_xml_ignore_structured(void *context, xmlErrorPtr error) {
+    (void)context;
+    (void)error;
+}
+
+static inline void newsdb_xml_quiet(void) {
+    xmlSetGenericErrorFunc(NULL, newsdb_xml_ignore_generic);
+    xmlSetStructuredErrorFunc(NULL, newsdb_xml_ignore_structured);
 }
 
 #endif

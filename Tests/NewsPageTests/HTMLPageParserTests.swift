@@ -111,4 +111,18 @@ struct HTMLPageParserTests {
         #expect(HTMLCharset.isValidUTF8(padded) == valid)
         #expect(HTMLCharset.isValidUTF8(padded) == (String(validating: padded, as: UTF8.self) != nil))
     }
+
+    @Test func badBytesInALegacyCharsetDoNotCutThePage() {
+        // EUC-KR with bytes that are not EUC-KR, then more text: all of it read, the bad bytes as U+FFFD.
+        var bytes = Array("<html><head><meta charset=\"euc-kr\"></head><body><div><p>".utf8)
+        bytes += Array(Self.paragraphs[0].utf8) + [0xFF, 0xFE] + Array("</p><p>\(Self.paragraphs[1])</p></div></body></html>".utf8)
+        let page = HTMLPageParser.parse(bytes, origin: "euc-kr")
+        #expect(page.paragraphs.count == 2)
+        #expect(page.paragraphs.first?.contains("\u{FFFD}") == true)
+    }
+
+    @Test func unassignedWindows1252BytesBecomeReplacementCharacters() {
+        let decoded = String(decoding: HTMLCharset.windows1252ToUTF8([0x41, 0x80, 0x9D, 0xE9, 0x93]), as: UTF8.self)
+        #expect(decoded == "A€\u{FFFD}é“")
+    }
 }

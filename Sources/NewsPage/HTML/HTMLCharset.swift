@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides the character set of a page's bytes: a byte-order mark, then the charset the HTTP
 /// response or the page itself declares (`<meta charset>`, `http-equiv`), else UTF-8 when the bytes
 /// are valid UTF-8 and Windows-1252 (what browsers assume) when they are not.
@@ -13,7 +15,13 @@ enum HTMLCharset {
         if bytes.starts(with: [0xFE, 0xFF]) { return (bytes, "UTF-16BE") }
         let name = (declared.flatMap(normalised) ?? metaCharset(in: bytes)) ?? (isValidUTF8(bytes) ? "utf-8" : "windows-1252")
         if name == "utf-8" { return repairedUTF8(bytes) }
-        return (bytes, name)
+        // The web's most common other charset is decoded here, so its five unassigned bytes become
+        // U+FFFD instead of stopping libxml2's converter in the middle of the page.
+        if name == "windows-1252" { return (windows1252ToUTF8(bytes), "utf-8") }
+        // Any other charset is converted here too (iconv, a bad sequence becoming U+FFFD), as
+        // libxml2's own conversion stops at the first bad byte and drops the rest of the page; a
+        // charset iconv does not know is read as UTF-8.
+        return (transcodedToUTF8(bytes, from: name) ?? repairedUTF8(bytes).bytes, "utf-8")
     }
 
     /// The charset named in a Content-Type value ("text/html; charset=ISO-8859-1").
@@ -108,6 +116,66 @@ enum HTMLCharset {
             return true
         }
     }
+
+    /// `bytes` in `charset` converted to UTF-8 by iconv, each sequence it cannot convert replaced by
+    /// U+FFFD; nil when iconv does not know the charset.
+    static func transcodedToUTF8(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
+        let converter = iconv_open("UTF-8", charset)
+        guard Int(bitPattern: converter) != -1 else { return nil }
+        defer { iconv_close(converter) }
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
+        var produced = 0
+        var input = bytes
+        let inputCount = input.count
+        input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                var consumed = 0
+                while consumed < inputCount {
+                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(source.baseAddress! + consumed)
+                        .assumingMemoryBound(to: CChar.self)
+                    var inLeft = inputCount - consumed
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress! + produced)
+                        .assumingMemoryBound(to: CChar.self)
+                    var outLeft = target.count - produced - 3
+                    let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    produced = target.count - 3 - outLeft
+                    consumed = inputCount - inLeft
+                    if result != -1 || consumed >= inputCount { break }
+                    // A byte that is not the charset's (or a sequence cut off at the end): U+FFFD, then on.
+                    guard errno == EILSEQ || errno == EINVAL else { break }
+                    target[produced] = 0xEF
+                    target[produced + 1] = 0xBF
+                    target[produced + 2] = 0xBD
+                    produced += 3
+                    consumed += 1
+                    // Restart the converter's shift state after the bad byte.
+                    iconv(converter, nil, nil, nil, nil)
+                }
+            }
+        }
+        return Array(output.prefix(produced))
+    }
+
+    /// Windows-1252 (and Latin-1, which browsers read as it) to UTF-8.
+    static func windows1252ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 {
+                output.append(byte)
+                continue
+            }
+            let scalar: UInt32 = byte >= 0xA0 ? UInt32(byte) : windows1252High[Int(byte - 0x80)]
+            output.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
+        }
+        return output
+    }
+
+    /// Code points of bytes 0x80-0x9F in Windows-1252; the five unassigned ones are U+FFFD.
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
 
     private static func repairedUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], encoding: String) {
         if isValidUTF8(bytes) { return (bytes, "utf-8") }

@@ -22,6 +22,8 @@ final class HTMLDocument {
     /// no document of them at all.
     init?(bytes: [UInt8], encoding: String) {
         _ = Self.initialised
+        // Per thread in libxml2: set on the thread that parses.
+        newsdb_xml_quiet()
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return nil }
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { start in
