@@ -36,7 +36,7 @@ extension NewsDB {
         }
 
         func run() throws {
-            let kind = Exporter.Format(rawValue: format)!
+            guard let kind = Exporter.Format(rawValue: format) else { throw ValidationError("--format must be sqlite-sql, postgres, csv or jsonl") }
             var parsed = try QueryText.parse(query)
             try filters.merged(into: &parsed.filters)
             let connection = try NewsDatabase.openReadOnly(path: database.path)

@@ -26,6 +26,8 @@ public enum FieldMapping {
 
         public var description: String {
             switch self {
+            case .noText(let fields) where fields.isEmpty:
+                "no article text: the record has no fields (expected one of text, body, content, maintext, page, html)"
             case .noText(let fields):
                 "no article text: none of the fields \(fields.sorted().joined(separator: ", ")) holds a body (expected one of text, body, content, maintext, page, html)"
             }

@@ -72,11 +72,13 @@ public final class Exporter {
 
     public func export(as format: Format, to sink: ExportSink?, directory: String?) throws {
         counts = []
-        switch format {
-        case .sqliteSQL: try writeSQLite(to: sink!)
-        case .postgres: try writePostgres(to: sink!)
-        case .jsonl: try writeJSONL(to: sink!)
-        case .csv:
+        switch (format, sink) {
+        case (.sqliteSQL, let sink?): try writeSQLite(to: sink)
+        case (.postgres, let sink?): try writePostgres(to: sink)
+        case (.jsonl, let sink?): try writeJSONL(to: sink)
+        case (.sqliteSQL, nil), (.postgres, nil), (.jsonl, nil):
+            throw ExportError.cannotWrite("the export", reason: "no output was given")
+        case (.csv, _):
             guard let directory else { throw ExportError.needsDirectory }
             try writeCSV(into: directory)
         }

@@ -101,11 +101,21 @@ public final class IngestLog {
 
     /// Rejected records, newest run first, for `newsdb rejects`.
     public func rejects(run: Int64? = nil) throws -> [Row] {
+        var rows: [Row] = []
+        try forEachReject(run: run) { rows.append($0) }
+        return rows
+    }
+
+    /// The rejects one by one, as they are read: a listing of millions holds one row at a time.
+    public func forEachReject(run: Int64? = nil, _ body: (Row) throws -> Void) throws {
+        let statement: Statement
         if let run {
-            return try connection.query(
-                "SELECT run_id, origin, reason, excerpt FROM rejects WHERE run_id = ? ORDER BY id", [.integer(run)])
+            statement = try connection.prepare("SELECT run_id, origin, reason, excerpt FROM rejects WHERE run_id = ? ORDER BY id")
+            try statement.bind([.integer(run)])
+        } else {
+            statement = try connection.prepare("SELECT run_id, origin, reason, excerpt FROM rejects ORDER BY run_id DESC, id")
         }
-        return try connection.query("SELECT run_id, origin, reason, excerpt FROM rejects ORDER BY run_id DESC, id")
+        while let row = try statement.step() { try body(row) }
     }
 }
 
