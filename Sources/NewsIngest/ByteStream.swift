@@ -120,3 +120,30 @@ final class GzipByteStream: ByteStream {
 
     private var atMemberBoundary = false
 }
+
+/// The chunk of a stream a reader is working through, refilled when used up: the readers of lines,
+/// CSV rows and archive records share it.
+struct ChunkBuffer {
+    var bytes: [UInt8] = []
+    var position = 0
+    private(set) var ended = false
+    /// Bytes read from the stream so far, for progress.
+    private(set) var bytesRead = 0
+
+    /// Bytes asked of the stream at a time.
+    static let chunkBytes = 1 << 20
+
+    /// True when a byte is ready at `position`; reads the next chunk when the current one is used up.
+    mutating func fill(from source: any ByteStream) throws -> Bool {
+        guard position >= bytes.count else { return true }
+        guard !ended else { return false }
+        bytes = try source.read(maximum: Self.chunkBytes)
+        bytesRead += bytes.count
+        position = 0
+        if bytes.isEmpty {
+            ended = true
+            return false
+        }
+        return true
+    }
+}

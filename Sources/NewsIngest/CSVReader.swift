@@ -9,12 +9,10 @@ final class CSVReader {
     private let source: any ByteStream
     private let separator: UInt8
     private let limit: Int
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var ended = false
+    private var chunk = ChunkBuffer()
     private var line = 1
     private var header: [String]?
-    private(set) var bytesRead = 0
+    var bytesRead: Int { chunk.bytesRead }
 
     init(source: any ByteStream, separator: UInt8, limit: Int) {
         self.source = source
@@ -23,27 +21,14 @@ final class CSVReader {
     }
 
     private func nextByte() throws -> UInt8? {
-        if position >= buffer.count {
-            guard !ended else { return nil }
-            buffer = try source.read(maximum: 1 << 20)
-            bytesRead += buffer.count
-            position = 0
-            if buffer.isEmpty {
-                ended = true
-                return nil
-            }
-        }
-        defer { position += 1 }
-        return buffer[position]
+        guard try chunk.fill(from: source) else { return nil }
+        defer { chunk.position += 1 }
+        return chunk.bytes[chunk.position]
     }
 
     private func peekByte() throws -> UInt8? {
-        if position >= buffer.count {
-            guard let byte = try nextByte() else { return nil }
-            position -= 1
-            return byte
-        }
-        return buffer[position]
+        guard try chunk.fill(from: source) else { return nil }
+        return chunk.bytes[chunk.position]
     }
 
     /// The next record, or nil at the end of the input.

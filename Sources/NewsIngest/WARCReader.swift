@@ -21,12 +21,10 @@ final class WARCReader {
 
     private let source: any ByteStream
     private let limit: Int
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var ended = false
-    /// Bytes consumed from the inflated archive, for offsets and progress.
+    private var chunk = ChunkBuffer()
+    /// Bytes consumed from the inflated archive, for offsets.
     private(set) var offset = 0
-    private(set) var bytesRead = 0
+    var bytesRead: Int { chunk.bytesRead }
     private(set) var recordNumber = 0
 
     /// The longest header line and the most header bytes a record may have.
@@ -131,32 +129,21 @@ final class WARCReader {
 
     // MARK: Buffered reading
 
-    private func fill() throws -> Bool {
-        guard position >= buffer.count else { return true }
-        guard !ended else { return false }
-        buffer = try source.read(maximum: 1 << 20)
-        bytesRead += buffer.count
-        position = 0
-        if buffer.isEmpty {
-            ended = true
-            return false
-        }
-        return true
-    }
-
     /// A line without its CR LF (or LF); nil at the end. Lines past the header limit are cut there.
     private func readLine() throws -> [UInt8]? {
         var line: [UInt8] = []
         var sawAny = false
-        while try fill() {
+        while try chunk.fill(from: source) {
             sawAny = true
-            let newline = buffer[position...].firstIndex(of: 0x0A)
-            let end = newline ?? buffer.count
-            if line.count < Self.headerLimit { line.append(contentsOf: buffer[position..<min(end, position + Self.headerLimit)]) }
-            offset += end - position
-            position = end
+            let newline = chunk.bytes[chunk.position...].firstIndex(of: 0x0A)
+            let end = newline ?? chunk.bytes.count
+            if line.count < Self.headerLimit {
+                line.append(contentsOf: chunk.bytes[chunk.position..<min(end, chunk.position + Self.headerLimit)])
+            }
+            offset += end - chunk.position
+            chunk.position = end
             if newline != nil {
-                position += 1
+                chunk.position += 1
                 offset += 1
                 if line.last == 0x0D { line.removeLast() }
                 return line
@@ -168,10 +155,10 @@ final class WARCReader {
     private func read(_ count: Int) throws -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count)
-        while bytes.count < count, try fill() {
-            let take = min(count - bytes.count, buffer.count - position)
-            bytes.append(contentsOf: buffer[position..<(position + take)])
-            position += take
+        while bytes.count < count, try chunk.fill(from: source) {
+            let take = min(count - bytes.count, chunk.bytes.count - chunk.position)
+            bytes.append(contentsOf: chunk.bytes[chunk.position..<(chunk.position + take)])
+            chunk.position += take
             offset += take
         }
         return bytes
@@ -179,9 +166,9 @@ final class WARCReader {
 
     private func skip(_ count: Int) throws -> Int {
         var skipped = 0
-        while skipped < count, try fill() {
-            let take = min(count - skipped, buffer.count - position)
-            position += take
+        while skipped < count, try chunk.fill(from: source) {
+            let take = min(count - skipped, chunk.bytes.count - chunk.position)
+            chunk.position += take
             offset += take
             skipped += take
         }
