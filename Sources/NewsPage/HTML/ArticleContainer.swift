@@ -27,7 +27,7 @@ struct ArticleContainer {
 
     /// Characters of text under an element (0 for one never measured).
     func characters(of node: HTMLNode) -> Int {
-        stats[NodeKey(node)]?.characters ?? 0
+        slot(of: node).map { stats[$0].characters } ?? 0
     }
 
     private struct Candidate {
@@ -35,13 +35,30 @@ struct ArticleContainer {
         var score: Double
     }
 
-    private var stats: [NodeKey: Stats] = [:]
+    /// Each measured element's text counts and class verdict, at the slot its `_private` field holds
+    /// (libxml2 keeps that pointer for the application): a lookup per element costs no hashing.
+    private var stats: [Stats] = []
     /// What each element's class, id and role say, read once.
-    private var classes: [NodeKey: BlockClass] = [:]
+    private var classes: [BlockClass] = []
 
     /// What an element's class, id and role say (read now for an element the measure did not reach).
     func blockClass(of node: HTMLNode) -> BlockClass {
-        classes[NodeKey(node)] ?? BlockClass(node)
+        slot(of: node).map { classes[$0] } ?? BlockClass(node)
+    }
+
+    /// The element's slot in `stats` and `classes`, nil for one the measure did not reach.
+    private func slot(of node: HTMLNode) -> Int? {
+        guard let mark = node.pointer.pointee._private else { return nil }
+        let slot = Int(bitPattern: mark) - 1
+        return slot >= 0 && slot < stats.count ? slot : nil
+    }
+
+    private mutating func assignSlot(_ node: HTMLNode, _ verdict: BlockClass) -> Int {
+        let slot = stats.count
+        stats.append(Stats())
+        classes.append(verdict)
+        node.pointer.pointee._private = UnsafeMutableRawPointer(bitPattern: slot + 1)
+        return slot
     }
     private var candidates: [NodeKey: Candidate] = [:]
     private var order: [NodeKey] = []
@@ -50,12 +67,13 @@ struct ArticleContainer {
     /// opening words is likely the article, as summaries are most often its first sentence.
     init(body: HTMLNode, description: String?) {
         var ancestors: [HTMLNode] = []
-        var furniture: [NodeKey] = []
+        var furniture: [Int] = []
+        _ = assignSlot(body, BlockClass(body))
         let page = measure(body, ancestors: &ancestors, inLink: false, furniture: &furniture)
         // Furniture is what holds a small part of the page: a class word like "sidebar" on a wrapper
         // around the whole page (`container has-sidebar`) says nothing about its text.
         let furnitureLimit = Double(page.characters) * Self.furnitureShare
-        for pending in pendingVotes where !pending.furniture.contains(where: { Double(stats[$0]?.characters ?? 0) < furnitureLimit }) {
+        for pending in pendingVotes where !pending.furniture.contains(where: { Double(stats[$0].characters) < furnitureLimit }) {
             vote(pending.paragraph, ancestors: pending.ancestors)
         }
         pendingVotes = []
@@ -124,7 +142,7 @@ struct ArticleContainer {
     /// paragraph around it) for the div itself and its ancestors.
     /// The votes are cast once the page is measured: inside furniture (a comment thread, a sidebar)
     /// text casts no vote, and only then is it known which elements named as furniture are small.
-    private mutating func measure(_ node: HTMLNode, ancestors: inout [HTMLNode], inLink: Bool, furniture: inout [NodeKey]) -> Stats {
+    private mutating func measure(_ node: HTMLNode, ancestors: inout [HTMLNode], inLink: Bool, furniture: inout [Int]) -> Stats {
         var total = Stats()
         var direct = Stats()
         let inLink = inLink || node.named("a")
@@ -140,9 +158,9 @@ struct ArticleContainer {
                 if kind.contains(.neverContent) { continue }
                 let verdict = BlockClass(child)
                 if verdict.hasFurnitureRole { continue }
-                classes[NodeKey(child)] = verdict
+                let childSlot = assignSlot(child, verdict)
                 let isFurniture = verdict.isTextFurniture
-                if isFurniture { furniture.append(NodeKey(child)) }
+                if isFurniture { furniture.append(childSlot) }
                 let inner = measure(child, ancestors: &ancestors, inLink: inLink, furniture: &furniture)
                 if isFurniture { furniture.removeLast() }
                 total.characters += inner.characters
@@ -169,19 +187,19 @@ struct ArticleContainer {
             postpone(direct, ancestors: ancestors, furniture: furniture)
         }
         ancestors.removeLast()
-        stats[NodeKey(node)] = total
+        if let own = slot(of: node) { stats[own] = total }
         return total
     }
 
     private struct PendingVote {
         var paragraph: Stats
         var ancestors: [HTMLNode]
-        var furniture: [NodeKey]
+        var furniture: [Int]
     }
 
     private var pendingVotes: [PendingVote] = []
 
-    private mutating func postpone(_ paragraph: Stats, ancestors: [HTMLNode], furniture: [NodeKey]) {
+    private mutating func postpone(_ paragraph: Stats, ancestors: [HTMLNode], furniture: [Int]) {
         pendingVotes.append(PendingVote(paragraph: paragraph, ancestors: Array(ancestors.suffix(Self.votingAncestors)), furniture: furniture))
     }
 
@@ -215,7 +233,8 @@ struct ArticleContainer {
     }
 
     private func linkShare(_ node: HTMLNode) -> Double {
-        guard let stats = stats[NodeKey(node)], stats.characters > 0 else { return 0 }
+        guard let own = slot(of: node), stats[own].characters > 0 else { return 0 }
+        let stats = stats[own]
         return Double(stats.linkCharacters) / Double(stats.characters)
     }
 
@@ -246,7 +265,7 @@ struct ArticleContainer {
             if BlockClass.kind(of: sibling).contains(.neverContent) { continue }
             if let candidate = candidates[NodeKey(sibling)], finalScore(candidate) >= threshold {
                 kept.append(sibling)
-            } else if sibling.named("p"), let stats = stats[NodeKey(sibling)], stats.characters > 80, linkShare(sibling) < 0.25 {
+            } else if sibling.named("p"), characters(of: sibling) > 80, linkShare(sibling) < 0.25 {
                 kept.append(sibling)
             }
         }
