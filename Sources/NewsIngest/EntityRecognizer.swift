@@ -167,6 +167,13 @@ public enum EntityRecognizer {
         if words.count == 1, name.hasPrefix("Saint-") || name.hasPrefix("St-") || name.hasPrefix("Sainte-") { return (name, .place) }
         if words.count == 1, isAcronym(name) { return (name, .organization) }
         if words.count >= 2, words.count <= 4, !containsNumber(name) {
+            // "the Oklahoma City Thunder", "the Democratic Party": a person's name takes no article.
+            let start = words.lowerBound
+            if start > 0, tokens[start - 1].paragraph == tokens[start].paragraph, tokens[start - 1].text.lowercased() == "the",
+                !span.afterTitle
+            {
+                return (name, .organization)
+            }
             // Two to four capitalised words that are no place and no organisation: a person's name.
             return (name, .person)
         }

@@ -33,6 +33,11 @@ enum EntityVocabulary {
         "motors", "airways", "holdings", "partners", "industries", "pharma", "pharmaceuticals", "studios", "records",
         "fc", "united", "city fc", "institution", "directorate", "secretariat", "tribunal", "prosecutors", "brigades",
         "militia", "council's", "parliament", "senate", "congress", "kremlin", "commonwealth",
+        // The last words of company names by trade.
+        "robotics", "aerospace", "productions", "management", "entertainment", "solutions", "software", "electric",
+        "electronics", "communications", "telecom", "pictures", "logistics", "investments", "securities", "ventures",
+        "insurance", "financial", "brands", "foods", "automotive", "mining", "petroleum", "resources", "realty",
+        "properties", "consulting", "associates", "advisors", "advisers", "therapeutics", "biosciences", "semiconductor",
     ]
 
     /// Words that make a name a place ("Mill Street", "Port Calder", "Lake Orta").

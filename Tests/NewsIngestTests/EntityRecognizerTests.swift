@@ -23,6 +23,19 @@ struct EntityRecognizerTests {
         #expect(found["President Anton Vell"] == nil)
     }
 
+    @Test func namesWithAnArticleOrATradeWordAreOrganisations() {
+        let found = entities(
+            "The Harbour City Gulls beat the Marlow Bend Otters on Friday, while Kestrel Robotics and Tallow Productions signed a deal.",
+            "Coach Ines Varga said the Marlow Bend Otters would recover. Tomas Berg agreed."
+        )
+        #expect(found["Harbour City Gulls"]?.type == .organization)
+        #expect(found["Marlow Bend Otters"]?.type == .organization)
+        #expect(found["Kestrel Robotics"]?.type == .organization)
+        #expect(found["Tallow Productions"]?.type == .organization)
+        #expect(found["Ines Varga"]?.type == .person)
+        #expect(found["Tomas Berg"]?.type == .person)
+    }
+
     @Test func usSpellingsAreOnePlace() throws {
         let found = entities("The US and the United States are the same country, as is the U.S. in headlines.")
         let place = try #require(found["United States"])
