@@ -40,14 +40,26 @@ public enum QuoteExtractor {
             var speaker = speakerAfter(span, after: after, tokens: text.tokens, mentions: mentions)
                 ?? speakerBefore(span, before: before, tokens: text.tokens, mentions: mentions)
             let partial = isPartial(span, before: before, tokens: text.tokens)
-            if speaker == nil, !partial, before.isEmpty, let previous = previousSpeaker, previous.paragraph == span.paragraph {
-                // "…," Okonjo told the meeting. "That ends in April."
-                speaker = previous.speaker
+            if speaker == nil, !partial, before.isEmpty, let previous = previousSpeaker {
+                if previous.paragraph == span.paragraph {
+                    // "…," Okonjo told the meeting. "That ends in April."
+                    speaker = previous.speaker
+                } else if previous.paragraph == span.paragraph - 1, opensParagraph(span, in: text) {
+                    // A paragraph that is a quote and nothing else, after a paragraph whose quote was
+                    // attributed: the same voice goes on ("…," Okonjo said. ¶ "And the ferry…")
+                    speaker = previous.speaker
+                }
             }
             quotes.append(Quote(text: span.text, speaker: speaker, partial: partial, position: span.start))
             previousSpeaker = (speaker, span.lastParagraph, span.end)
         }
         return quotes
+    }
+
+    /// True when the quote's opening mark is the first thing in its paragraph.
+    static func opensParagraph(_ span: Span, in text: ArticleText) -> Bool {
+        let first = text.tokens.firstIndex(atLeast: span.start) { $0.offset }
+        return first == 0 || first < text.tokens.count && text.tokens[first - 1].paragraph != span.paragraph
     }
 
     // MARK: Finding the spans

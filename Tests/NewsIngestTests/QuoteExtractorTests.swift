@@ -33,6 +33,16 @@ struct QuoteExtractorTests {
         #expect(found.map(\.speaker) == ["Mara Okonjo", "Mara Okonjo"])
     }
 
+    @Test func aParagraphThatIsOnlyAQuoteGoesOnInThePreviousSpeakersVoice() {
+        let found = quotes(
+            Self.intro,
+            "“The wall comes first,” Okonjo said at the meeting.",
+            "“After that we look at the ferry timetable, and not before.”",
+            "Residents asked about the “temporary” closure of the quay."
+        )
+        #expect(found.map(\.speaker) == ["Mara Okonjo", "Mara Okonjo", nil])
+    }
+
     @Test func quoteRunningOverParagraphsIsOneQuote() {
         let found = quotes(
             "“At first nobody believed me,” Harriet Quist recalled. “I sent the images to three observatories.",
