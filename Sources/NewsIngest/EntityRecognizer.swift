@@ -132,9 +132,14 @@ public enum EntityRecognizer {
             return split(Span(range: start..<connector, afterTitle: span.afterTitle), tokens: tokens)
                 + split(Span(range: (connector + 1)..<end, afterTitle: false), tokens: tokens)
         }
-        if !hasCue, let title = (start..<end).first(where: { tokens[$0].classes.contains(.title) }) {
+        if let title = (start..<end).first(where: { tokens[$0].classes.contains(.title) }) {
             var nameStart = title
             while nameStart < end, tokens[nameStart].classes.contains(.title) { nameStart += 1 }
+            // An organisation's word before the title does not keep the name after it: "White House
+            // Press Secretary Ana Ruiz" is the White House and Ana Ruiz. Without a full name after the
+            // title ("General Motors Co") the run stays whole.
+            let nameHasCue = (nameStart..<end).contains { tokens[$0].classes.contains(.organizationCue) }
+            guard !hasCue || end - nameStart >= 2 && !nameHasCue else { return [Span(range: start..<end, afterTitle: span.afterTitle)] }
             var parts: [Span] = []
             if title > start { parts.append(Span(range: start..<title, afterTitle: span.afterTitle && start == span.range.lowerBound)) }
             if nameStart < end { parts.append(Span(range: nameStart..<end, afterTitle: true)) }

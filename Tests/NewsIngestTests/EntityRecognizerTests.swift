@@ -36,6 +36,13 @@ struct EntityRecognizerTests {
         #expect(found["Tomas Berg"]?.type == .person)
     }
 
+    @Test func aTitleAfterAnOrganisationStillMarksThePersonAfterIt() {
+        let found = entities("The plan was approved, said Harbour Authority Director Ines Varga, and General Motors Co declined to comment.")
+        #expect(found["Ines Varga"]?.type == .person)
+        #expect(found["Harbour Authority"]?.type == .organization)
+        #expect(found["General Motors Co"]?.type == .organization)
+    }
+
     @Test func usSpellingsAreOnePlace() throws {
         let found = entities("The US and the United States are the same country, as is the U.S. in headlines.")
         let place = try #require(found["United States"])
