@@ -196,6 +196,8 @@ public enum EntityRecognizer {
     static let placeFirstWords: Set<String> = [
         "port", "mount", "cape", "lake", "saint", "st", "san", "santa", "fort", "rue", "via", "calle", "avenida",
         "place", "piazza", "plaza", "isla", "ile", "île", "gulf", "bay", "isle", "strait",
+        // Parts of a region: "Southern California", "Inner Mongolia".
+        "southern", "northern", "eastern", "western", "central", "inner", "outer", "upper", "lower", "greater",
     ]
 
     /// `contains(where: \.isNumber)`, by bytes when the name is ASCII.

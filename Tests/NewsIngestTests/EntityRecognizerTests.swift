@@ -43,6 +43,12 @@ struct EntityRecognizerTests {
         #expect(found["General Motors Co"]?.type == .organization)
     }
 
+    @Test func aRegionsPartIsAPlace() {
+        let found = entities("Storms crossed Southern Marovia and Inner Calderra on Tuesday, the weather service said.")
+        #expect(found["Southern Marovia"]?.type == .place)
+        #expect(found["Inner Calderra"]?.type == .place)
+    }
+
     @Test func usSpellingsAreOnePlace() throws {
         let found = entities("The US and the United States are the same country, as is the U.S. in headlines.")
         let place = try #require(found["United States"])
