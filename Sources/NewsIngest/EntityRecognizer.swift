@@ -52,8 +52,14 @@ public enum EntityRecognizer {
         let tokens = text.tokens
         var found: [EntityMention] = []
         var singles: [Span] = []
+        let headlines = headlineParagraphs(tokens)
         for span in spans(in: tokens) {
             let name = span.range.map { tokens[$0].text }.joined(separator: " ")
+            // In a headline every word is capitalised: only known names count there ("… In Paris").
+            if headlines.contains(tokens[span.range.lowerBound].paragraph), Gazetteer.known[name] == nil {
+                found += knownNames(in: span.range, tokens: tokens)
+                continue
+            }
             if let (canonical, type) = classify(span, name: name, tokens: tokens) {
                 found.append(EntityMention(name: canonical, type: type, written: name, offset: tokens[span.range.lowerBound].offset, tokens: span.range))
             } else if span.range.count == 1 {
@@ -79,6 +85,51 @@ public enum EntityRecognizer {
         }
         return found.sorted { $0.offset < $1.offset }
     }
+
+    /// Paragraphs written in headline case (a teaser or headline the body kept): all their words of
+    /// three letters or more capitalised, so capitals there say nothing of names.
+    static func headlineParagraphs(_ tokens: [ArticleText.Token]) -> Set<Int> {
+        var long: [Int: (words: Int, capitalised: Int)] = [:]
+        for token in tokens where token.kind == .word && token.text.count >= 3 {
+            var counts = long[token.paragraph, default: (0, 0)]
+            counts.words += 1
+            if token.isCapitalized { counts.capitalised += 1 }
+            long[token.paragraph] = counts
+        }
+        return Set(long.filter { $0.value.words >= headlineWords && Double($0.value.capitalised) >= Double($0.value.words) * headlineShare }.keys)
+    }
+
+    /// The known places and organisations among a run's words, one or two words long.
+    private static func knownNames(in range: Range<Int>, tokens: [ArticleText.Token]) -> [EntityMention] {
+        var mentions: [EntityMention] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            var matched = false
+            for length in [2, 1] where index + length <= range.upperBound {
+                let words = index..<(index + length)
+                let name = words.map { tokens[$0].text }.joined(separator: " ")
+                let type: (String, Entity.Kind)?
+                switch Gazetteer.known[name] {
+                case .place(let canonical): type = (canonical, .place)
+                case .organization: type = (name, .organization)
+                default: type = nil
+                }
+                if let (canonical, kind) = type {
+                    mentions.append(EntityMention(name: canonical, type: kind, written: name, offset: tokens[index].offset, tokens: words))
+                    index += length
+                    matched = true
+                    break
+                }
+            }
+            if !matched { index += 1 }
+        }
+        return mentions
+    }
+
+    static let headlineWords = 4
+    /// A sentence dense with names still has lower-case verbs and nouns ("met", "residents"); a headline
+    /// in title case has none.
+    static let headlineShare = 0.95
 
     /// Capitalised runs, joined over "of", "de" and the like, split at titles, without sentence openers.
     static let connectors: Set<String> = ["of", "de", "des", "du", "la", "von", "van", "der", "den", "al", "bin", "el", "for", "y", "da", "di"]

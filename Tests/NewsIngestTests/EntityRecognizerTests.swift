@@ -49,6 +49,17 @@ struct EntityRecognizerTests {
         #expect(found["Inner Calderra"]?.type == .place)
     }
 
+    @Test func headlineCaseParagraphsGiveOnlyKnownNames() {
+        let found = entities(
+            "Ferry Fares Rise Again As Harbour Council Weighs Winter Timetable In Paris",
+            "Councillor Mara Okonjo said the fares would rise in March."
+        )
+        #expect(found["Ferry Fares Rise Again"] == nil)
+        #expect(found["Harbour Council Weighs Winter Timetable"] == nil)
+        #expect(found["Paris"]?.type == .place)
+        #expect(found["Mara Okonjo"]?.type == .person)
+    }
+
     @Test func usSpellingsAreOnePlace() throws {
         let found = entities("The US and the United States are the same country, as is the U.S. in headlines.")
         let place = try #require(found["United States"])
