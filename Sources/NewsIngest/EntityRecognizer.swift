@@ -175,6 +175,11 @@ public enum EntityRecognizer {
         }
         guard start < end else { return [] }
         let hasCue = (start..<end).contains { tokens[$0].classes.contains(.organizationCue) }
+        // "American Kevin King": a nationality word before a person's name is no part of it (an
+        // organisation keeps it: "Norwegian Meteorological Service").
+        if !hasCue, end - start >= 3, Gazetteer.demonyms.contains(tokens[start].text) {
+            return split(Span(range: (start + 1)..<end, afterTitle: span.afterTitle), tokens: tokens)
+        }
         let whole = (start..<end).map { tokens[$0].text }.joined(separator: " ")
         if !hasCue, !Gazetteer.placeSet.contains(whole), !tokens[start].classes.contains(.placeFirstWord),
             let connector = (start..<end).first(where: { ["of", "for"].contains(tokens[$0].text) })

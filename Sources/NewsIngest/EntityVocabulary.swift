@@ -16,6 +16,8 @@ enum EntityVocabulary {
         "activist", "campaigner", "candidate", "challenger", "incumbent", "mp", "mep", "lawmaker", "legislator",
         "negotiator", "mediator", "adviser", "advisor", "aide", "commissioner", "inspector", "superintendent",
         "constable", "detective", "prosecutor", "magistrate", "resident", "student", "pilot", "driver", "organiser",
+        "ombudsman", "defenseman", "defender", "forward", "quarterback", "linebacker", "receiver", "pitcher", "catcher",
+        "winger", "centreback", "fullback", "rookie", "veteran", "teammate", "chancellor-elect", "spokesman-elect",
     ]
 
     /// Words that make a name an organisation ("… Ministry", "… University").

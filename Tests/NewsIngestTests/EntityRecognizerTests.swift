@@ -60,6 +60,15 @@ struct EntityRecognizerTests {
         #expect(found["Mara Okonjo"]?.type == .person)
     }
 
+    @Test func aNationalityOrAPositionBeforeANameIsNoPartOfIt() {
+        let found = entities(
+            "Norwegian Tomas Berg scored twice, and Defenseman Ines Varga blocked a late shot, the Norwegian Ferry Association said."
+        )
+        #expect(found["Tomas Berg"]?.type == .person)
+        #expect(found["Ines Varga"]?.type == .person)
+        #expect(found["Norwegian Ferry Association"]?.type == .organization)
+    }
+
     @Test func usSpellingsAreOnePlace() throws {
         let found = entities("The US and the United States are the same country, as is the U.S. in headlines.")
         let place = try #require(found["United States"])
