@@ -40,7 +40,9 @@ public enum QuoteExtractor {
             var speaker = speakerAfter(span, after: after, tokens: text.tokens, mentions: mentions)
                 ?? speakerBefore(span, before: before, tokens: text.tokens, mentions: mentions)
             let partial = isPartial(span, before: before, tokens: text.tokens)
-            if speaker == nil, !partial, before.isEmpty, let previous = previousSpeaker {
+            // A quote attributed to someone unnamed ("…," the official said) keeps no speaker.
+            let saidBySomeone = after.prefix(12).contains { text.tokens[$0].kind == .word && text.tokens[$0].classes.contains(.speechVerb) }
+            if speaker == nil, !partial, before.isEmpty, !saidBySomeone, let previous = previousSpeaker {
                 if previous.paragraph == span.paragraph {
                     // "…," Okonjo told the meeting. "That ends in April."
                     speaker = previous.speaker
@@ -228,7 +230,44 @@ public enum QuoteExtractor {
         if window.prefix(while: { $0 <= verb + 1 }).contains(where: { tokens[$0].classes.contains(.pronoun) }) {
             return nearestPerson(before: span.start, mentions: mentions)
         }
+        if let described = describedSpeaker(around: verb, in: window.startIndex..<window.endIndex, before: span.start, tokens: tokens, mentions: mentions) {
+            return described
+        }
         return unrecognisedName(after: verb, in: window, tokens: tokens)
+    }
+
+    /// Nouns that refer back to the organisation last named: "the company said", "the statement read".
+    static let organizationReferences: Set<String> = EntityVocabulary.organizationNouns.union([
+        "statement", "label", "ministry", "department", "government", "council", "committee", "spokesperson", "spokesman",
+        "spokeswoman", "board", "office",
+    ])
+
+    /// Roles that usually stand for someone the article does not name ("the official said"): no speaker.
+    static let anonymousRoles: Set<String> = [
+        "official", "officer", "resident", "student", "analyst", "researcher", "lawyer", "attorney", "doctor", "nurse",
+        "driver", "pilot", "teacher", "physician", "economist", "scientist", "engineer", "manager", "owner", "aide",
+        "adviser", "advisor", "inspector", "detective", "constable", "prosecutor", "activist", "campaigner", "farmer",
+    ]
+
+    /// "the company said", "said the actor": a definite description as the verb's subject refers back to
+    /// the last organisation (a company, a statement) or person (an actor, a coach) named before the quote.
+    static func describedSpeaker(
+        around verb: Int, in window: Range<Int>, before offset: Int, tokens: [ArticleText.Token], mentions: [EntityMention]
+    ) -> String? {
+        for (article, noun) in [(verb - 2, verb - 1), (verb + 1, verb + 2)]
+        where window.contains(article) && window.contains(noun) && tokens[article].lowercased == "the" && tokens[noun].kind == .word
+            && !tokens[noun].isCapitalized
+        {
+            let word = tokens[noun].lowercased
+            let end = mentions.firstIndex(atLeast: offset) { $0.offset }
+            if organizationReferences.contains(word) {
+                return mentions[..<end].last { $0.type == .organization }?.name
+            }
+            if EntityVocabulary.titles.contains(word), !anonymousRoles.contains(word) {
+                return mentions[..<end].last { $0.type == .person }?.name
+            }
+        }
+        return nil
     }
 
     /// `X said: "…"`, `X said in a post, "…"`, `He added however: "…"`, `…, saying: "…"`, `X said the plan was "…"`.
@@ -243,6 +282,9 @@ public enum QuoteExtractor {
         }
         // "the Kremlin said", "Ukraine says": an organisation or a place speaking as a government.
         if let subject = subjects.last, subject.tokens.upperBound >= verb - 1 { return subject.name }
+        if let described = describedSpeaker(around: verb, in: before, before: tokens[before.lowerBound].offset, tokens: tokens, mentions: mentions) {
+            return described
+        }
         if tokens[verb].lowercased == "according" {
             return mentions.starting(in: (verb + 1)..<max(verb + 1, before.upperBound)).first { $0.type != .place }?.name
         }

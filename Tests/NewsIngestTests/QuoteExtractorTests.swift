@@ -43,6 +43,16 @@ struct QuoteExtractorTests {
         #expect(found.map(\.speaker) == ["Mara Okonjo", "Mara Okonjo", nil])
     }
 
+    @Test func aDescriptionRefersBackToTheLastNamed() {
+        let found = quotes(
+            "Nordvik Ferries rejected the council's figures on Tuesday.",
+            "“The timetable is final,” the company said in a statement.",
+            "Mara Okonjo, the councillor who led the campaign, disagreed. “We will appeal,” said the councillor.",
+            "“Nobody told us,” the official said."
+        )
+        #expect(found.map(\.speaker) == ["Nordvik Ferries", "Mara Okonjo", nil])
+    }
+
     @Test func quoteRunningOverParagraphsIsOneQuote() {
         let found = quotes(
             "“At first nobody believed me,” Harriet Quist recalled. “I sent the images to three observatories.",
