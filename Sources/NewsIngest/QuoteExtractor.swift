@@ -221,10 +221,22 @@ public enum QuoteExtractor {
         let window = after.prefix(12)
         guard let verb = window.first(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) })
             ?? accordingTo(window, tokens: tokens)
-        else { return nil }
+        else {
+            return apposedSpeaker(after: after, tokens: tokens, mentions: mentions)
+        }
         // The subject sits right before the verb ("Okonjo told") or right after it ("said Okonjo").
         let candidates = mentions.starting(in: window.startIndex..<window.endIndex).filter { $0.type != .place }
         if let nearest = candidates.min(by: { abs($0.tokens.lowerBound - verb) < abs($1.tokens.lowerBound - verb) }) {
+            // "said White House Press Secretary Ana Ruiz": the organisation introduces the person after it.
+            if nearest.type == .organization,
+                let person = candidates.first(where: {
+                    $0.type == .person && $0.tokens.lowerBound >= nearest.tokens.upperBound
+                        && $0.tokens.lowerBound - nearest.tokens.upperBound <= Self.titleWordsBetween
+                        && !(nearest.tokens.upperBound..<$0.tokens.lowerBound).contains { tokens[$0].kind != .word }
+                })
+            {
+                return person.name
+            }
             return nearest.name
         }
         if window.prefix(while: { $0 <= verb + 1 }).contains(where: { tokens[$0].classes.contains(.pronoun) }) {
@@ -234,6 +246,19 @@ public enum QuoteExtractor {
             return described
         }
         return unrecognisedName(after: verb, in: window, tokens: tokens)
+    }
+
+    /// Words of a title between an organisation and the person it introduces ("Press Secretary").
+    static let titleWordsBetween = 4
+
+    /// `"…," Ana Ruiz, the harbour's long-serving director, said in a statement`: a name right after the
+    /// quote, set off by a comma, whose sentence goes on to a speech verb past the usual window.
+    static func apposedSpeaker(after: Range<Int>, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
+        guard let first = after.first, let subject = mentions.starting(in: first..<(first + 1)).first,
+            subject.type != .place, subject.tokens.upperBound < after.upperBound, tokens[subject.tokens.upperBound].text == ","
+        else { return nil }
+        let rest = subject.tokens.upperBound..<after.upperBound
+        return rest.contains(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) }) ? subject.name : nil
     }
 
     /// Nouns that refer back to the organisation last named: "the company said", "the statement read".

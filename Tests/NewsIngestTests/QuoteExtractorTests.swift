@@ -53,6 +53,14 @@ struct QuoteExtractorTests {
         #expect(found.map(\.speaker) == ["Nordvik Ferries", "Mara Okonjo", nil])
     }
 
+    @Test func aSpeakerSetOffByALongDescriptionOrIntroducedByAnOrganisation() {
+        let found = quotes(
+            "“The quay is safe,” Mara Okonjo, the councillor who has led the harbour committee since its first meeting in 2019, said on Tuesday.",
+            "“Work starts in May,” said Harbour Authority Director Gloria Adeyemi."
+        )
+        #expect(found.map(\.speaker) == ["Mara Okonjo", "Gloria Adeyemi"])
+    }
+
     @Test func quoteRunningOverParagraphsIsOneQuote() {
         let found = quotes(
             "“At first nobody believed me,” Harriet Quist recalled. “I sent the images to three observatories.",
