@@ -240,7 +240,7 @@ public enum QuoteExtractor {
             return nearest.name
         }
         if window.prefix(while: { $0 <= verb + 1 }).contains(where: { tokens[$0].classes.contains(.pronoun) }) {
-            return nearestPerson(before: span.start, mentions: mentions)
+            return pronounSpeaker(before: span.start, paragraph: span.paragraph, tokens: tokens, mentions: mentions)
         }
         if let described = describedSpeaker(around: verb, in: window.startIndex..<window.endIndex, before: span.start, tokens: tokens, mentions: mentions) {
             return described
@@ -303,7 +303,7 @@ public enum QuoteExtractor {
         let subjects = mentions.starting(in: before.lowerBound..<verb)
         if let person = subjects.first(where: { $0.type == .person }) { return person.name }
         if (before.lowerBound..<verb).contains(where: { tokens[$0].classes.contains(.pronoun) }) {
-            return nearestPerson(before: tokens[before.lowerBound].offset, mentions: mentions)
+            return pronounSpeaker(before: tokens[before.lowerBound].offset, paragraph: span.paragraph, tokens: tokens, mentions: mentions)
         }
         // "the Kremlin said", "Ukraine says": an organisation or a place speaking as a government.
         if let subject = subjects.last, subject.tokens.upperBound >= verb - 1 { return subject.name }
@@ -318,6 +318,19 @@ public enum QuoteExtractor {
 
     private static func accordingTo(_ window: some Collection<Int>, tokens: [ArticleText.Token]) -> Int? {
         window.first { tokens[$0].lowercased == "according" && $0 + 1 < tokens.count && tokens[$0 + 1].lowercased == "to" }
+    }
+
+    /// Whom "he said" refers to: the last person named as the subject of a sentence (its first words)
+    /// in this paragraph or the one before, as a reader takes it ("Figgins declined to say whether
+    /// Thomas slept the night Epstein died. '…,' he said" is Figgins); else the last person named.
+    private static func pronounSpeaker(before offset: Int, paragraph: Int, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
+        let end = mentions.firstIndex(atLeast: offset) { $0.offset }
+        for mention in mentions[..<end].reversed() {
+            let first = tokens[mention.tokens.lowerBound]
+            guard first.paragraph >= paragraph - 1 else { break }
+            if mention.type == .person, first.startsSentence { return mention.name }
+        }
+        return nearestPerson(before: offset, mentions: mentions)
     }
 
     private static func nearestPerson(before offset: Int, mentions: [EntityMention]) -> String? {

@@ -61,6 +61,14 @@ struct QuoteExtractorTests {
         #expect(found.map(\.speaker) == ["Mara Okonjo", "Gloria Adeyemi"])
     }
 
+    @Test func heIsTheSubjectNotTheLastNameMentioned() {
+        let found = quotes(
+            "Tomas Berg, who represents the crew, said the ferry was sound.",
+            "Berg would not say whether the captain, Ines Varga, had slept. “Nobody cut corners,” he said."
+        )
+        #expect(found.first?.speaker == "Tomas Berg")
+    }
+
     @Test func quoteRunningOverParagraphsIsOneQuote() {
         let found = quotes(
             "“At first nobody believed me,” Harriet Quist recalled. “I sent the images to three observatories.",
