@@ -241,6 +241,19 @@ public enum EntityRecognizer {
         return nil
     }
 
+    /// "WeWork", "SoftBank", "SpaceX": a capital inside a word, after lower-case letters, marks a brand;
+    /// surnames written so ("McDonald", "DeSantis", "LeBlanc") open with a known prefix.
+    static func isCamelCaseBrand(_ word: String) -> Bool {
+        let letters = Array(word.unicodeScalars)
+        guard letters.count >= 4, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return false }
+        for prefix in ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Du", "O'"] where word.hasPrefix(prefix) { return false }
+        var sawLower = false
+        for scalar in letters.dropFirst() {
+            if scalar.properties.isLowercase { sawLower = true } else if sawLower, scalar.properties.isUppercase { return true }
+        }
+        return false
+    }
+
     /// Capitalised abbreviations that are not organisations.
     static let commonAcronyms: Set<String> = [
         "TV", "CEO", "CFO", "GDP", "AI", "PM", "AM", "OK", "UTC", "GMT", "EST", "PST", "BST", "CET", "COVID", "DNA",
@@ -312,6 +325,7 @@ public enum EntityRecognizer {
         if let person = matching.last(where: { $0.offset < token.offset }) ?? matching.first {
             return mention(person.name, .person)
         }
+        if isCamelCaseBrand(word) { return mention(word, .organization) }
         let previous = index > 0 && tokens[index - 1].paragraph == token.paragraph ? tokens[index - 1] : nil
         let next = index + 1 < tokens.count && tokens[index + 1].paragraph == token.paragraph ? tokens[index + 1] : nil
         if let previous, previous.kind == .word, !previous.isCapitalized {

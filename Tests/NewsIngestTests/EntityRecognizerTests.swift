@@ -69,6 +69,11 @@ struct EntityRecognizerTests {
         #expect(found["Norwegian Ferry Association"]?.type == .organization)
     }
 
+    @Test(arguments: [("QuayLink", true), ("HarbourNet", true), ("McAllister", false), ("DeVries", false), ("Okonjo", false), ("NATO", false)])
+    func camelCaseWordsAreBrands(word: String, brand: Bool) {
+        #expect(EntityRecognizer.isCamelCaseBrand(word) == brand)
+    }
+
     @Test func usSpellingsAreOnePlace() throws {
         let found = entities("The US and the United States are the same country, as is the U.S. in headlines.")
         let place = try #require(found["United States"])
