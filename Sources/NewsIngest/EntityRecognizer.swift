@@ -235,6 +235,14 @@ public enum EntityRecognizer {
             {
                 return (name, .organization)
             }
+            // "an analyst at Wells Fargo", "shares of Ulta Beauty": where people work, and what is traded.
+            if start > 0, tokens[start - 1].paragraph == tokens[start].paragraph, !span.afterTitle {
+                let previous = tokens[start - 1].text
+                if previous == "at" { return (name, .organization) }
+                if previous == "of", start > 1, ["shares", "stock", "stocks", "analysts", "analyst", "investors"].contains(tokens[start - 2].lowercased) {
+                    return (name, .organization)
+                }
+            }
             // Two to four capitalised words that are no place and no organisation: a person's name.
             return (name, .person)
         }

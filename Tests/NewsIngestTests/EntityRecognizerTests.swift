@@ -74,6 +74,13 @@ struct EntityRecognizerTests {
         #expect(EntityRecognizer.isCamelCaseBrand(word) == brand)
     }
 
+    @Test func whereSomeoneWorksAndWhatIsTradedAreOrganisations() {
+        let found = entities("Ines Varga, an analyst at Kestrel Partners Lund, said shares of Harbour Brands Nord fell on Monday.")
+        #expect(found["Kestrel Partners Lund"]?.type == .organization)
+        #expect(found["Harbour Brands Nord"]?.type == .organization)
+        #expect(found["Ines Varga"]?.type == .person)
+    }
+
     @Test func usSpellingsAreOnePlace() throws {
         let found = entities("The US and the United States are the same country, as is the U.S. in headlines.")
         let place = try #require(found["United States"])
