@@ -75,9 +75,9 @@ struct EntityRecognizerTests {
     }
 
     @Test func whereSomeoneWorksAndWhatIsTradedAreOrganisations() {
-        let found = entities("Ines Varga, an analyst at Kestrel Partners Lund, said shares of Harbour Brands Nord fell on Monday.")
-        #expect(found["Kestrel Partners Lund"]?.type == .organization)
-        #expect(found["Harbour Brands Nord"]?.type == .organization)
+        let found = entities("Ines Varga, an analyst at Marrow Quist, said shares of Tallow Benn fell on Monday.")
+        #expect(found["Marrow Quist"]?.type == .organization)
+        #expect(found["Tallow Benn"]?.type == .organization)
         #expect(found["Ines Varga"]?.type == .person)
     }
 
