@@ -89,14 +89,15 @@ public enum EntityRecognizer {
     /// Paragraphs written in headline case (a teaser or headline the body kept): all their words of
     /// three letters or more capitalised, so capitals there say nothing of names.
     static func headlineParagraphs(_ tokens: [ArticleText.Token]) -> Set<Int> {
-        var long: [Int: (words: Int, capitalised: Int)] = [:]
-        for token in tokens where token.kind == .word && token.text.count >= 3 {
-            var counts = long[token.paragraph, default: (0, 0)]
-            counts.words += 1
-            if token.isCapitalized { counts.capitalised += 1 }
-            long[token.paragraph] = counts
+        guard let last = tokens.last?.paragraph else { return [] }
+        // Counted in arrays by paragraph, words by their UTF-8 length: every token of every article is asked.
+        var words = [Int](repeating: 0, count: last + 1)
+        var capitalised = [Int](repeating: 0, count: last + 1)
+        for token in tokens where token.kind == .word && token.text.utf8.count >= 3 {
+            words[token.paragraph] += 1
+            if token.isCapitalized { capitalised[token.paragraph] += 1 }
         }
-        return Set(long.filter { $0.value.words >= headlineWords && Double($0.value.capitalised) >= Double($0.value.words) * headlineShare }.keys)
+        return Set(words.indices.filter { words[$0] >= headlineWords && Double(capitalised[$0]) >= Double(words[$0]) * headlineShare })
     }
 
     /// The known places and organisations among a run's words, one or two words long.

@@ -49,8 +49,10 @@ struct TitleChoice {
                 // copy, its own entry in a list), or, opening the article without a full stop, over a
                 // byline or date (above the article a sentence over a date is as often a summary or a
                 // newsletter's pitch).
+                // Lengths first: most lines differ in length, and only same-length lines build their text.
+                let length = line.bareByteCount
                 let bare = line.bare
-                if units.indices.contains(where: { $0 != index && units[$0].features.bare == bare }) {
+                if units.indices.contains(where: { $0 != index && units[$0].features.bareByteCount == length && units[$0].features.bare == bare }) {
                     return max(points, Self.shownTwice)
                 }
                 // A paragraph ends with a full stop; a headline seldom does ("…; time to be careful?").
