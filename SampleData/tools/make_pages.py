@@ -71,11 +71,23 @@ class Page:
         self.lines.extend([""] * count)
 
 
+def entities_with_dateline(story, page):
+    """The story's entities, with the city its dateline names when the page prints the dateline (a
+    place, as a reader counts it)."""
+    entities = list(story["entities"])
+    printed = story.get("dateline") and any(line.startswith(story["dateline"]) for line in page.lines)
+    if printed:
+        city = story["dateline"].split(",")[0].strip().title()
+        if not any(e["name"] == city for e in entities):
+            entities.append(dict(name=city, type="place", aliases=[]))
+    return entities
+
+
 def gold(story, page, **fields):
     record = dict(
         source=None, aggregator=None, published=None, captured=None, title=None, byline=None, credits=[],
         paragraphs=list(story["paragraphs"]), boilerplate=page.boilerplate,
-        entities=story["entities"], quotes=story["quotes"],
+        entities=entities_with_dateline(story, page), quotes=story["quotes"],
     )
     record.update(fields)
     return record

@@ -18,7 +18,7 @@ public enum ArticleAssembly {
         article.imageCredit = page.imageCredit
         article.credits = page.credits
         article.paragraphs = page.paragraphs
-        (article.entities, article.quotes) = Extraction.extract(from: article.paragraphs)
+        (article.entities, article.quotes) = Extraction.extract(from: article.paragraphs, dateline: article.dateline)
         return article
     }
 
@@ -30,6 +30,6 @@ public enum ArticleAssembly {
             article.paragraphs[0] = dateline.remainder
             for agency in dateline.agencies where !article.credits.contains(agency) { article.credits.append(agency) }
         }
-        (article.entities, article.quotes) = Extraction.extract(from: article.paragraphs)
+        (article.entities, article.quotes) = Extraction.extract(from: article.paragraphs, dateline: article.dateline)
     }
 }

@@ -81,6 +81,16 @@ struct EntityRecognizerTests {
         #expect(found["Ines Varga"]?.type == .person)
     }
 
+    @Test(arguments: [("LINDHAVEN, Norway", "Lindhaven"), ("PORT CALDER (AP)", "Port Calder"), ("PARIS —", "Paris"), ("(AP)", nil)] as [(String, String?)])
+    func aDatelineNamesAPlace(dateline: String, place: String?) {
+        #expect(Extraction.datelinePlace(dateline) == place)
+    }
+
+    @Test func theDatelineCityCountsAsAMention() {
+        let found = Extraction.extract(from: ["The harbour council voted on Tuesday to keep the evening ferry."], dateline: "LINDHAVEN (AP)").entities
+        #expect(found.first { $0.name == "Lindhaven" }?.type == .place)
+    }
+
     @Test func usSpellingsAreOnePlace() throws {
         let found = entities("The US and the United States are the same country, as is the U.S. in headlines.")
         let place = try #require(found["United States"])
