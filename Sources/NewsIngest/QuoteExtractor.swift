@@ -55,6 +55,15 @@ public enum QuoteExtractor {
             quotes.append(Quote(text: span.text, speaker: speaker, partial: partial, position: span.start))
             previousSpeaker = (speaker, span.lastParagraph, span.end)
         }
+        // "The outages were “terribly disruptive” and, at the moment, “we won't roll the dice,” the
+        // chief executive said": a quote whose sentence goes on to another quote shares that one's speaker.
+        for index in quotes.indices.dropLast().reversed() where quotes[index].speaker == nil {
+            let (current, next) = (found[index], found[index + 1])
+            guard quotes[index + 1].speaker != nil, current.lastParagraph == next.paragraph,
+                !sentenceEnds(between: current.end, and: next.start, in: text)
+            else { continue }
+            quotes[index].speaker = quotes[index + 1].speaker
+        }
         return quotes
     }
 
@@ -185,10 +194,34 @@ public enum QuoteExtractor {
         while start > 0 {
             let previous = tokens[start - 1]
             guard previous.paragraph == span.paragraph, previous.offset < span.start else { break }
-            if previous.isMark(oneOf: ".!?"), !insideQuote(previous.offset) { break }
+            if previous.isMark(oneOf: ".!?"), !insideQuote(previous.offset), !endsAbbreviation(start - 1, tokens: tokens) { break }
             start -= 1
         }
         return start..<firstInside
+    }
+
+    /// True when a sentence ends in the text between two offsets (outside quotation marks).
+    static func sentenceEnds(between start: Int, and end: Int, in text: ArticleText) -> Bool {
+        let tokens = text.tokens
+        var index = tokens.firstIndex(atLeast: start + 1) { $0.offset }
+        while index < tokens.count, tokens[index].offset < end {
+            if tokens[index].isMark(oneOf: ".!?"), !endsAbbreviation(index, tokens: tokens) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// A full stop after a short capitalised word ("Sen.", "R-Neb.", "U.S.") abbreviates it rather than
+    /// ending the sentence.
+    static func endsAbbreviation(_ stop: Int, tokens: [ArticleText.Token]) -> Bool {
+        guard tokens[stop].isMark(oneOf: "."), stop > 0 else { return false }
+        let word = tokens[stop - 1]
+        guard word.kind == .word, word.isCapitalized else { return false }
+        if word.text.utf8.count <= 3 || word.classes.contains(.title) { return true }
+        // "R-Neb., called": a sentence does not go on with a comma or a lower-case word.
+        guard stop + 1 < tokens.count, tokens[stop + 1].paragraph == word.paragraph else { return false }
+        let next = tokens[stop + 1]
+        return next.text == "," || next.kind == .word && !next.isCapitalized
     }
 
     /// Tokens after the closing mark, up to the end of the sentence or the next quote.
@@ -223,6 +256,7 @@ public enum QuoteExtractor {
             ?? accordingTo(window, tokens: tokens)
         else {
             return apposedSpeaker(after: after, tokens: tokens, mentions: mentions)
+                ?? closingAttribution(span, after: after, tokens: tokens, mentions: mentions)
         }
         // The subject sits right before the verb ("Okonjo told") or right after it ("said Okonjo").
         let candidates = mentions.starting(in: window.startIndex..<window.endIndex).filter { $0.type != .place }
@@ -254,12 +288,36 @@ public enum QuoteExtractor {
     /// `"…," Ana Ruiz, the harbour's long-serving director, said in a statement`: a name right after the
     /// quote, set off by a comma, whose sentence goes on to a speech verb past the usual window.
     static func apposedSpeaker(after: Range<Int>, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
-        guard let first = after.first, let subject = mentions.starting(in: first..<(first + 1)).first,
-            subject.type != .place, subject.tokens.upperBound < after.upperBound, tokens[subject.tokens.upperBound].text == ","
+        // The name may follow a few words of description ("study lead author Ana Ruiz, …",
+        // "Interior Minister Ana Ruiz, …"), with no punctuation before it.
+        guard let first = after.first,
+            let subject = mentions.starting(in: first..<min(after.upperBound, first + Self.descriptionWords)).first,
+            subject.type != .place, subject.tokens.upperBound < after.upperBound,
+            !(first..<subject.tokens.lowerBound).contains(where: { tokens[$0].kind != .word })
         else { return nil }
-        let rest = subject.tokens.upperBound..<after.upperBound
-        return rest.contains(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) }) ? subject.name : nil
+        if tokens[subject.tokens.upperBound].text == "," {
+            let rest = subject.tokens.upperBound..<after.upperBound
+            return rest.contains(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) }) ? subject.name : nil
+        }
+        return nil
     }
+
+    /// `…they may assume the disease is "unexplained," and diagnoses are delayed, he added.`: the
+    /// sentence's last words name who says it, past the usual window.
+    static func closingAttribution(_ span: Span, after: Range<Int>, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
+        guard after.count > 12, let verb = after.suffix(3).last(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) }),
+            verb > after.lowerBound
+        else { return nil }
+        let subject = max(after.lowerBound, verb - 3)..<verb
+        if let named = mentions.starting(in: subject).last(where: { $0.type != .place }) { return named.name }
+        if subject.contains(where: { tokens[$0].classes.contains(.pronoun) }) {
+            return pronounSpeaker(before: span.start, paragraph: span.paragraph, tokens: tokens, mentions: mentions)
+        }
+        return nil
+    }
+
+    /// Words of description before the name of a speaker set off by a comma.
+    static let descriptionWords = 6
 
     /// Nouns that refer back to the organisation last named: "the company said", "the statement read".
     static let organizationReferences: Set<String> = EntityVocabulary.organizationNouns.union([
@@ -297,7 +355,8 @@ public enum QuoteExtractor {
 
     /// `X said: "…"`, `X said in a post, "…"`, `He added however: "…"`, `…, saying: "…"`, `X said the plan was "…"`.
     static func speakerBefore(_ span: Span, before: Range<Int>, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
-        guard let verb = before.first(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) })
+        // The verb nearest the quote ("…, Malaska asked, '…'", not "a hydrocarbon called acetylene").
+        guard let verb = before.last(where: { tokens[$0].kind == .word && tokens[$0].classes.contains(.speechVerb) })
             ?? accordingTo(before, tokens: tokens)
         else { return nil }
         let subjects = mentions.starting(in: before.lowerBound..<verb)

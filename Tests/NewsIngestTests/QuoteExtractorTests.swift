@@ -69,6 +69,18 @@ struct QuoteExtractorTests {
         #expect(found.first?.speaker == "Tomas Berg")
     }
 
+    @Test func readerCuesInLongerSentences() {
+        let found = quotes(
+            Self.intro,
+            "Sen. Ines Varga, R-Neb., called the closure “a failure of planning” on Monday.",
+            "Knowing that the ferry is called Skarv and sails twice a day, Okonjo asked, “Why cut the last boat?”",
+            "“The wall will hold,” harbour engineer and survey co-author Tomas Berg, who led the inspection last spring, said in a report.",
+            "The closures were “deeply unfair” and, for now, “we will keep the quay open,” Mayor Gloria Adeyemi said.",
+            "Residents may think the delays are “temporary,” and plan around them for weeks, she added."
+        )
+        #expect(found.map(\.speaker) == ["Ines Varga", "Mara Okonjo", "Tomas Berg", "Gloria Adeyemi", "Gloria Adeyemi", "Gloria Adeyemi"])
+    }
+
     @Test func quoteRunningOverParagraphsIsOneQuote() {
         let found = quotes(
             "“At first nobody believed me,” Harriet Quist recalled. “I sent the images to three observatories.",
