@@ -117,5 +117,6 @@ enum EntityVocabulary {
         "stressed", "stresses", "conceded", "confirmed", "confirms", "tweeted", "posted", "saying", "telling",
         "adding", "warning", "asking", "suggested", "suggests", "called", "calls", "described", "describes",
         "predicted", "promised", "vowed", "pledged", "cautioned", "emphasised", "emphasized", "observed", "joked",
+        "read", "reads", "testified", "testifies",
     ]
 }

@@ -259,7 +259,11 @@ public enum QuoteExtractor {
                 ?? closingAttribution(span, after: after, tokens: tokens, mentions: mentions)
         }
         // The subject sits right before the verb ("Okonjo told") or right after it ("said Okonjo").
-        let candidates = mentions.starting(in: window.startIndex..<window.endIndex).filter { $0.type != .place }
+        var candidates = Array(mentions.starting(in: window.startIndex..<window.endIndex).filter { $0.type != .place })
+        // "…," Acme told Reuters: the one told is the listener, the subject before the verb speaks.
+        if ["told", "tells", "telling"].contains(tokens[verb].lowercased), candidates.contains(where: { $0.tokens.upperBound <= verb }) {
+            candidates.removeAll { $0.tokens.lowerBound > verb }
+        }
         if let nearest = candidates.min(by: { abs($0.tokens.lowerBound - verb) < abs($1.tokens.lowerBound - verb) }) {
             // "said White House Press Secretary Ana Ruiz": the organisation introduces the person after it.
             if nearest.type == .organization,

@@ -81,6 +81,16 @@ struct QuoteExtractorTests {
         #expect(found.map(\.speaker) == ["Ines Varga", "Mara Okonjo", "Tomas Berg", "Gloria Adeyemi", "Gloria Adeyemi", "Gloria Adeyemi"])
     }
 
+    @Test func theOneToldIsTheListenerAndAStatementReads() {
+        let found = quotes(
+            Self.intro,
+            "Nordvik Ferries published a statement on its website on Tuesday.",
+            "“The timetable is final,” the statement read. “No boat will be cut.”",
+            "“We keep our promises,” Okonjo told Harbour Radio."
+        )
+        #expect(found.map(\.speaker) == ["Nordvik Ferries", "Nordvik Ferries", "Mara Okonjo"])
+    }
+
     @Test func quoteRunningOverParagraphsIsOneQuote() {
         let found = quotes(
             "“At first nobody believed me,” Harriet Quist recalled. “I sent the images to three observatories.",
