@@ -40,6 +40,9 @@ public enum QuoteExtractor {
             var speaker = speakerAfter(span, after: after, tokens: text.tokens, mentions: mentions)
                 ?? speakerBefore(span, before: before, tokens: text.tokens, mentions: mentions)
             let partial = isPartial(span, before: before, tokens: text.tokens)
+            if speaker == nil, !partial, before.isEmpty {
+                speaker = attributionJustBefore(span, in: text, mentions: mentions)
+            }
             // A quote attributed to someone unnamed ("…," the official said) keeps no speaker.
             let saidBySomeone = after.prefix(12).contains { text.tokens[$0].kind == .word && text.tokens[$0].classes.contains(.speechVerb) }
             if speaker == nil, !partial, before.isEmpty, !saidBySomeone, let previous = previousSpeaker {
@@ -65,6 +68,21 @@ public enum QuoteExtractor {
             quotes[index].speaker = quotes[index + 1].speaker
         }
         return quotes
+    }
+
+    /// `Sometimes employees don't follow the rules, he said. "But does that mean…"`: the sentence just
+    /// before the quote, in its paragraph, ends with an attribution, which goes on to the quote.
+    static func attributionJustBefore(_ span: Span, in text: ArticleText, mentions: [EntityMention]) -> String? {
+        let tokens = text.tokens
+        let first = tokens.firstIndex(atLeast: span.start) { $0.offset }
+        guard first >= 3, tokens[first - 1].isMark(oneOf: "."), tokens[first - 1].paragraph == span.paragraph,
+            tokens[first - 2].kind == .word, tokens[first - 2].classes.contains(.speechVerb)
+        else { return nil }
+        let subject = first - 3
+        if tokens[subject].classes.contains(.pronoun) {
+            return pronounSpeaker(before: span.start, paragraph: span.paragraph, tokens: tokens, mentions: mentions)
+        }
+        return mentions.starting(in: max(0, subject - 3)..<(subject + 1)).last { $0.type == .person }?.name
     }
 
     /// True when the quote's opening mark is the first thing in its paragraph.
@@ -341,9 +359,10 @@ public enum QuoteExtractor {
     static func describedSpeaker(
         around verb: Int, in window: Range<Int>, before offset: Int, tokens: [ArticleText.Token], mentions: [EntityMention]
     ) -> String? {
-        for (article, noun) in [(verb - 2, verb - 1), (verb + 1, verb + 2)]
+        // "the company said", "the production company said", "said the actor".
+        for (article, noun) in [(verb - 2, verb - 1), (verb - 3, verb - 1), (verb + 1, verb + 2)]
         where window.contains(article) && window.contains(noun) && tokens[article].lowercased == "the" && tokens[noun].kind == .word
-            && !tokens[noun].isCapitalized
+            && !tokens[noun].isCapitalized && (article..<noun).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized })
         {
             let word = tokens[noun].lowercased
             let end = mentions.firstIndex(atLeast: offset) { $0.offset }
@@ -383,15 +402,29 @@ public enum QuoteExtractor {
         window.first { tokens[$0].lowercased == "according" && $0 + 1 < tokens.count && tokens[$0 + 1].lowercased == "to" }
     }
 
+    /// Words before a sentence's subject ("Wild defenseman …").
+    static let subjectReach = 3
+
     /// Whom "he said" refers to: the last person named as the subject of a sentence (its first words)
     /// in this paragraph or the one before, as a reader takes it ("Figgins declined to say whether
     /// Thomas slept the night Epstein died. '…,' he said" is Figgins); else the last person named.
     private static func pronounSpeaker(before offset: Int, paragraph: Int, tokens: [ArticleText.Token], mentions: [EntityMention]) -> String? {
         let end = mentions.firstIndex(atLeast: offset) { $0.offset }
         for mention in mentions[..<end].reversed() {
-            let first = tokens[mention.tokens.lowerBound]
-            guard first.paragraph >= paragraph - 1 else { break }
-            if mention.type == .person, first.startsSentence { return mention.name }
+            let start = mention.tokens.lowerBound
+            guard tokens[start].paragraph >= paragraph - 1 else { break }
+            // The subject opens its sentence, perhaps after a few words ("Wild defenseman Ryan Suter, …").
+            let opening = (max(0, start - Self.subjectReach)...start).contains { tokens[$0].startsSentence && tokens[$0].paragraph == tokens[start].paragraph }
+            if mention.type == .person, opening {
+                // "Mayor Ana Ruiz and councillor Tom Berg met…": a subject of two, the one named last.
+                let next = mention.tokens.upperBound
+                if next < tokens.count, tokens[next].lowercased == "and",
+                    let partner = mentions[..<end].first(where: { $0.type == .person && $0.tokens.lowerBound > next && $0.tokens.lowerBound <= next + Self.subjectReach })
+                {
+                    return partner.name
+                }
+                return mention.name
+            }
         }
         return nearestPerson(before: offset, mentions: mentions)
     }

@@ -91,6 +91,17 @@ struct QuoteExtractorTests {
         #expect(found.map(\.speaker) == ["Nordvik Ferries", "Nordvik Ferries", "Mara Okonjo"])
     }
 
+    @Test func anAttributionJustBeforeAndSubjectsAfterAFewWords() {
+        let found = quotes(
+            "Ferry defender Tomas Berg, who joked about the weather, could see the captain's worry.",
+            "“She is used to calm seas,” he said.",
+            "The crew do not always follow the timetable, he said. “But should they lose their jobs for it?”",
+            "Nordvik Ferries denied the report in a statement on Monday.",
+            "“No crossing was cancelled,” the ferry company said in a note to the press."
+        )
+        #expect(found.map(\.speaker) == ["Tomas Berg", "Tomas Berg", "Nordvik Ferries"])
+    }
+
     @Test func quoteRunningOverParagraphsIsOneQuote() {
         let found = quotes(
             "“At first nobody believed me,” Harriet Quist recalled. “I sent the images to three observatories.",
