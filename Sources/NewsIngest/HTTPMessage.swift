@@ -46,11 +46,17 @@ struct HTTPMessage {
         guard parts.count >= 2, let status = Int(String(decoding: parts[1], as: UTF8.self)) else { return nil }
         self.status = status
         for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let name = String(decoding: line[..<colon], as: UTF8.self).lowercased().trimmingSpaces()
-            if headers[name] == nil { headers[name] = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces() }
+            guard let (name, value) = Self.headerField(line) else { continue }
+            if headers[name] == nil { headers[name] = value }
         }
         body = bytes[headerEnd...]
+    }
+
+    /// A "Name: value" header line (HTTP's and WARC's), the name lower case, both trimmed.
+    static func headerField(_ line: ArraySlice<UInt8>) -> (name: String, value: String)? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let name = String(decoding: line[..<colon], as: UTF8.self).trimmedWhitespace().lowercased()
+        return (name, String(decoding: line[(colon + 1)...], as: UTF8.self).trimmedWhitespace())
     }
 
     /// The body with its transfer and content encodings undone, at most `limit` bytes.
@@ -90,7 +96,7 @@ struct HTTPMessage {
         var index = 0
         while index < bytes.count {
             guard let lineEnd = bytes[index...].firstIndex(of: 0x0A) else { return nil }
-            var sizeText = String(decoding: bytes[index..<lineEnd], as: UTF8.self).trimmingSpaces()
+            var sizeText = String(decoding: bytes[index..<lineEnd], as: UTF8.self).trimmedWhitespaceAndNewlines()
             if let semicolon = sizeText.firstIndex(of: ";") { sizeText = String(sizeText[..<semicolon]) }
             guard !sizeText.isEmpty, let size = Int(sizeText, radix: 16), size >= 0 else { return joined.isEmpty ? nil : joined }
             if size == 0 { return joined }
@@ -102,11 +108,5 @@ struct HTTPMessage {
             while index < bytes.count, bytes[index] == 0x0D || bytes[index] == 0x0A { index += 1 }
         }
         return joined
-    }
-}
-
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
     }
 }

@@ -59,10 +59,7 @@ final class WARCReader {
             guard headerBytes <= Self.headerLimit else {
                 return .malformed(number: recordNumber, offset: start, reason: "record header over \(Self.headerLimit / 1024) KB")
             }
-            if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
-                let name = String(decoding: line[..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
-                headers[name] = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            }
+            if let (name, value) = HTTPMessage.headerField(line[...]) { headers[name] = value }
         }
         guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
             return .malformed(number: recordNumber, offset: start, reason: "record without a valid Content-Length")

@@ -94,9 +94,7 @@ struct ArticleContainer {
         let best = order.compactMap { candidates[$0] }.sorted { finalScore($0) > finalScore($1) }.prefix(Self.descriptionCandidates)
         // A container that is the summary itself (a standfirst's div) is not favoured: the article holds more.
         let least = description.count * Self.descriptionToArticle
-        for candidate in best where characters(of: candidate.node) >= least
-            && Self.find(opening, in: Self.collapsed(candidate.node.textContentBytes))
-        {
+        for candidate in best where characters(of: candidate.node) >= least && Self.holds(opening, candidate.node) {
             candidates[NodeKey(candidate.node)]!.score += Self.descriptionPoints
         }
     }
@@ -104,19 +102,9 @@ struct ArticleContainer {
     /// Bytes of the description's opening that a container must hold.
     static let descriptionOpeningBytes = 40
 
-    /// True when `needle` occurs in `haystack` (its first byte looked for, then the rest compared).
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                var index = 0
-                let last = hay.count - pin.count
-                while index <= last {
-                    if hay[index] == first, memcmp(hay.baseAddress! + index, pin.baseAddress!, pin.count) == 0 { return true }
-                    index += 1
-                }
-                return false
-            }
+    private static func holds(_ opening: [UInt8], _ node: HTMLNode) -> Bool {
+        collapsed(node.textContentBytes).withUnsafeBufferPointer { text in
+            opening.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: text) != nil }
         }
     }
 

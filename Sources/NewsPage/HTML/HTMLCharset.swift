@@ -28,7 +28,7 @@ enum HTMLCharset {
     static func fromContentType(_ value: String) -> String? {
         let lower = value.lowercased()
         guard let range = lower.range(of: "charset=") else { return nil }
-        let name = lower[range.upperBound...].prefix { !";, ".contains($0) }.trimmingCharacters(in: "\"'")
+        let name = lower[range.upperBound...].prefix { !";, ".contains($0) }.trimmed { "\"'".contains($0) }
         return name.isEmpty ? nil : name
     }
 
@@ -68,7 +68,7 @@ enum HTMLCharset {
 
     /// The name libxml2 is given; labels browsers treat as another charset are mapped to it.
     private static func normalised(_ label: String) -> String? {
-        let name = label.trimmingCharacters(in: " \t\"'").lowercased()
+        let name = label.trimmed { " \t\"'".contains($0) }.lowercased()
         guard !name.isEmpty, name.count <= 40 else { return nil }
         switch name {
         case "utf8", "utf-8", "unicode-1-1-utf-8": return "utf-8"
@@ -180,11 +180,5 @@ enum HTMLCharset {
     private static func repairedUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], encoding: String) {
         if isValidUTF8(bytes) { return (bytes, "utf-8") }
         return (Array(String(decoding: bytes, as: UTF8.self).utf8), "utf-8")
-    }
-}
-
-extension StringProtocol {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }
