@@ -46,37 +46,27 @@ public enum RawRecord: Sendable {
         case .reject(let reject):
             return .failure(reject)
         case .pageBytes(let bytes, let origin):
-            switch TextDecoding.decode(bytes) {
-            case .failure(let failure):
-                return .failure(IngestLog.Reject(origin: origin, reason: failure.description))
-            case .success(let text):
-                let page = Self.parsePage(text, origin: origin, defaultSource: defaultSource, recurring: recurring)
-                sighting = page.sighting
-                tooLong = page.parsed.tooLong
-                var article = ArticleAssembly.article(from: page.parsed)
-                if article.source == nil { article.source = defaultSource }
-                result = .success(article)
+            let page: ParsedPage
+            switch Self.textPage(bytes, origin: origin, defaultSource: defaultSource, recurring: recurring, sighting: &sighting) {
+            case .failure(let reject): return .failure(reject)
+            case .success(let parsed): page = parsed
             }
+            tooLong = page.tooLong
+            result = .success(Self.article(of: page, defaultSource: defaultSource))
         case .archived(let archived, let origin):
             var page: ParsedPage
             if archived.isHTML {
                 page = HTMLPageParser.parse(archived.bytes, origin: origin, url: archived.url, charset: archived.charset)
             } else {
-                switch TextDecoding.decode(archived.bytes) {
-                case .failure(let failure):
-                    return .failure(IngestLog.Reject(origin: origin, reason: failure.description))
-                case .success(let text):
-                    let parsed = Self.parsePage(text, origin: origin, defaultSource: defaultSource, recurring: recurring)
-                    sighting = parsed.sighting
-                    page = parsed.parsed
+                switch Self.textPage(archived.bytes, origin: origin, defaultSource: defaultSource, recurring: recurring, sighting: &sighting) {
+                case .failure(let reject): return .failure(reject)
+                case .success(let parsed): page = parsed
                 }
             }
             tooLong = page.tooLong
             if page.url == nil { page.url = archived.url }
             if page.captured == nil { page.captured = archived.captured.flatMap(HTMLPageParser.isoDate) }
-            var article = ArticleAssembly.article(from: page)
-            if article.source == nil { article.source = defaultSource }
-            result = .success(article)
+            result = .success(Self.article(of: page, defaultSource: defaultSource))
         case .jsonLine(let bytes, let origin):
             switch TextDecoding.decode(bytes) {
             case .failure(let failure):
@@ -102,6 +92,27 @@ public enum RawRecord: Sendable {
             return .failure(IngestLog.Reject(origin: origin, reason: "empty body: no article paragraphs found", excerpt: article.title ?? ""))
         }
         return result
+    }
+
+    /// A page of text decoded and parsed, its lines handed back in `sighting` for template counting.
+    private static func textPage(
+        _ bytes: [UInt8], origin: String, defaultSource: String?, recurring: RecurringLines, sighting: inout TemplateSighting?
+    ) -> Result<ParsedPage, IngestLog.Reject> {
+        switch TextDecoding.decode(bytes) {
+        case .failure(let failure):
+            return .failure(IngestLog.Reject(origin: origin, reason: failure.description))
+        case .success(let text):
+            let page = parsePage(text, origin: origin, defaultSource: defaultSource, recurring: recurring)
+            sighting = page.sighting
+            return .success(page.parsed)
+        }
+    }
+
+    /// The stored article of a parsed page, with the load's source when the page names none.
+    private static func article(of page: ParsedPage, defaultSource: String?) -> Article {
+        var article = ArticleAssembly.article(from: page)
+        if article.source == nil { article.source = defaultSource }
+        return article
     }
 
     /// Parses a page, without the lines its site repeats when a load has learnt them, and names the
