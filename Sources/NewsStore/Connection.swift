@@ -83,7 +83,17 @@ public final class Connection {
     /// `NewsDatabase.open` once the file is known to be a newsdb database: a foreign file is never changed.
     public func useWriteAheadLog() throws {
         guard mode == .readWrite, path != ":memory:", !path.isEmpty else { return }
-        try execute("PRAGMA journal_mode = WAL")
+        // Another process opening the same new file may hold a lock for a moment: the switch needs the
+        // file alone, and SQLite reports that as busy without waiting, so it is tried again for a while.
+        let deadline = ContinuousClock.now + Self.defaultBusyTimeout
+        while true {
+            do {
+                try execute("PRAGMA journal_mode = WAL")
+                break
+            } catch let error as SQLiteError where error.code == .busy && ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
         // In WAL mode NORMAL only risks the last transactions on power loss, never corruption.
         try execute("PRAGMA synchronous = NORMAL")
     }
