@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlstring.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
 
 // xmlFree is a global function pointer, which Swift's strict concurrency will not read directly.
 static inline void newsdb_xml_free(void *pointer) {

@@ -110,19 +110,24 @@ struct ArticleContainer {
 
     /// Runs of white space as one space, on the UTF-8 bytes.
     private static func collapsed(_ bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var inSpace = true
-        for byte in bytes {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                if !inSpace { result.append(0x20) }
-                inSpace = true
-            } else {
-                result.append(byte)
-                inSpace = false
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { result, count in
+            var inSpace = true
+            var written = 0
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    if !inSpace {
+                        result[written] = 0x20
+                        written += 1
+                    }
+                    inSpace = true
+                } else {
+                    result[written] = byte
+                    written += 1
+                    inSpace = false
+                }
             }
+            count = written
         }
-        return result
     }
 
     /// Counts the text under each element (and the part inside links) and casts the paragraphs'

@@ -3,12 +3,14 @@ import CLibXML2
 /// A page's HTML parsed by libxml2's forgiving HTML parser: broken markup is repaired the way
 /// browsers do, nothing is fetched from the network, and errors are not printed.
 ///
-/// The document owns the libxml2 tree; nodes are read while it is alive, in the function that made it.
+/// The document owns the libxml2 tree; nodes are read while it is alive, in the function that made it
+/// and on its thread: the tree lives in that thread's `ParseArena` and is given back all at once.
 final class HTMLDocument {
     private let document: htmlDocPtr
 
     /// libxml2 sets up its global tables once, before any thread parses.
     private static let initialised: Bool = {
+        _ = ParseArena.installed
         xmlInitParser()
         return true
     }()
@@ -25,17 +27,23 @@ final class HTMLDocument {
         // Per thread in libxml2: set on the thread that parses.
         newsdb_xml_quiet()
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return nil }
+        ParseArena.begin()
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { start in
                 htmlReadMemory(start, Int32(buffer.count), nil, encoding, Self.options)
             }
         }
-        guard let parsed else { return nil }
+        guard let parsed else {
+            ParseArena.end()
+            return nil
+        }
         document = parsed
     }
 
     deinit {
-        xmlFreeDoc(document)
+        // Nodes from the arena go back with it; only when some came from malloc is the tree walked.
+        if ParseArena.usedMalloc { xmlFreeDoc(document) }
+        ParseArena.end()
     }
 
     /// The `<html>` element.

@@ -10,7 +10,9 @@ public enum HTMLPageParser {
     /// one its HTTP response declared.
     public static func parse(_ bytes: [UInt8], origin: String, url: String? = nil, charset: String? = nil, explain: Bool = false) -> ParsedPage {
         let prepared = HTMLCharset.prepare(ScriptStripper.strip(bytes), declared: charset)
-        guard let document = HTMLDocument(bytes: prepared.bytes, encoding: prepared.encoding), let root = document.root else {
+        // The slimmer reads ASCII-compatible bytes: every charset but UTF-16 has been made UTF-8.
+        let slimmed = prepared.encoding == "utf-8" ? AttributeSlimmer.slim(prepared.bytes) : prepared.bytes
+        guard let document = HTMLDocument(bytes: slimmed, encoding: prepared.encoding), let root = document.root else {
             var page = ParsedPage(origin: origin)
             page.url = url
             return page

@@ -49,6 +49,11 @@ struct PageMetadata {
 
     private mutating func collect(_ node: HTMLNode, meta: inout [String: String], ldArticles: inout [[String: Any]]) {
         for child in node.children where child.isElement {
+            // Most elements are none of these: their first letter says so without five comparisons.
+            guard let first = child.pointer.pointee.name?.pointee, Self.mayBeRead(first) else {
+                collect(child, meta: &meta, ldArticles: &ldArticles)
+                continue
+            }
             if child.named("meta") {
                 guard let key = (child.attribute("property") ?? child.attribute("name") ?? child.attribute("itemprop"))?.lowercased(),
                     let content = child.attribute("content").flatMap(Self.nonEmpty), meta[key] == nil
@@ -75,6 +80,11 @@ struct PageMetadata {
                 collect(child, meta: &meta, ldArticles: &ldArticles)
             }
         }
+    }
+
+    /// True for the first letters of the elements `collect` reads: meta, title, time, link, script.
+    private static func mayBeRead(_ first: UInt8) -> Bool {
+        first == UInt8(ascii: "m") || first == UInt8(ascii: "t") || first == UInt8(ascii: "l") || first == UInt8(ascii: "s")
     }
 
     /// The JSON-LD types that describe an article.
