@@ -58,6 +58,20 @@ public final class Connection {
         sqlite3_close_v2(handle)
     }
 
+    /// Runs `body` with the schema's text writable: defensive mode lifted and `writable_schema` on,
+    /// for a migration that rewrites a declaration whose meaning it keeps. The schema version is bumped
+    /// after, so every connection (this one too) reads the schema again.
+    /// See https://sqlite.org/pragma.html#pragma_writable_schema
+    func editingSchemaText(_ body: () throws -> Void) throws {
+        _ = newsdb_db_config_flag(handle, SQLITE_DBCONFIG_DEFENSIVE, 0)
+        defer { _ = newsdb_db_config_flag(handle, SQLITE_DBCONFIG_DEFENSIVE, 1) }
+        try execute("PRAGMA writable_schema = ON")
+        defer { try? execute("PRAGMA writable_schema = RESET") }
+        try body()
+        let version = try scalar("PRAGMA schema_version")?.int64Value ?? 0
+        try execute("PRAGMA schema_version = \(version + 1)")
+    }
+
     private func configure(busyTimeout: Duration) throws {
         sqlite3_extended_result_codes(handle, 1)
         let milliseconds = busyTimeout.components.seconds * 1000

@@ -17,6 +17,12 @@ public struct Migration: Sendable, Equatable {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
+    /// The marker a migration's first line carries when it rewrites declarations in `sqlite_schema`.
+    static let schemaTextMarker = "-- newsdb: edits the schema text"
+
+    /// True for a migration that rewrites the text of declarations (defensive mode lifted for it).
+    public var editsSchemaText: Bool { sql.hasPrefix(Self.schemaTextMarker) }
+
     public init(version: Int, name: String, sql: String) {
         self.version = version
         self.name = name

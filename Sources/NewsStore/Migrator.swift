@@ -77,7 +77,11 @@ public struct Migrator {
                         try verify(connection)
                     }
                     guard migration.version > (try Self.currentVersion(of: connection)) else { return false }
-                    try connection.execute(migration.sql)
+                    if migration.editsSchemaText {
+                        try connection.editingSchemaText { try connection.execute(migration.sql) }
+                    } else {
+                        try connection.execute(migration.sql)
+                    }
                     try connection.execute(Self.recordApplied, [
                         SQLValue(migration.version), .text(migration.name), .text(migration.checksum), SQLValue(Date()),
                     ])

@@ -34,6 +34,39 @@ struct MigrationTests {
         #expect(recorded.map { $0.string(1) } == migrations.map(\.name))
     }
 
+    func text(_ value: SQLValue?) -> String {
+        if case .text(let string) = value { string } else { "" }
+    }
+
+    @Test func fullTextDeclarationsAreRewrittenForOtherToolsWithoutARebuild() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try Connection(path: database.path)
+        let embedded = try Migration.embedded
+        try Migrator(migrations: Array(embedded.prefix(6))).migrate(connection)
+        try connection.execute("INSERT INTO articles (title, lead, content_hash, origin) VALUES ('Harbour ferry kept', 'The council voted.', 'h1', 'a')")
+        try connection.execute("INSERT INTO quotes (article_id, text, speaker_name) VALUES (1, 'We keep the ferry', 'Ana Ruiz')")
+        let declaration = "SELECT sql FROM sqlite_schema WHERE name = ?"
+        #expect(text(try connection.scalar(declaration, ["articles_fts"])).contains("content = 'articles'"))
+
+        let applied = try Migrator(migrations: embedded).migrate(connection)
+        #expect(applied.map(\.version).contains(7))
+        #expect(text(try connection.scalar(declaration, ["articles_fts"])).contains(#"content="articles""#))
+        #expect(text(try connection.scalar(declaration, ["quotes_fts"])).contains(#"content="quotes""#))
+        // The index is the one built before: it still finds the rows, and FTS5 finds it consistent.
+        #expect(try connection.scalar("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'harbour'") == .integer(1))
+        #expect(try connection.scalar("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'ferry'") == .integer(1))
+        try connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        #expect(try connection.scalar("PRAGMA integrity_check") == .text("ok"))
+        // Defensive mode is back: the schema's text cannot be written any more.
+        #expect(throws: SQLiteError.self) {
+            try connection.execute("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = sql WHERE name = 'articles'")
+        }
+        // A second connection reads the new declaration and searches as well.
+        let other = try Connection(path: database.path)
+        #expect(try other.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'council'") == .integer(1))
+    }
+
     @Test func reopeningIsANoOp() throws {
         let database = try TestDatabase()
         defer { database.remove() }
