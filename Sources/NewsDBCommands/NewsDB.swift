@@ -6,7 +6,7 @@ public struct NewsDB: ParsableCommand {
         commandName: "newsdb",
         abstract: "Load scraped news pages into SQLite, search them, and export them.",
         discussion: "The database is --db PATH, else $NEWSDB_PATH, else ./news.db.",
-        subcommands: [Init.self, Ingest.self, Search.self, Show.self, Quotes.self, Entities.self, Export.self, Parse.self, Rejects.self, Stats.self, SQL.self]
+        subcommands: [Init.self, Ingest.self, Search.self, Show.self, Quotes.self, Entities.self, Export.self, Parse.self, Rejects.self, Stats.self, SQL.self, DatasetteMetadata.self]
     )
 
     public init() {}

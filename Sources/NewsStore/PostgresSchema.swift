@@ -82,7 +82,8 @@ enum PostgresSchema {
         CREATE VIEW article_overview AS
         SELECT a.id, a.title, s.name AS source, g.name AS aggregator, a.published, a.captured, a.byline, a.dateline,
                a.url, a.word_count,
-               (SELECT string_agg(agency, ', ' ORDER BY agency) FROM article_credits c WHERE c.article_id = a.id) AS credits,
+               (SELECT json_agg(agency ORDER BY agency) FROM article_credits c WHERE c.article_id = a.id) AS credits,
+               (SELECT string_agg(agency, ', ' ORDER BY agency) FROM article_credits c WHERE c.article_id = a.id) AS credits_text,
                a.lead, a.origin
         FROM articles a LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN aggregators g ON g.id = a.aggregator_id;
 
@@ -96,6 +97,13 @@ enum PostgresSchema {
         SELECT ae.article_id, e.id AS entity_id, e.name, e.type, ae.mentions, ae.first_offset, a.published, s.name AS source
         FROM article_entities ae JOIN entities e ON e.id = ae.entity_id JOIN articles a ON a.id = ae.article_id
         LEFT JOIN sources s ON s.id = a.source_id;
+
+        CREATE VIEW entity_overview AS
+        SELECT e.id, e.name, e.type,
+               (SELECT json_agg(alias ORDER BY alias) FROM entity_aliases x WHERE x.entity_id = e.id) AS aliases,
+               (SELECT string_agg(alias, '; ' ORDER BY alias) FROM entity_aliases x WHERE x.entity_id = e.id) AS aliases_text,
+               (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles
+        FROM entities e;
 
         CREATE VIEW daily_source_counts AS
         SELECT substr(a.published, 1, 10) AS day, s.name AS source, count(*) AS articles
