@@ -89,7 +89,9 @@ public final class Exporter {
     private func writeSQLite(to sink: ExportSink) throws {
         try sink.write("-- newsdb export for sqlite3: sqlite3 new.db < this-file.sql\nPRAGMA foreign_keys = OFF;\nBEGIN;\n")
         for migration in try Migration.embedded {
-            try sink.write("\n-- migration \(migration.version): \(migration.name)\n\(migration.sql)\n")
+            // A migration that rewrites a declaration's text needs the schema writable in sqlite3 too.
+            let (before, after) = migration.editsSchemaText ? ("PRAGMA writable_schema = ON;\n", "PRAGMA writable_schema = OFF;\n") : ("", "")
+            try sink.write("\n-- migration \(migration.version): \(migration.name)\n\(before)\(migration.sql)\n\(after)")
         }
         try sink.write(Migrator.createLedger + ";\n")
         for row in try connection.query("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
