@@ -34,6 +34,7 @@ extension NewsDB {
         @Flag(name: .customLong("show-sql"), help: "Print the SQL that selects the matches, then search.") var showSQL = false
         @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
         @Option(help: "Stop a search running longer than this many seconds.") var timeout: Double = 10
+        @Flag(name: .customLong("exit-status"), help: "Exit with status 1 when nothing matches (as grep does).") var exitStatus = false
 
         func validate() throws {
             guard SearchRequest.Sort(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance, newest or oldest") }
@@ -78,6 +79,10 @@ extension NewsDB {
             let result = try connection.withTimeout(timeout) { try SearchEngine(connection: connection).search(request) }
             let style = TextStyle.forStandardOutput
             print(SearchRenderer.render(result, query: fts ?? query, request: request, format: format, style: style), terminator: "")
+            if exitStatus, result.total == 0 {
+                StandardOutput.finish()
+                throw ExitCode.failure
+            }
         }
     }
 }

@@ -14,16 +14,16 @@ extension NewsDB {
         @Argument(help: "The article id, as search prints it.")
         var id: Int64
 
-        @Option(help: "table or json.")
-        var format: OutputFormat = .table
+        @Option(help: "table, json or jsonl (the same one-line object).")
+        var format: DocumentFormat = .table
 
         func run() throws {
             let connection = try NewsDatabase.openReadOnly(path: database.path)
             guard let stored = try ArticleReader.article(id: id, in: connection) else {
-                throw UsageError(message: "no article with id \(id)")
+                throw CommandFailure(message: "no article with id \(id) in \(database.path)")
             }
             let style = TextStyle.forStandardOutput
-            print(format == .json ? stored.json : ArticleRenderer.text(stored, style: style))
+            print(format == .table ? ArticleRenderer.text(stored, style: style) : stored.json)
         }
     }
 }

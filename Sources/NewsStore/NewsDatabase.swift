@@ -4,10 +4,19 @@ import Foundation
 public enum NewsDatabase {
     /// Opens or creates the database and applies pending migrations.
     public static func open(path: String, migrations: [Migration]? = nil) throws -> Connection {
+        try refuseDirectory(path)
         let connection = try Connection(path: path, mode: .readWrite)
         try Migrator(migrations: try migrations ?? Migration.embedded).migrate(connection)
         try connection.useWriteAheadLog()
         return connection
+    }
+
+    /// A folder given as the database would otherwise surface as SQLite's "disk I/O error".
+    private static func refuseDirectory(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw NewsDatabaseError.directory(path: path)
+        }
     }
 
     /// Opens an existing database so that no statement can change it.
@@ -15,6 +24,7 @@ public enum NewsDatabase {
         guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
             throw NewsDatabaseError.missing(path: path)
         }
+        try refuseDirectory(path)
         do {
             let connection = try Connection(path: path, mode: .readOnly)
             try Migrator(migrations: try Migration.embedded).verify(connection)
@@ -46,10 +56,12 @@ public enum NewsDatabase {
 
 public enum NewsDatabaseError: Error, Equatable, CustomStringConvertible {
     case missing(path: String)
+    case directory(path: String)
 
     public var description: String {
         switch self {
         case .missing(let path): "no database at \(path); create one with `newsdb init --db \(path)`"
+        case .directory(let path): "\(path) is a folder, not a database file; give --db a file's path, such as \(path)/news.db"
         }
     }
 }
