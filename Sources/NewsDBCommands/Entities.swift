@@ -36,9 +36,12 @@ extension NewsDB {
             let kind = type.flatMap { Entity.Kind(rawValue: $0 == "org" ? "organization" : $0) }
             let counts = try EntityQueries.top(matching: parsed, type: kind, limit: top, in: connection)
             let rows = counts.map { count in
-                Row(values: [.text(count.name), .text(count.type.rawValue), .integer(Int64(count.articles)), .text(count.aliases.joined(separator: "; "))])
+                Row(values: [.integer(count.id), .text(count.name), .text(count.type.rawValue), .integer(Int64(count.articles)),
+                             .text(count.aliases.joined(separator: "; "))])
             }
-            print(RowRenderer.render(columns: ["name", "type", "articles", "aliases"], rows: rows, as: format), terminator: "")
+            // Aliases are an array in JSON, as in `show`; "; "-separated in tables and CSV.
+            let columns = ["id", "name", "type", "articles", "aliases"]
+            print(RowRenderer.render(columns: columns, rows: rows, as: format, shapes: ["aliases": .list(separator: "; ")]), terminator: "")
         }
     }
 }

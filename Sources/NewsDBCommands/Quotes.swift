@@ -35,14 +35,15 @@ extension NewsDB {
             let connection = try NewsDatabase.openReadOnly(path: database.path)
             let hits = try QuoteQueries.search(parsed, speaker: speaker, from: range.from, to: range.to, limit: limit, in: connection)
             let rows = hits.map { hit in
-                Row(values: [.text(hit.text), SQLValue(hit.speaker), SQLValue(hit.source),
+                Row(values: [.integer(hit.id), .text(hit.text), SQLValue(hit.speaker), SQLValue(hit.source),
                              SQLValue(hit.published.map { String($0.prefix(10)) }), .integer(hit.articleID), SQLValue(hit.partial)])
             }
-            let columns = ["quote", "speaker", "source", "published", "article", "partial"]
+            // The names `show` uses for a quote: text, speaker, partial (a boolean in JSON).
+            let columns = ["id", "text", "speaker", "source", "published", "article_id", "partial"]
             if format == .table {
                 print(QuoteRenderer.table(hits, style: TextStyle.forStandardOutput), terminator: "")
             } else {
-                print(RowRenderer.render(columns: columns, rows: rows, as: format), terminator: "")
+                print(RowRenderer.render(columns: columns, rows: rows, as: format, shapes: ["partial": .boolean]), terminator: "")
             }
         }
     }

@@ -2,12 +2,19 @@ import NewsStore
 
 /// Pure functions from column names and rows to printable text, one per output format.
 enum RowRenderer {
-    static func render(columns: [String], rows: [Row], as format: OutputFormat) -> String {
+    /// How a column reads in JSON when its SQL value is flat: 0/1 as a boolean, or text holding a list
+    /// as an array (tables and CSV keep the flat value).
+    enum JSONShape {
+        case boolean
+        case list(separator: String)
+    }
+
+    static func render(columns: [String], rows: [Row], as format: OutputFormat, shapes: [String: JSONShape] = [:]) -> String {
         switch format {
         case .table: table(columns: columns, rows: rows)
         case .csv: csv(columns: columns, rows: rows)
-        case .json: json(columns: columns, rows: rows)
-        case .jsonl: jsonLines(columns: columns, rows: rows)
+        case .json: json(columns: columns, rows: rows, shapes: shapes)
+        case .jsonl: jsonLines(columns: columns, rows: rows, shapes: shapes)
         }
     }
 
@@ -69,18 +76,30 @@ enum RowRenderer {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func json(columns: [String], rows: [Row]) -> String {
+    static func json(columns: [String], rows: [Row], shapes: [String: JSONShape] = [:]) -> String {
         guard !rows.isEmpty else { return "[]\n" }
-        return "[\n" + rows.map { "  " + jsonObject(columns: columns, row: $0) }.joined(separator: ",\n") + "\n]\n"
+        return "[\n" + rows.map { "  " + jsonObject(columns: columns, row: $0, shapes: shapes) }.joined(separator: ",\n") + "\n]\n"
     }
 
-    static func jsonLines(columns: [String], rows: [Row]) -> String {
-        rows.map { jsonObject(columns: columns, row: $0) + "\n" }.joined()
+    static func jsonLines(columns: [String], rows: [Row], shapes: [String: JSONShape] = [:]) -> String {
+        rows.map { jsonObject(columns: columns, row: $0, shapes: shapes) + "\n" }.joined()
     }
 
-    static func jsonObject(columns: [String], row: Row) -> String {
-        let members = zip(columns, row.values).map { JSONText.string($0) + ": " + jsonValue($1) }
+    static func jsonObject(columns: [String], row: Row, shapes: [String: JSONShape] = [:]) -> String {
+        let members = zip(columns, row.values).map { column, value in
+            JSONText.string(column) + ": " + (shapes[column].map { shaped(value, $0) } ?? jsonValue(value))
+        }
         return "{" + members.joined(separator: ", ") + "}"
+    }
+
+    private static func shaped(_ value: SQLValue, _ shape: JSONShape) -> String {
+        switch (shape, value) {
+        case (.boolean, .integer(let number)): number != 0 ? "true" : "false"
+        case (.list(let separator), .text(let text)):
+            "[" + text.components(separatedBy: separator).filter { !$0.isEmpty }.map(JSONText.string).joined(separator: ", ") + "]"
+        case (.list, .null): "[]"
+        default: jsonValue(value)
+        }
     }
 
     private static func jsonValue(_ value: SQLValue) -> String {

@@ -63,6 +63,12 @@ enum SearchRenderer {
         TextStyle(bold: false, width: 0).highlight(snippet)
     }
 
+    /// BM25 as a positive number to four places; a filter-only search scores 0, never "-0.0000".
+    static func scoreText(_ hit: SearchHit) -> String {
+        let rounded = (-hit.score * 10_000).rounded() / 10_000
+        return String(format: "%.4f", rounded == 0 ? 0 : rounded)
+    }
+
     static func hitJSON(_ hit: SearchHit) -> String {
         let fields: [(String, String)] = [
             ("id", String(hit.id)),
@@ -70,7 +76,7 @@ enum SearchRenderer {
             ("display_title", JSONText.string(hit.displayTitle)),
             ("source", hit.source.map(JSONText.string) ?? "null"),
             ("published", hit.published.map(JSONText.string) ?? "null"),
-            ("score", String(format: "%.4f", -hit.score)),
+            ("score", scoreText(hit)),
             ("snippet", JSONText.string(plainSnippet(hit.snippet))),
         ]
         return "{" + fields.map { JSONText.string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
@@ -82,9 +88,9 @@ enum SearchRenderer {
                 "{\"value\": \(JSONText.string($0.value)), \"count\": \($0.count)}"
             }.joined(separator: ", ") + "]"
         }
-        let seconds = Double(result.elapsed.components.seconds) + Double(result.elapsed.components.attoseconds) / 1e18
+        // No timing here: the data is the same for the same database and query (the table shows the time).
         return """
-            {"query": \(JSONText.string(query)), "total": \(result.total), "elapsed_ms": \(String(format: "%.3f", seconds * 1000)), \
+            {"query": \(JSONText.string(query)), "total": \(result.total), \
             "hits": [\(result.hits.map(hitJSON).joined(separator: ", "))], "facets": {\(facets.joined(separator: ", "))}}
 
             """
@@ -93,7 +99,7 @@ enum SearchRenderer {
     static func csv(_ result: SearchResult) -> String {
         var lines = ["id,title,source,published,score,snippet"]
         for hit in result.hits {
-            lines.append([String(hit.id), hit.displayTitle, hit.source ?? "", hit.published ?? "", String(format: "%.4f", -hit.score), plainSnippet(hit.snippet)]
+            lines.append([String(hit.id), hit.displayTitle, hit.source ?? "", hit.published ?? "", scoreText(hit), plainSnippet(hit.snippet)]
                 .map(CSVText.field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -11,14 +11,8 @@ extension NewsDB {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Output format: table or json.")
-        var format: OutputFormat = .table
-
-        func validate() throws {
-            guard format == .table || format == .json else {
-                throw ValidationError("stats prints --format table or json")
-            }
-        }
+        @Option(help: "table, json or jsonl (the same one-line object).")
+        var format: DocumentFormat = .table
 
         func run() throws {
             let connection = try NewsDatabase.openReadOnly(path: database.path)
@@ -30,8 +24,8 @@ extension NewsDB {
 
 /// Formats `DatabaseStats` for people (aligned text) or scripts (JSON).
 enum StatsRenderer {
-    static func render(_ stats: DatabaseStats, path: String, as format: OutputFormat) -> String {
-        if format == .json {
+    static func render(_ stats: DatabaseStats, path: String, as format: DocumentFormat) -> String {
+        if format != .table {
             let tables = stats.tableCounts.map { JSONText.string($0.table) + ": " + String($0.rows) }
             return """
                 {"database": \(JSONText.string(path)), "schema_version": \(stats.schemaVersion), \

@@ -1,5 +1,6 @@
 /// Entities with the number of articles naming them, for `newsdb entities`.
 public struct EntityCount: Sendable, Equatable {
+    public var id: Int64 = 0
     public var name: String
     public var type: Entity.Kind
     public var aliases: [String]
@@ -22,13 +23,13 @@ public enum EntityQueries {
         values.append(SQLValue(limit))
         let rows = try connection.query("""
             SELECT e.name, e.type, count(ae.article_id) AS articles,
-                   (SELECT group_concat(alias, '\u{1F}') FROM entity_aliases WHERE entity_id = e.id)
+                   (SELECT group_concat(alias, '\u{1F}') FROM entity_aliases WHERE entity_id = e.id), e.id
             FROM entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?
             """, values)
         return rows.map { row in
-            EntityCount(name: row.string(0) ?? "", type: Entity.Kind(rawValue: row.string(1) ?? "") ?? .person,
+            EntityCount(id: row.int64(4) ?? 0, name: row.string(0) ?? "", type: Entity.Kind(rawValue: row.string(1) ?? "") ?? .person,
                         aliases: row.string(3).map { $0.components(separatedBy: "\u{1F}") } ?? [], articles: row.int(2) ?? 0)
         }
     }
@@ -36,6 +37,7 @@ public enum EntityQueries {
 
 /// One quote found by `newsdb quotes`, with where it appeared.
 public struct QuoteHit: Sendable, Equatable {
+    public var id: Int64 = 0
     public var text: String
     public var speaker: String?
     public var partial: Bool
@@ -78,13 +80,13 @@ public enum QuoteQueries {
         }
         values.append(SQLValue(limit))
         let rows = try connection.query("""
-            SELECT q.text, q.speaker_name, q.partial, a.id, s.name, a.published, a.title
+            SELECT q.text, q.speaker_name, q.partial, a.id, s.name, a.published, a.title, q.id
             FROM \(from_) JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = a.source_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY \(order) LIMIT ?
             """, values)
         return rows.map { row in
-            QuoteHit(text: row.string(0) ?? "", speaker: row.string(1), partial: row.int(2) == 1, articleID: row.int64(3) ?? 0,
+            QuoteHit(id: row.int64(7) ?? 0, text: row.string(0) ?? "", speaker: row.string(1), partial: row.int(2) == 1, articleID: row.int64(3) ?? 0,
                      source: row.string(4), published: row.string(5), title: row.string(6))
         }
     }
