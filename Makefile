@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 CONFIG ?= release
 BIN := $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)/newsdb
 
-.PHONY: all build test test-all demo bench bench-quick fuzz fuzz-build fuzz-each install uninstall clean help
+.PHONY: all build test test-all demo bench bench-quick fuzz fuzz-build fuzz-each install check-install uninstall clean help
 
 all: build
 
@@ -17,7 +17,8 @@ help:
 	@echo "make build     build newsdb ($(CONFIG)) into .build/"
 	@echo "make test      run every test (unit and end-to-end) but the slow ones"
 	@echo "make test-all  also the slow ones (a million tiny files)"
-	@echo "make install   copy newsdb to \$$PREFIX/bin (PREFIX=$(PREFIX))"
+	@echo "make install   a standalone newsdb to \$$PREFIX/bin, its man page and completions (PREFIX=$(PREFIX))"
+	@echo "make check-install  install into a scratch folder and run it with an empty environment"
 	@echo "make clean     remove build products and the demo database"
 
 build:
@@ -66,12 +67,34 @@ fuzz: fuzz-build
 fuzz-each: fuzz-build
 	for target in page date quote query jsonl csv html warc; do $(MAKE) --no-print-directory fuzz FUZZ_TARGET=$$target || exit 1; done
 
-install: build
-	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 0755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/newsdb"
+# The installed binary carries the Swift runtime and Foundation (--static-swift-stdlib), so it runs
+# where no Swift toolchain is; it is built in its own folder. The man page comes from
+# swift-argument-parser's generate-manual plugin, the completions from the binary itself.
+STATIC_BIN = .build-static/release/newsdb
+MAN_PAGE = .build/plugins/GenerateManual/outputs/newsdb/newsdb.1
+install:
+	$(SWIFT) build -c release --product newsdb --static-swift-stdlib --scratch-path .build-static
+	$(SWIFT) package generate-manual
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
+		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 0755 "$(STATIC_BIN)" "$(DESTDIR)$(PREFIX)/bin/newsdb"
+	install -m 0644 "$(MAN_PAGE)" "$(DESTDIR)$(PREFIX)/share/man/man1/newsdb.1"
+	"$(STATIC_BIN)" --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsdb"
+	"$(STATIC_BIN)" --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsdb"
+	"$(STATIC_BIN)" --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsdb.fish"
+
+# Installs into a scratch folder and runs the installed binary with an empty environment: no Swift
+# library may be needed beside it (.ci/run runs this after the tests).
+check-install:
+	rm -rf .build-check-install
+	$(MAKE) --no-print-directory install PREFIX="$(CURDIR)/.build-check-install"
+	Tests/check-install.sh "$(CURDIR)/.build-check-install"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/newsdb"
+	rm -f "$(DESTDIR)$(PREFIX)/bin/newsdb" "$(DESTDIR)$(PREFIX)/share/man/man1/newsdb.1" \
+		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsdb" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsdb" \
+		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsdb.fish"
 
 clean:
-	rm -rf .build demo.db demo.db-wal demo.db-shm
+	rm -rf .build .build-static .build-check-install demo.db demo.db-wal demo.db-shm

@@ -3,7 +3,9 @@ import Foundation
 
 /// The `--db` option shared by every command that opens a database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("Database file (default: $NEWSDB_PATH, else ./news.db).", valueName: "path"))
+    @Option(
+        name: .customLong("db"), help: ArgumentHelp("Database file (default: $NEWSDB_PATH, else ./news.db).", valueName: "path"),
+        completion: .file(extensions: ["db", "sqlite", "sqlite3"]))
     var explicitPath: String?
 
     /// `--db`, else `$NEWSDB_PATH` when set and not empty, else `news.db` in the working folder.

@@ -14,7 +14,7 @@ extension NewsDB {
         @Argument(help: "Words to find in names and aliases.")
         var query: String = ""
 
-        @Option(help: "person, organization or place.")
+        @Option(help: "person, organization or place.", completion: .list(["person", "organization", "place"]))
         var type: String?
 
         @Option(help: "How many to list.")

@@ -17,10 +17,10 @@ extension NewsDB {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "sqlite-sql, postgres, csv or jsonl.")
+        @Option(help: "sqlite-sql, postgres, csv or jsonl.", completion: .list(["sqlite-sql", "postgres", "csv", "jsonl"]))
         var format: String = "sqlite-sql"
 
-        @Option(help: "Output file (a directory for csv); standard output when omitted.")
+        @Option(help: "Output file (a directory for csv); standard output when omitted.", completion: .file())
         var out: String?
 
         @Argument(help: "A search query selecting the articles to export (all when omitted).")

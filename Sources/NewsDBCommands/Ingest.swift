@@ -19,7 +19,8 @@ extension NewsDB {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Input format: auto, page, html, warc, jsonl, csv or tsv.")
+        @Option(help: "Input format: auto, page, html, warc, jsonl, csv or tsv.",
+                completion: .list(["auto", "page", "html", "warc", "jsonl", "csv", "tsv"]))
         var format: String = "auto"
 
         @Option(help: "Parsing workers (default: the number of cores).")
@@ -46,7 +47,7 @@ extension NewsDB {
         @Flag(help: "Print the summary as JSON on stdout.")
         var json = false
 
-        @Argument(help: "Folders, files, or - for standard input.")
+        @Argument(help: "Folders, files, or - for standard input.", completion: .file())
         var paths: [String]
 
         func validate() throws {

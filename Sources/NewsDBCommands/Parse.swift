@@ -26,7 +26,7 @@ extension NewsDB {
         @Flag(help: "Print every line with its zone, rule and evidence.")
         var explain = false
 
-        @Argument(help: "Saved pages: text or HTML, gzip'd or not.")
+        @Argument(help: "Saved pages: text or HTML, gzip'd or not.", completion: .file())
         var files: [String]
 
         func run() throws {

@@ -21,7 +21,7 @@ extension NewsDB {
 
         @OptionGroup var filters: FilterOptions
 
-        @Option(help: "relevance, newest or oldest.") var sort: String = "relevance"
+        @Option(help: "relevance, newest or oldest.", completion: .list(["relevance", "newest", "oldest"])) var sort: String = "relevance"
         @Option(help: "Hits per page.") var limit: Int = 10
         @Option(help: "Hits to skip.") var offset: Int = 0
 
