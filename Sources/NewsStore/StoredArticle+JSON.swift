@@ -3,11 +3,15 @@ extension StoredArticle {
     /// `newsdb export --format jsonl` and the output of `newsdb show --format json`.
     public var json: String {
         let optional = JSONText.optional
-        let entities = article.entities.map {
-            "{\"name\": \(JSONText.string($0.name)), \"type\": \"\($0.type.rawValue)\", \"aliases\": [\($0.aliases.map(JSONText.string).joined(separator: ", "))], \"mentions\": \($0.mentions)}"
+        // Each entity and quote carries its row id (entity_id in SQL exports), so JSONL rows join back.
+        let entities = article.entities.enumerated().map { index, entity in
+            "{\"id\": \(index < entityIDs.count ? String(entityIDs[index]) : "null"), \"name\": \(JSONText.string(entity.name)), "
+                + "\"type\": \"\(entity.type.rawValue)\", \"aliases\": [\(entity.aliases.map(JSONText.string).joined(separator: ", "))], "
+                + "\"mentions\": \(entity.mentions)}"
         }
-        let quotes = article.quotes.map {
-            "{\"text\": \(JSONText.string($0.text)), \"speaker\": \(optional($0.speaker)), \"partial\": \($0.partial)}"
+        let quotes = article.quotes.enumerated().map { index, quote in
+            "{\"id\": \(index < quoteIDs.count ? String(quoteIDs[index]) : "null"), \"text\": \(JSONText.string(quote.text)), "
+                + "\"speaker\": \(optional(quote.speaker)), \"partial\": \(quote.partial)}"
         }
         return """
             {"id": \(id), "source": \(optional(article.source)), "aggregator": \(optional(article.aggregator)), \

@@ -101,4 +101,20 @@ struct ShellHabitsTests {
         let help = try run(["show", "--help"]).stdout + (try run(["stats", "--help"]).stdout)
         #expect(!help.contains("csv"))
     }
+
+    @Test func everyEntityAndQuoteInAJSONLExportCarriesItsId() throws {
+        let lines = try run(["export", "--db", "DB", "--format", "jsonl"]).stdout.split(separator: "\n")
+        let articles = lines.compactMap { json(String($0)) as? [String: Any] }
+        #expect(articles.count == lines.count && !articles.isEmpty)
+        let entities = articles.flatMap { $0["entities"] as? [[String: Any]] ?? [] }
+        let quotes = articles.flatMap { $0["quotes"] as? [[String: Any]] ?? [] }
+        #expect(!entities.isEmpty && entities.allSatisfy { $0["id"] is Int })
+        #expect(!quotes.isEmpty && quotes.allSatisfy { $0["id"] is Int })
+        // The ids are the rows' own: the quotes command gives the same id for the same words.
+        let listed = try #require(json(try run(["quotes", "--db", "DB", "--limit", "100", "--format", "json"]).stdout) as? [[String: Any]])
+        for quote in listed {
+            let exported = quotes.first { $0["id"] as? Int == quote["id"] as? Int }
+            #expect(exported?["text"] as? String == quote["text"] as? String)
+        }
+    }
 }
