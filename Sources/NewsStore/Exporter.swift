@@ -138,10 +138,11 @@ public final class Exporter {
         try sink.write(PostgresSchema.tables)
         for table in Self.tables {
             let columns = try columns(of: table)
-            try sink.write("COPY \(table) (\(columns.joined(separator: ", "))) FROM stdin;\n")
+            let typed = PostgresDates.typedColumns(of: table, columns: columns)
+            try sink.write("COPY \(table) (\((columns + typed.names).joined(separator: ", "))) FROM stdin;\n")
             var rows = 0
             try eachRow(of: table, columns: columns) { values in
-                try sink.write(values.map(Self.copyField).joined(separator: "\t") + "\n")
+                try sink.write((values + typed.values(values)).map(Self.copyField).joined(separator: "\t") + "\n")
                 rows += 1
             }
             try sink.write("\\.\n")

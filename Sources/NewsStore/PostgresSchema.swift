@@ -1,12 +1,20 @@
 /// The schema of a PostgreSQL export: the same tables and columns as SQLite's, with foreign keys,
-/// facet indexes, generated `tsvector` columns with GIN indexes, and the analyst views.
-/// Full-text weights follow the SQLite ranking: title A, lead B, body C.
+/// facet indexes, generated `tsvector` columns with GIN indexes, and the analyst views; dates also as
+/// DATE and TIMESTAMPTZ columns, flags as BOOLEAN.
+/// Full-text weights follow the SQLite ranking: title A, lead B, body C. The text search configuration
+/// `newsdb` is English stemming over `unaccent`, as newsdb folds diacritics: "Grunau" finds "Grünau".
 enum PostgresSchema {
     static let header = """
         -- newsdb export for PostgreSQL 15: psql -v ON_ERROR_STOP=1 -f this-file.sql
         SET client_encoding = 'UTF8';
         SET standard_conforming_strings = on;
+        -- A time written without a zone is read as UTC.
+        SET TIME ZONE 'UTC';
         BEGIN;
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+        CREATE TEXT SEARCH CONFIGURATION newsdb (COPY = english);
+        ALTER TEXT SEARCH CONFIGURATION newsdb
+            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
 
         """
 
@@ -14,7 +22,7 @@ enum PostgresSchema {
         CREATE TABLE sources (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE);
         CREATE TABLE aggregators (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE);
         CREATE TABLE ingest_runs (
-            id BIGINT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
+            id BIGINT PRIMARY KEY, started_at TIMESTAMPTZ NOT NULL, finished_at TIMESTAMPTZ, status TEXT NOT NULL,
             arguments TEXT NOT NULL, added BIGINT NOT NULL, duplicates BIGINT NOT NULL, rejected BIGINT NOT NULL
         );
         CREATE TABLE articles (
@@ -25,10 +33,13 @@ enum PostgresSchema {
             published TEXT, captured TEXT, lead TEXT NOT NULL, body TEXT NOT NULL, word_count BIGINT NOT NULL,
             content_hash TEXT NOT NULL UNIQUE, origin TEXT NOT NULL,
             ingest_run BIGINT REFERENCES ingest_runs (id),
+            -- published and captured as written by newsdb (ISO 8601 text), and typed: the day, and the
+            -- instant when the page gave a time.
+            published_date DATE, published_at TIMESTAMPTZ, captured_date DATE,
             tsv tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-                setweight(to_tsvector('english', lead), 'B') ||
-                setweight(to_tsvector('english', body), 'C')) STORED
+                setweight(to_tsvector('newsdb', coalesce(title, '')), 'A') ||
+                setweight(to_tsvector('newsdb', lead), 'B') ||
+                setweight(to_tsvector('newsdb', body), 'C')) STORED
         );
         CREATE TABLE article_credits (
             article_id BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE, agency TEXT NOT NULL,
@@ -50,10 +61,10 @@ enum PostgresSchema {
         CREATE TABLE quotes (
             id BIGINT PRIMARY KEY, article_id BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
             text TEXT NOT NULL, speaker_entity_id BIGINT REFERENCES entities (id), speaker_name TEXT,
-            partial BIGINT NOT NULL, position BIGINT NOT NULL,
+            partial BOOLEAN NOT NULL, position BIGINT NOT NULL,
             tsv tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('english', text), 'A') ||
-                setweight(to_tsvector('english', coalesce(speaker_name, '')), 'B')) STORED
+                setweight(to_tsvector('newsdb', text), 'A') ||
+                setweight(to_tsvector('newsdb', coalesce(speaker_name, '')), 'B')) STORED
         );
         CREATE TABLE rejects (
             id BIGINT PRIMARY KEY, run_id BIGINT REFERENCES ingest_runs (id), origin TEXT NOT NULL,
@@ -71,6 +82,7 @@ enum PostgresSchema {
         CREATE INDEX articles_tsv ON articles USING gin (tsv);
         CREATE INDEX quotes_tsv ON quotes USING gin (tsv);
         CREATE INDEX articles_by_published ON articles (published);
+        CREATE INDEX articles_by_published_date ON articles (published_date);
         CREATE INDEX articles_by_source ON articles (source_id, published);
         CREATE INDEX articles_by_aggregator ON articles (aggregator_id);
         CREATE INDEX article_credits_by_agency ON article_credits (agency, article_id);

@@ -94,9 +94,16 @@ struct ExportCommandTests {
         let script = scratch.path("dump.pg.sql")
         #expect(try newsdb.run(["export", "--db", db, "--format", "postgres", "--out", script]).status == 0)
         let tables = Self.tables.filter { $0 != "schema_migrations" }
-        let words = ["harbour", "strike", "ferry", "council"]
+        // Words written without their accents ("Grunau", "Solene") find the accented names, as in newsdb.
+        let words = ["harbour", "strike", "ferry", "council", "grunau", "solene"]
+        // Typed columns: the day as DATE, a time as TIMESTAMPTZ, partial as BOOLEAN.
+        let typed = [
+            "SELECT count(*) FROM articles WHERE published_date >= DATE '2025-06-01'",
+            "SELECT count(*) FROM articles WHERE published_at IS NOT NULL",
+            "SELECT count(*) FROM quotes WHERE partial",
+        ]
         let queries = tables.map { "SELECT count(*) FROM \($0)" }
-            + words.map { "SELECT count(*) FROM articles WHERE tsv @@ plainto_tsquery('english', '\($0)')" }
+            + words.map { "SELECT count(*) FROM articles WHERE tsv @@ plainto_tsquery('newsdb', '\($0)')" } + typed
         let loader = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("postgres-load.sh")
         let result = try BuiltBinary(url: URL(fileURLWithPath: "/bin/bash")).run([loader.path, script] + queries)
         if result.stdout.hasPrefix("SKIP") {
@@ -114,6 +121,12 @@ struct ExportCommandTests {
             let ours = try newsdb.run(["search", "--db", db, word, "--format", "json", "--limit", "0"]).stdout
             let total = (try JSONSerialization.jsonObject(with: Data(ours.utf8)) as? [String: Any])?["total"] as? Int
             expected.append(String(total ?? -1))
+            #expect((total ?? 0) > 0, "\(word) finds nothing in newsdb")
+        }
+        let fromJune = try newsdb.run(["search", "--db", db, "--from", "2025-06-01", "--format", "json", "--limit", "0"]).stdout
+        expected.append(String((try JSONSerialization.jsonObject(with: Data(fromJune.utf8)) as? [String: Any])?["total"] as? Int ?? -1))
+        for sql in ["SELECT count(*) FROM articles WHERE published LIKE '____-__-__T%'", "SELECT count(*) FROM quotes WHERE partial = 1"] {
+            expected.append(try sqlite3(db, sql).trimmingCharacters(in: .whitespacesAndNewlines))
         }
         #expect(answers == expected)
     }
