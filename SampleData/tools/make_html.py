@@ -94,7 +94,7 @@ def layout_jsonld(story):
 </body></html>
 """
     return page, dict(title=story["title"], source=story["source"], byline=story["byline"],
-                      published=when.strftime("%Y-%m-%dT%H:%M"), url=f"https://{domain(story)}/news/{story['id']}")
+                      published=when.strftime("%Y-%m-%dT%H:%M:00+01:00"), url=f"https://{domain(story)}/news/{story['id']}")
 
 
 def layout_opengraph(story):
@@ -131,7 +131,7 @@ def layout_opengraph(story):
 </body></html>
 """
     return page, dict(title=story["title"], source=story["source"], byline=story["byline"],
-                      published=when.strftime("%Y-%m-%dT%H:%M"), url=f"https://{domain(story)}/story/{story['id']}")
+                      published=when.strftime("%Y-%m-%dT%H:%M:00Z"), url=f"https://{domain(story)}/story/{story['id']}")
 
 
 def layout_broken(story):

@@ -98,10 +98,13 @@ public enum FieldMapping {
     /// ISO text, Unix seconds, or any form the page date parser reads, as `YYYY-MM-DD[THH:MM]`.
     static func date(_ text: String) -> String? {
         if let seconds = Double(text), seconds > 100_000_000 {
+            // Epoch seconds (or milliseconds) are an instant in UTC: kept to the second, with its zone.
             let milliseconds = seconds > 100_000_000_000
             let date = Date(timeIntervalSince1970: milliseconds ? seconds / 1000 : seconds)
-            return String(ISODate.format(date).prefix(16))
+            return ISODate.format(date)
         }
-        return DateParser.parse(text)?.date?.iso
+        // An ISO 8601 stamp keeps the precision and zone it was written with; other forms go through
+        // the page date parser (day, and hour and minute when given).
+        return ISOTimestamp.normalized(text) ?? DateParser.parse(text)?.date?.iso
     }
 }

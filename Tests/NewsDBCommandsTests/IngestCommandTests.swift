@@ -60,7 +60,7 @@ struct IngestCommandTests {
         #expect(summary.added == 22)
         #expect(summary.rejected == 0)
         #expect(try scalar(newsdb, db: db, "SELECT count(DISTINCT source_id) FROM articles") == "7")
-        #expect(try scalar(newsdb, db: db, "SELECT published FROM articles WHERE title LIKE 'Harbour council adds%'") == "2025-03-12T14:05")
+        #expect(try scalar(newsdb, db: db, "SELECT published FROM articles WHERE title LIKE 'Harbour council adds%'") == "2025-03-12T14:05:00Z")
         #expect(try scalar(newsdb, db: db, "SELECT count(*) FROM articles WHERE url IS NULL") == "0")
     }
 

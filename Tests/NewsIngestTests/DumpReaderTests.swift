@@ -97,7 +97,7 @@ struct DumpReaderTests {
         #expect(article.title == "Ferry timetable changes")
         #expect(article.paragraphs == ["First paragraph here.", "Second paragraph here."])
         #expect(article.source == "coastal-ledger.example")
-        #expect(article.published == "2025-03-12T14:05")
+        #expect(article.published == "2025-03-12T14:05:00")
         #expect(article.byline == "Ana Ruiz")
     }
 

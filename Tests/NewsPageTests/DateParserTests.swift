@@ -77,4 +77,22 @@ struct DateParserTests {
         #expect(DateParser.writesMonthFirst("12 Mar 2025") == false)
         #expect(DateParser.writesMonthFirst("2025-03-12") == nil)
     }
+
+    @Test(arguments: [
+        ("2025-04-01", "2025-04-01"),
+        ("2025-04-01T10:00:00Z", "2025-04-01T10:00:00Z"),
+        ("2025-04-01t10:00z", "2025-04-01T10:00Z"),
+        ("2025-04-01 10:00:05.250+0200", "2025-04-01T10:00:05.250+02:00"),
+        ("  2025-04-01T23:59:60-05:30 ", "2025-04-01T23:59:60-05:30"),
+        ("2025-04-01T10:00+01", "2025-04-01T10:00+01:00"),
+    ])
+    func isoStampsKeepTheirPrecisionAndZone(text: String, expected: String) {
+        #expect(ISOTimestamp.normalized(text) == expected)
+    }
+
+    @Test(arguments: ["2025-02-30", "2025-13-01", "2025-04-01T24:00", "2025-04-01T10:00:00+2", "2025-04-01T10", "April 1, 2025",
+                      "2025-04-01T10:00:00Zjunk", "2025-04-01T10:00:00."])
+    func notAnISOStamp(text: String) {
+        #expect(ISOTimestamp.normalized(text) == nil)
+    }
 }

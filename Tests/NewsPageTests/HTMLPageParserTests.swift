@@ -41,7 +41,7 @@ struct HTMLPageParserTests {
             """
         let page = HTMLPageParser.parse(Self.page(head: ld, body: "<main>\(Self.article)</main>"), origin: "ld", url: "https://mirror.example/x")
         #expect(page.title == "Harbour council keeps the evening ferry")
-        #expect(page.published == "2025-06-03T09:41")
+        #expect(page.published == "2025-06-03T09:41:00+02:00")
         #expect(page.byline == "Ana Ruiz and Tom Berg")
         #expect(page.source == "Island Post")
         #expect(page.url == "https://islandpost.example/ferry")

@@ -135,6 +135,10 @@ struct PageMetadata {
     /// the time as the page gives it.
     static func isoDate(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // A whole ISO 8601 stamp keeps its seconds and zone; anything else is read for its day and time.
+        if let stamp = ISOTimestamp.normalized(trimmed), let year = Int(stamp.prefix(4)), (1900...2200).contains(year) {
+            return stamp
+        }
         let scalars = Array(trimmed.unicodeScalars.prefix(16))
         func digits(_ range: Range<Int>) -> Bool {
             range.upperBound <= scalars.count && range.allSatisfy { ("0"..."9").contains(scalars[$0]) }
