@@ -35,6 +35,15 @@ public enum DumpFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// True for bytes that open a JSON array of objects: `[`, white space, `{` (a page of text may open
+    /// with "[Updated]", which is not this).
+    static func opensJSONArray(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let start = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        guard start.first == UInt8(ascii: "[") else { return false }
+        let next = start.dropFirst().drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        return next.first == UInt8(ascii: "{") || next.first == UInt8(ascii: "]")
+    }
+
     /// Guesses from the first bytes: `WARC/` opens an archive, a doctype or `<html>` a page of HTML,
     /// a `{` JSON lines; a first line with separators and known column names is a table; anything
     /// else is page text.
@@ -42,7 +51,7 @@ public enum DumpFormat: String, Sendable, CaseIterable {
         let start = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         if start.starts(with: Array("WARC/".utf8)) { return .warc }
         if HTMLPageParser.looksLikeHTML(start) { return .html }
-        if start.first == UInt8(ascii: "{") { return .jsonl }
+        if start.first == UInt8(ascii: "{") || opensJSONArray(start) { return .jsonl }
         let firstLine = String(decoding: start.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self).lowercased()
         let known = FieldMapping.allKnownNames
         for (separator, format) in [("\t", DumpFormat.tsv), (",", DumpFormat.csv)] {

@@ -5,6 +5,17 @@ public enum ReaderProbe {
         try? JSONLine.fields(bytes)
     }
 
+    /// How many elements a JSON array dump gives (objects, each parsed, and malformed ones), to the end.
+    public static func jsonArray(_ bytes: [UInt8]) -> Int {
+        let reader = JSONArrayReader(source: MemoryByteStream(bytes), limit: 1 << 16)
+        var elements = 0
+        while let element = try? reader.next() {
+            if case .object(let object, _, _) = element { _ = try? JSONLine.fields(object) }
+            elements += 1
+        }
+        return elements
+    }
+
     /// How many records and malformed rows a CSV text gives, reading it to the end.
     public static func csv(_ bytes: [UInt8]) -> Int {
         let reader = CSVReader(source: MemoryByteStream(bytes), separator: UInt8(ascii: ","), limit: 1 << 20)

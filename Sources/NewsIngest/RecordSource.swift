@@ -22,6 +22,7 @@ final class RecordSource {
     private enum Reader {
         case page(any ByteStream, html: Bool)
         case lines(LineReader)
+        case array(JSONArrayReader)
         case table(CSVReader)
         case archive(WARCReader)
     }
@@ -47,6 +48,7 @@ final class RecordSource {
         case .page: return completedBytes
         case .archive(let reader): return completedBytes + Int64(reader.bytesRead)
         case .lines(let reader): return completedBytes + Int64(reader.bytesRead)
+        case .array(let reader): return completedBytes + Int64(reader.bytesRead)
         case .table(let reader): return completedBytes + Int64(reader.bytesRead)
         }
     }
@@ -91,6 +93,7 @@ final class RecordSource {
         case .page: completedBytes += file.size ?? 0
         case .archive(let archive): completedBytes += Int64(archive.bytesRead)
         case .lines(let lines): completedBytes += Int64(lines.bytesRead)
+        case .array(let array): completedBytes += Int64(array.bytesRead)
         case .table(let table): completedBytes += Int64(table.bytesRead)
         }
     }
@@ -100,6 +103,7 @@ final class RecordSource {
         case .page: file.displayName
         case .archive(let archive): "\(file.displayName)#\(archive.recordNumber) (byte \(archive.offset))"
         case .lines(let lines): "\(file.displayName):\(lines.lineNumber + 1)"
+        case .array(let array): "\(file.displayName)#\(array.count) (line \(array.lineNumber))"
         case .table: file.displayName
         }
     }
@@ -129,7 +133,11 @@ final class RecordSource {
         case .page: return .page(stream, html: false)
         case .html: return .page(stream, html: true)
         case .warc: return .archive(WARCReader(source: stream, limit: recordLimit))
-        case .jsonl: return .lines(LineReader(source: stream, limit: recordLimit))
+        case .jsonl:
+            // A JSON array of objects (`[{…}, …]`) is read element by element; otherwise one object a line.
+            let prefixed = try PrefixedByteStream(source: stream, peek: 4096)
+            if DumpFormat.opensJSONArray(prefixed.prefix[...]) { return .array(JSONArrayReader(source: prefixed, limit: recordLimit)) }
+            return .lines(LineReader(source: prefixed, limit: recordLimit))
         case .csv: return .table(CSVReader(source: stream, separator: UInt8(ascii: ","), limit: recordLimit))
         case .tsv: return .table(CSVReader(source: stream, separator: 0x09, limit: recordLimit))
         }
@@ -184,6 +192,14 @@ final class RecordSource {
                 }
             }
             return nil
+        case .array(let array):
+            guard let element = try array.next() else { return nil }
+            switch element {
+            case .object(let bytes, let number, let line):
+                return .jsonLine(bytes, origin: "\(file.displayName)#\(number) (line \(line))")
+            case .malformed(let number, let line, let reason):
+                return .reject(IngestLog.Reject(origin: "\(file.displayName)#\(number) (line \(line))", reason: reason))
+            }
         case .table(let table):
             guard let record = try table.next() else { return nil }
             switch record {

@@ -6,7 +6,7 @@ import NewsStore
 // The libFuzzer target behind `make fuzz`. Built with -sanitize=fuzzer (and -DFUZZING), libFuzzer
 // supplies main; built normally, main replays the files given as arguments, so a crash found by the
 // fuzzer can be re-run and kept as a regression input. The first byte of an input chooses the code
-// under test; the rest is its input. `NEWSDB_FUZZ_TARGET` (page, date, quote, query, jsonl, csv, html, warc)
+// under test; the rest is its input (jsonl feeds both the line parser and the JSON array reader). `NEWSDB_FUZZ_TARGET` (page, date, quote, query, jsonl, csv, html, warc)
 // sends every input to one of them instead, so each can be fuzzed on its own for a set time.
 // Any crash, hang or sanitizer report is a finding.
 
@@ -24,7 +24,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     case 1: _ = DateParser.parse(text)
     case 2: _ = QuoteExtractor.quotes(in: text.components(separatedBy: "\n"))
     case 3: _ = try? SearchQuery.parse(text)
-    case 4: _ = ReaderProbe.jsonLine(bytes)
+    case 4:
+        _ = ReaderProbe.jsonLine(bytes)
+        _ = ReaderProbe.jsonArray(bytes)
     case 5: _ = ReaderProbe.csv(bytes)
     case 6: _ = HTMLPageParser.parse(bytes, origin: "fuzz")
     default: _ = ReaderProbe.warc(bytes)

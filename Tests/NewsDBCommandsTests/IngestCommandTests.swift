@@ -50,6 +50,33 @@ struct IngestCommandTests {
         #expect(rechecked.duplicates == 50)
     }
 
+    @Test func jsonArrayDumpLoadsLikeItsJSONLinesAndACutOneSaysWhere() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        // The SampleData JSONL as one pretty-printed JSON array, as `jq -s .` would write it.
+        let lines = try String(contentsOfFile: Self.sample("dumps/articles.jsonl"), encoding: .utf8).split(separator: "\n")
+        let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) }
+        let array = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted])
+        try array.write(to: URL(fileURLWithPath: scratch.path("dump.json")))
+        let loaded = try ingest(newsdb, [scratch.path("dump.json")], db: scratch.path("array.db"))
+        #expect(loaded.added == 22 && loaded.rejected == 0)
+        let fromLines = try ingest(newsdb, [Self.sample("dumps/articles.jsonl")], db: scratch.path("lines.db"))
+        #expect(fromLines.added == 22)
+        let titles = "SELECT group_concat(title || published, '|') FROM (SELECT title, published FROM articles ORDER BY title)"
+        #expect(try scalar(newsdb, db: scratch.path("array.db"), titles) == (try scalar(newsdb, db: scratch.path("lines.db"), titles)))
+
+        // Cut in the middle of its fourth record: three load, one reject names the record and its line.
+        let text = String(decoding: array, as: UTF8.self)
+        let fourth = text.components(separatedBy: "\n  {").prefix(4).joined(separator: "\n  {")
+        try (fourth + "\n  {\"title\": \"cut").write(toFile: scratch.path("cut.json"), atomically: true, encoding: .utf8)
+        let cut = try ingest(newsdb, [scratch.path("cut.json")], db: scratch.path("cut.db"))
+        #expect(cut.added == 3 && cut.rejected == 1)
+        let reject = try newsdb.run(["rejects", "--db", scratch.path("cut.db"), "--format", "csv"]).stdout
+        #expect(reject.contains("cut.json#4 (line "), "\(reject)")
+        #expect(reject.contains("cut short"))
+    }
+
     @Test(arguments: ["dumps/articles.jsonl", "dumps/articles.csv", "dumps/articles.jsonl.gz"])
     func everyDumpFormatLoadsEveryStory(path: String) throws {
         let newsdb = try BuiltBinary.locate()

@@ -70,6 +70,45 @@ struct DumpReaderTests {
         #expect(fields["x"] == nil)
     }
 
+    @Test func jsonArrayIsSplitIntoObjectsAcrossChunks() throws {
+        let text = """
+            [ {"title": "A, [b]", "text": "x \\\\" } ,
+              {"title": "C", "nested": {"list": [1, {"k": "}"}]}},
+              "a string", 42,
+              {"title": "\(String(repeating: "y", count: 300))"},
+              {"title": "last"} ]
+            """
+        let reader = JSONArrayReader(source: MemoryStream(text, chunk: 5), limit: 200)
+        var seen: [String] = []
+        while let element = try reader.next() {
+            switch element {
+            case .object(let bytes, let number, let line): seen.append("\(number)@\(line) " + String(decoding: bytes, as: UTF8.self))
+            case .malformed(let number, let line, let reason): seen.append("\(number)@\(line) ! " + reason)
+            }
+        }
+        #expect(seen == [
+            #"1@1 {"title": "A, [b]", "text": "x \\" }"#,
+            #"2@2 {"title": "C", "nested": {"list": [1, {"k": "}"}]}}"#,
+            "3@3 ! array element is not a JSON object",
+            "4@3 ! array element is not a JSON object",
+            "5@4 ! record too large: 0 MB (limit 0 MB; raise --max-record-mb)",
+            #"6@5 {"title": "last"}"#,
+        ])
+    }
+
+    @Test func jsonArrayCutShortIsOneRejectAfterTheWholeRecords() throws {
+        let reader = JSONArrayReader(source: MemoryStream("[{\"a\": 1}, {\"b\": \"unfinished", chunk: 3), limit: 1000)
+        guard case .object(_, 1, 1) = try #require(try reader.next()) else { Issue.record("first"); return }
+        guard case .malformed(2, 1, let reason) = try #require(try reader.next()) else { Issue.record("second"); return }
+        #expect(reason.contains("cut short"))
+        #expect(try reader.next() == nil)
+    }
+
+    @Test(arguments: [("[{\"a\":1}]", true), ("  [\n {", true), ("[]", true), ("[Updated] Ferry", false), ("{\"a\":1}", false)])
+    func jsonArraysAreRecognised(text: String, isArray: Bool) {
+        #expect(DumpFormat.opensJSONArray(Array(text.utf8)[...]) == isArray)
+    }
+
     @Test func longLinesAreSkippedNotHeld() throws {
         let reader = LineReader(source: MemoryStream("short\n" + String(repeating: "x", count: 500) + "\nafter\n", chunk: 64), limit: 100)
         guard case .text(let first, 1) = try #require(try reader.next()) else { Issue.record("first"); return }
