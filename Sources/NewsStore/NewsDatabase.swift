@@ -5,10 +5,14 @@ public enum NewsDatabase {
     /// Opens or creates the database and applies pending migrations.
     public static func open(path: String, migrations: [Migration]? = nil) throws -> Connection {
         try refuseDirectory(path)
-        let connection = try Connection(path: path, mode: .readWrite)
-        try Migrator(migrations: try migrations ?? Migration.embedded).migrate(connection)
-        try connection.useWriteAheadLog()
-        return connection
+        do {
+            let connection = try Connection(path: path, mode: .readWrite)
+            try Migrator(migrations: try migrations ?? Migration.embedded).migrate(connection)
+            try connection.useWriteAheadLog()
+            return connection
+        } catch ResultCode.notADatabase {
+            throw NewsDatabaseError.notSQLite(path: path)
+        }
     }
 
     /// A folder given as the database would otherwise surface as SQLite's "disk I/O error".
@@ -26,6 +30,16 @@ public enum NewsDatabase {
         }
         try refuseDirectory(path)
         do {
+            let connection = try readOnlyConnection(path)
+            if path != ":memory:" { try refuseUnlessNewsdb(connection, path: path) }
+            return connection
+        } catch ResultCode.notADatabase {
+            throw NewsDatabaseError.notSQLite(path: path)
+        }
+    }
+
+    private static func readOnlyConnection(_ path: String) throws -> Connection {
+        do {
             let connection = try Connection(path: path, mode: .readOnly)
             try Migrator(migrations: try Migration.embedded).verify(connection)
             return connection
@@ -37,6 +51,17 @@ public enum NewsDatabase {
             try Migrator(migrations: try Migration.embedded).verify(connection)
             return connection
         }
+    }
+
+    /// A reader of another program's SQLite file, or of an empty one, would otherwise meet raw
+    /// "no such table" errors from its first query.
+    private static func refuseUnlessNewsdb(_ connection: Connection, path: String) throws {
+        guard try Migrator.currentVersion(of: connection) == 0 else { return }
+        let tables = try connection.query(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).compactMap { $0.string(0) }
+        if tables.isEmpty { throw NewsDatabaseError.empty(path: path) }
+        throw MigrationError.foreignDatabase(tables: tables)
     }
 
     private static func isInWritableFolder(_ path: String) -> Bool {
@@ -57,11 +82,15 @@ public enum NewsDatabase {
 public enum NewsDatabaseError: Error, Equatable, CustomStringConvertible {
     case missing(path: String)
     case directory(path: String)
+    case notSQLite(path: String)
+    case empty(path: String)
 
     public var description: String {
         switch self {
         case .missing(let path): "no database at \(path); create one with `newsdb init --db \(path)`"
         case .directory(let path): "\(path) is a folder, not a database file; give --db a file's path, such as \(path)/news.db"
+        case .notSQLite(let path): "\(path) is not an SQLite database (its first bytes are not SQLite's header); it was left untouched"
+        case .empty(path: let path): "\(path) holds no newsdb database yet; load pages into it with `newsdb ingest --db \(path) …`"
         }
     }
 }

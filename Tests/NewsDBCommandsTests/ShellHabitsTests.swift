@@ -117,4 +117,31 @@ struct ShellHabitsTests {
             #expect(exported?["text"] as? String == quote["text"] as? String)
         }
     }
+
+    @Test func filesThatAreNotNewsdbDatabasesAreNamedAndLeftAlone() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        try "garbage, not a database\n".write(toFile: scratch.path("text.db"), atomically: true, encoding: .utf8)
+        FileManager.default.createFile(atPath: scratch.path("empty.db"), contents: Data())
+        let sqlite3 = BuiltBinary(url: URL(fileURLWithPath: "/usr/bin/sqlite3"))
+        try sqlite3.run([scratch.path("foreign.db"), "CREATE TABLE notes (x); INSERT INTO notes VALUES (1);"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: scratch.path("foreign.db")))
+        let cases: [([String], String)] = [
+            (["search", "--db", scratch.path("foreign.db"), "x"], "another program's SQLite database (it holds notes"),
+            (["ingest", "--db", scratch.path("foreign.db"), IngestCommandTests.sample("pages/01.txt")], "another program's SQLite database"),
+            (["search", "--db", scratch.path("text.db"), "x"], "is not an SQLite database"),
+            (["ingest", "--db", scratch.path("text.db"), IngestCommandTests.sample("pages/01.txt")], "is not an SQLite database"),
+            (["stats", "--db", scratch.path("empty.db")], "holds no newsdb database yet"),
+            (["export", "--db", "DB", "--format", "jsonl", "--out", scratch.path("missing/folder/x.jsonl")], "no such file or directory"),
+        ]
+        for (arguments, message) in cases {
+            let result = try run(arguments)
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("Error: ") && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("SQLite error"), "no raw SQLite error: \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.path("foreign.db"))) == before)
+        #expect(try String(contentsOfFile: scratch.path("text.db"), encoding: .utf8) == "garbage, not a database\n")
+    }
 }
