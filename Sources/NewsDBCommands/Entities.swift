@@ -5,6 +5,7 @@ extension NewsDB {
     /// `newsdb entities`: people, organisations and places by the number of articles naming them.
     struct Entities: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "entities",
             abstract: "List people, organisations and places with their article counts.",
             discussion: "QUERY searches names and aliases. Example: newsdb entities --type person --top 20"
         )

@@ -6,6 +6,7 @@ extension NewsDB {
     /// `newsdb export`: the data, or a search's articles, for sqlite3, PostgreSQL, spreadsheets and notebooks.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export as a SQL script for sqlite3 or PostgreSQL, CSV files, or JSON lines.",
             discussion: """
                 A query or filters restrict the export to the matching articles and the rows related to them.

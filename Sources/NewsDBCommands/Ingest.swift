@@ -7,6 +7,7 @@ extension NewsDB {
     /// `newsdb ingest`: load page folders and dumps.
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ingest",
             abstract: "Load saved pages and JSONL/CSV dumps (optionally gzip'd) into the database.",
             discussion: """
                 Folders are walked recursively in name order; '-' reads standard input. Every record ends as \

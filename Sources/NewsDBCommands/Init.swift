@@ -5,6 +5,7 @@ extension NewsDB {
     /// `newsdb init`: create a database, or bring an existing one to this binary's schema.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create the database, or migrate it to the latest schema.",
             discussion: "Example: newsdb init --db news.db"
         )

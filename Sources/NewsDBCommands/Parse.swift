@@ -7,6 +7,7 @@ extension NewsDB {
     /// `newsdb parse`: show what the page parser makes of saved pages, without a database.
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Parse saved news pages and print the normalised articles.",
             discussion: """
                 With --json, prints one JSON object per page, one per line (the contract in ARCHITECTURE.md).

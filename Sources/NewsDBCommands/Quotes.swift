@@ -5,6 +5,7 @@ extension NewsDB {
     /// `newsdb quotes`: who said what, where and when.
     struct Quotes: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "quotes",
             abstract: "Search quotations, with speaker, source, date and article id.",
             discussion: "Example: newsdb quotes ceasefire --speaker Trump --from 2025-03"
         )

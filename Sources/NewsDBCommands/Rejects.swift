@@ -5,6 +5,7 @@ extension NewsDB {
     /// `newsdb rejects`: the input records that did not become articles, and why.
     struct Rejects: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rejects",
             abstract: "List rejected input records with their file, line and reason.",
             discussion: "Example: newsdb rejects --run 3 --format csv"
         )

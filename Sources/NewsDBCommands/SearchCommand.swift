@@ -6,6 +6,7 @@ extension NewsDB {
     /// `newsdb search`: ranked full-text search with filters and facet counts.
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Search articles: ranked full text, filters and facet counts.",
             discussion: """
                 Words are ANDed; "exact phrase"; OR; -word or NOT word; prefix*; ( ); NEAR(a b, 5); and \

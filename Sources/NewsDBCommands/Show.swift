@@ -5,6 +5,7 @@ extension NewsDB {
     /// `newsdb show`: one article in full.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print one article in full with its metadata, entities and quotes.",
             discussion: "Example: newsdb show 13 --format json"
         )

@@ -5,6 +5,7 @@ extension NewsDB {
     /// `newsdb stats`: what is in the database and how big it is.
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "Show row counts per table, schema version, file size and SQLite version.",
             discussion: "Example: newsdb stats --db news.db --format json"
         )
