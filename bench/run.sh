@@ -85,6 +85,7 @@ record ingest_pages_over_floor "$(python3 -c "print(round($pages_seconds/$best, 
 
 # Search and facets on the page-ingested database; extraction alone.
 "$BENCH" search "$WORK/pages.db" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
+"$BENCH" process "$WORK/pages.db" "$NEWSDB" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 "$BENCH" facets "$WORK/pages.db" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 "$BENCH" extract "$CORPUS/articles.jsonl" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 # HTML extraction alone on one core: the real benchmark pages when this checkout sits beside them, else

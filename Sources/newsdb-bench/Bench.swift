@@ -124,6 +124,50 @@ enum Bench {
         "growers agency:AP", "rail union", "NEAR(harbour council, 5)", "lighthouse",
     ]
 
+    /// The kind of each query of the set, for percentiles per kind (a common word costs what its
+    /// matches cost; a rare one what the query's fixed work costs).
+    static func kind(of query: String) -> String {
+        switch query {
+        case "said", "percent": "common"
+        case "harbour", "university", "lighthouse": "word"
+        case "ferry crossings", "officials counted", "rail union": "and"
+        case "\"told reporters\"", "NEAR(harbour council, 5)": "phrase"
+        case "council*": "prefix"
+        case "strike OR drought": "or"
+        case "plan -harbour": "not"
+        default: "filtered"
+        }
+    }
+
+    static func reportPercentiles(_ prefix: String, _ times: [Double]) {
+        report(prefix + "_p50_ms", percentile(times, 0.5), "ms")
+        report(prefix + "_p95_ms", percentile(times, 0.95), "ms")
+        report(prefix + "_p99_ms", percentile(times, 0.99), "ms")
+    }
+
+    /// Whole processes: `newsdb search --db DB QUERY --limit 10` started `count` times per query, as a
+    /// script or a shell user runs it (start, open, search, print, exit).
+    static func processLatency(database: String, newsdb: String, repeat count: Int) throws {
+        var times: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<count {
+            for query in querySet {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: newsdb)
+                process.arguments = ["search", "--db", database, "--limit", "10", "--", query]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                let start = clock.now
+                try process.run()
+                process.waitUntilExit()
+                times.append(seconds(clock.now - start) * 1000)
+                guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+            }
+        }
+        report("search_process_p50_ms", percentile(times, 0.5), "ms")
+        report("search_process_p99_ms", percentile(times, 0.99), "ms")
+    }
+
     static func searchLatency(database: String, repeat count: Int) throws {
         let connection = try NewsDatabase.openReadOnly(path: database)
         let engine = SearchEngine(connection: connection)
@@ -154,9 +198,11 @@ enum Bench {
             let name = query.padding(toLength: max(query.count, 36), withPad: " ", startingAt: 0)
             FileHandle.standardError.write(Data(String(format: "  %@ ours %6.1f ms  floor %@ ms\n", name, percentile(times.ours, 0.5), floor).utf8))
         }
-        report("search_p50_ms", percentile(ours, 0.5), "ms")
-        report("search_p95_ms", percentile(ours, 0.95), "ms")
-        report("search_p99_ms", percentile(ours, 0.99), "ms")
+        reportPercentiles("search", ours)
+        let kinds = Dictionary(grouping: querySet, by: kind(of:))
+        for (kind, queries) in kinds.sorted(by: { $0.key < $1.key }) {
+            reportPercentiles("search_\(kind)", queries.flatMap { byQuery[$0]?.ours ?? [] })
+        }
         report("fts_floor_p50_ms", percentile(floors, 0.5), "ms")
         report("search_over_floor_p50", percentile(ours, 0.5) / max(0.001, percentile(floors, 0.5)), "x")
     }

@@ -5,7 +5,8 @@ import NewsStore
 // newsdb-bench: the tools behind `make bench`. Usage:
 //   newsdb-bench generate N SEED OUTDIR SAMPLEDATA   corpus: OUTDIR/pages/, articles.jsonl, articles.csv
 //   newsdb-bench floor DB JSONL triggers|program|rebuild
-//   newsdb-bench search DB REPEAT                    latency of the mixed query set, and the FTS5 floor
+//   newsdb-bench search DB REPEAT                    latency of the mixed query set (in all and by kind), and the FTS5 floor
+//   newsdb-bench process DB NEWSDB REPEAT            the same queries as whole `newsdb search` processes
 //   newsdb-bench facets DB REPEAT                    search + five facets vs the plain GROUP BY way
 //   newsdb-bench page DB QUERY REPEAT                one whole page (five facets) our way only, for profiling
 //   newsdb-bench extract JSONL                       entity and quote extraction on its own
@@ -15,7 +16,7 @@ import NewsStore
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|facets|page|extract|parse|html …\n".utf8))
+    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|process|facets|page|extract|parse|html …\n".utf8))
     exit(2)
 }
 do {
@@ -26,6 +27,8 @@ do {
         try Bench.floor(database: arguments[1], jsonl: arguments[2], strategy: arguments[3])
     case "search":
         try Bench.searchLatency(database: arguments[1], repeat: Int(arguments[2])!)
+    case "process":
+        try Bench.processLatency(database: arguments[1], newsdb: arguments[2], repeat: Int(arguments[3])!)
     case "facets":
         try Bench.facets(database: arguments[1], repeat: Int(arguments[2])!)
     case "page":
