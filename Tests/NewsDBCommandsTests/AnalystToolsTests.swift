@@ -57,6 +57,10 @@ struct AnalystToolsTests {
         let credits = (facets["credits"] as? [String: Any])?["results"] as? [[String: Any]] ?? []
         #expect(sources.count > 1)
         #expect(credits.contains { $0["value"] as? String == "AP" })
+        // On the table itself, sources facet by their id, labelled with their names.
+        let byID = try get("/news/articles.json?_facet=source_id&_size=0")
+        let labelled = ((byID["facet_results"] as? [String: Any])?["source_id"] as? [String: Any])?["results"] as? [[String: Any]] ?? []
+        #expect(Set(labelled.compactMap { $0["label"] as? String }) == Set(sources.compactMap { $0["value"] as? String }))
 
         let quotes = try get("/news/quotes_by_speaker.json?speaker=Okonjo&_shape=objects")
         let rows = quotes["rows"] as? [[String: Any]] ?? []
