@@ -98,12 +98,17 @@ public struct Migrator {
         return applied
     }
 
+    /// The tables and views a file holds, SQLite's own left out: what tells a foreign file from a new one.
+    static func tablesAndViews(of connection: Connection) throws -> [String] {
+        try connection.query(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).compactMap { $0.string(0) }
+    }
+
     /// Throws when the database holds tables but no ledger: another program's file.
     private func refuseForeign(_ connection: Connection) throws {
         guard try Self.currentVersion(of: connection) == 0 else { return }
-        let tables = try connection.query(
-            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        ).compactMap { $0.string(0) }
+        let tables = try Self.tablesAndViews(of: connection)
         guard tables.isEmpty || tables == ["schema_migrations"] else {
             throw MigrationError.foreignDatabase(tables: tables)
         }

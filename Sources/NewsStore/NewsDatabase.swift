@@ -57,9 +57,7 @@ public enum NewsDatabase {
     /// "no such table" errors from its first query.
     private static func refuseUnlessNewsdb(_ connection: Connection, path: String) throws {
         guard try Migrator.currentVersion(of: connection) == 0 else { return }
-        let tables = try connection.query(
-            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        ).compactMap { $0.string(0) }
+        let tables = try Migrator.tablesAndViews(of: connection)
         if tables.isEmpty { throw NewsDatabaseError.empty(path: path) }
         throw MigrationError.foreignDatabase(tables: tables)
     }
