@@ -4,17 +4,10 @@ import Testing
 /// HTML pages and web archives loaded from the built binary, as a user would.
 @Suite("newsdb ingest of HTML pages and web archives")
 struct ArchiveCommandTests {
-    struct Summary: Decodable {
-        let added: Int
-        let duplicates: Int
-        let rejected: Int
-        let skipped_archive_records: [String: Int]
-    }
-
-    func ingest(_ newsdb: BuiltBinary, _ arguments: [String], db: String) throws -> Summary {
-        let result = try newsdb.run(["ingest", "--db", db, "--json", "--quiet"] + arguments)
+    func ingest(_ newsdb: BuiltBinary, _ arguments: [String], db: String) throws -> IngestSummary {
+        let (result, summary) = try newsdb.ingest(arguments, db: db)
         #expect(result.status == 0, "\(result.stderr)")
-        return try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
+        return try #require(summary)
     }
 
     @Test func archiveLoadsOneArticlePerPageWithTheSameBodiesAsThePages() throws {

@@ -56,7 +56,24 @@ struct BuiltBinary {
     }
 }
 
+/// The summary `newsdb ingest --json` prints when a run ends.
+struct IngestSummary: Decodable {
+    let run: Int
+    let added: Int
+    let duplicates: Int
+    let rejected: Int
+    let records: Int
+    let already_loaded_files: Int
+    let skipped_archive_records: [String: Int]
+}
+
 extension BuiltBinary {
+    /// `newsdb ingest --db DB --json --quiet ARGUMENTS…`: the process's result, and its summary when it printed one.
+    func ingest(_ arguments: [String], db: String, input: Data? = nil) throws -> (result: Result, summary: IngestSummary?) {
+        let result = try run(["ingest", "--db", db, "--json", "--quiet"] + arguments, input: input)
+        return (result, try? JSONDecoder().decode(IngestSummary.self, from: Data(result.stdout.utf8)))
+    }
+
     /// The first value of the first row a `newsdb sql` query returns, as CSV text ("" when none).
     func scalar(db: String, _ query: String) throws -> String {
         let result = try run(["sql", "--db", db, "--format", "csv", query])

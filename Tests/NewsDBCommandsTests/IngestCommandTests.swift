@@ -9,19 +9,10 @@ struct IngestCommandTests {
 
     static func sample(_ path: String) -> String { sampleData.appendingPathComponent(path).path }
 
-    struct Summary: Decodable {
-        let run: Int
-        let added: Int
-        let duplicates: Int
-        let rejected: Int
-        let records: Int
-        let already_loaded_files: Int
-    }
-
-    func ingest(_ newsdb: BuiltBinary, _ arguments: [String], db: String, input: Data? = nil) throws -> Summary {
-        let result = try newsdb.run(["ingest", "--db", db, "--json", "--quiet"] + arguments, input: input)
+    func ingest(_ newsdb: BuiltBinary, _ arguments: [String], db: String, input: Data? = nil) throws -> IngestSummary {
+        let (result, summary) = try newsdb.ingest(arguments, db: db, input: input)
         #expect(result.status == 0, "\(result.stderr)")
-        return try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
+        return try #require(summary)
     }
 
     func scalar(_ newsdb: BuiltBinary, db: String, _ query: String) throws -> String {

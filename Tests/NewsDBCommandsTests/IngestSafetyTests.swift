@@ -4,16 +4,9 @@ import Testing
 /// Ingest cases a hostile tester found losing data with exit 0: each now loads, or says why not.
 @Suite("Ingest loses nothing silently")
 struct IngestSafetyTests {
-    struct Summary: Decodable {
-        let added: Int
-        let duplicates: Int
-        let rejected: Int
-        let already_loaded_files: Int
-    }
-
-    func ingest(_ newsdb: BuiltBinary, _ arguments: [String], db: String) throws -> (status: Int32, summary: Summary?, stderr: String) {
-        let result = try newsdb.run(["ingest", "--db", db, "--json", "--quiet"] + arguments)
-        return (result.status, try? JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8)), result.stderr)
+    func ingest(_ newsdb: BuiltBinary, _ arguments: [String], db: String) throws -> (status: Int32, summary: IngestSummary?, stderr: String) {
+        let (result, summary) = try newsdb.ingest(arguments, db: db)
+        return (result.status, summary, result.stderr)
     }
 
     @Test(arguments: ["articles.csv", "articles.jsonl"])
@@ -120,7 +113,7 @@ struct IngestSafetyTests {
         let workFolder = scratch.url
         for folder in ["a", "b"] {
             let result = try newsdb.run(["ingest", "--db", db, "--json", "--quiet", "."], in: workFolder.appendingPathComponent(folder))
-            let summary = try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
+            let summary = try JSONDecoder().decode(IngestSummary.self, from: Data(result.stdout.utf8))
             #expect(summary.already_loaded_files == 0, "\(folder)")
         }
     }
