@@ -18,6 +18,8 @@ public final class ArticleWriter {
     /// past the limit it starts afresh, which costs only repeated (harmless) inserts.
     private var storedAliases: Set<AliasKey> = []
     private static let aliasCacheLimit = 200_000
+    /// Seals each block of articles the batches fill, for pruned ranking (nil without FTS5).
+    private lazy var searchBounds = SearchBounds(connection: connection)
 
     private struct EntityKey: Hashable {
         let name: String
@@ -111,6 +113,7 @@ public final class ArticleWriter {
         let setAside = try setTriggersAside()
         indexedArticles = try maxID(of: "articles")
         let indexedQuotes = try maxID(of: "quotes")
+        try searchBounds?.unsealBlocks(from: indexedArticles + 1)
         let outcomes: [Outcome]
         if isolated {
             outcomes = try articles.map { try writeInSavepoint($0, run: run) }
@@ -124,6 +127,7 @@ public final class ArticleWriter {
         }
         try connection.execute(Self.indexNewArticles, [.integer(indexedArticles)])
         try connection.execute(Self.indexNewQuotes, [.integer(indexedQuotes)])
+        try searchBounds?.sealCompleteBlocks()
         for trigger in setAside { try connection.execute(trigger) }
         try connection.execute("UPDATE newsdb_state SET bulk = 0", [])
         return outcomes
@@ -132,7 +136,7 @@ public final class ArticleWriter {
     /// The triggers whose WHEN stands them aside while `newsdb_state.bulk` is 1.
     static let bulkGuardedTriggers = [
         "articles_ai", "articles_au", "quotes_ai", "article_facets_article_ai", "article_facets_entities_ai",
-        "article_facets_credits_ai",
+        "article_facets_credits_ai", "search_blocks_id_reused",
     ]
 
     /// Drops the bulk-guarded triggers and returns the SQL that re-creates them, as stored in the

@@ -21,4 +21,18 @@ final class MatchPositions {
     var cutoff = Double.infinity
     /// Tokens in each phrase of the query, by phrase number.
     var phraseSizes: [Int32] = []
+    /// The query's IDF per phrase and average row length, from the first statement of the search
+    /// that scored a row: a search that scores block by block in several statements reuses them,
+    /// so every block is scored alike and each phrase's rows are counted once, not per statement.
+    var statistics: RankStatistics?
+    /// Rows holding each phrase, when the search counted them already (with FTS5's count, cheaper
+    /// than the rank function's own way): the IDF is then made from these.
+    var knownPhraseRows: [Int64]?
+}
+
+struct RankStatistics {
+    var idf: [Double]
+    /// Rows holding each phrase (the IDF's count).
+    var phraseRows: [Int64]
+    var averageLength: Double
 }

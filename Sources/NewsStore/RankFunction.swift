@@ -13,6 +13,9 @@ import Foundation
 /// phrases of the rows a search may keep.
 enum RankFunction {
     static let name = "articles_rank"
+    /// BM25's parameters, as FTS5's bm25() fixes them.
+    static let k1 = 1.2
+    static let b = 0.75
 
     /// Adds the function to a connection; a database without FTS5 simply goes without it.
     static func register(on handle: OpaquePointer) {
@@ -62,8 +65,8 @@ enum RankFunction {
 /// and the reader of row lengths. Its arrays are raw buffers: this runs once per matched row, and
 /// Swift arrays in a class pay for exclusivity and uniqueness checks on every access.
 private final class RankQuery {
-    private static let k1 = 1.2
-    private static let b = 0.75
+    private static let k1 = RankFunction.k1
+    private static let b = RankFunction.b
 
     private let idf: UnsafeMutableBufferPointer<Double>
     private let frequencies: UnsafeMutableBufferPointer<Double>
@@ -75,23 +78,19 @@ private final class RankQuery {
 
     init?(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, weights count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) {
         let fts = api.pointee
-        var rows: Int64 = 0
-        var tokens: Int64 = 0
-        guard fts.xRowCount(context, &rows) == SQLITE_OK, fts.xColumnTotalSize(context, -1, &tokens) == SQLITE_OK else { return nil }
-        let rowCount = Double(max(rows, 1))
-        var idf: [Double] = []
-        for phrase in 0..<fts.xPhraseCount(context) {
-            var hits: Int64 = 0
-            let status = fts.xQueryPhrase(context, phrase, &hits) { _, _, counter in
-                counter?.assumingMemoryBound(to: Int64.self).pointee += 1
-                return SQLITE_OK
-            }
-            guard status == SQLITE_OK else { return nil }
-            // As bm25(): a phrase in more than half the rows would weigh negative, so it weighs almost nothing.
-            let value = log((rowCount - Double(hits) + 0.5) / (Double(hits) + 0.5))
-            idf.append(value <= 0 ? 1e-6 : value)
-        }
         let columns = Int(fts.xColumnCount(context))
+        let given = columns < Int(count) ? values?[columns].flatMap { sqlite3_value_pointer($0, MatchPositions.pointerType) } : nil
+        let positions = given.map { Unmanaged<MatchPositions>.fromOpaque($0).takeUnretainedValue() }
+        let phraseCount = Int(fts.xPhraseCount(context))
+        let statistics: RankStatistics
+        if let known = positions?.statistics, known.idf.count == phraseCount {
+            statistics = known
+        } else {
+            guard let counted = Self.statistics(fts: fts, context: context, knownPhraseRows: positions?.knownPhraseRows) else { return nil }
+            statistics = counted
+            positions?.statistics = counted
+        }
+        let idf = statistics.idf
         let weights = (0..<columns).map { column -> Double in
             guard column < Int(count), let value = values?[column] else { return 1 }
             return sqlite3_value_double(value)
@@ -102,15 +101,37 @@ private final class RankQuery {
         self.frequencies.initialize(repeating: 0)
         self.weights = .allocate(capacity: weights.count)
         _ = self.weights.initialize(from: weights)
-        averageLength = Double(tokens) / rowCount
+        averageLength = statistics.averageLength
         lengths = RowLengths(handle: fts.xUserData(context).map { OpaquePointer($0) })
-        if columns < Int(count), let value = values?[columns], let pointer = sqlite3_value_pointer(value, MatchPositions.pointerType) {
-            let positions = Unmanaged<MatchPositions>.fromOpaque(pointer).takeUnretainedValue()
-            positions.phraseSizes = (0..<fts.xPhraseCount(context)).map { fts.xPhraseSize(context, $0) }
-            self.positions = positions
-        } else {
-            positions = nil
+        positions?.phraseSizes = (0..<fts.xPhraseCount(context)).map { fts.xPhraseSize(context, $0) }
+        self.positions = positions
+    }
+
+    /// IDF per phrase and the average row length, as bm25() counts them.
+    private static func statistics(fts: Fts5ExtensionApi, context: OpaquePointer, knownPhraseRows: [Int64]?) -> RankStatistics? {
+        var rows: Int64 = 0
+        var tokens: Int64 = 0
+        guard fts.xRowCount(context, &rows) == SQLITE_OK, fts.xColumnTotalSize(context, -1, &tokens) == SQLITE_OK else { return nil }
+        let rowCount = Double(max(rows, 1))
+        var idf: [Double] = []
+        var phraseRows: [Int64] = []
+        let phraseCount = fts.xPhraseCount(context)
+        let known = knownPhraseRows?.count == Int(phraseCount) ? knownPhraseRows : nil
+        for phrase in 0..<phraseCount {
+            var hits: Int64 = known?[Int(phrase)] ?? 0
+            if known == nil {
+                let status = fts.xQueryPhrase(context, phrase, &hits) { _, _, counter in
+                    counter?.assumingMemoryBound(to: Int64.self).pointee += 1
+                    return SQLITE_OK
+                }
+                guard status == SQLITE_OK else { return nil }
+            }
+            // As bm25(): a phrase in more than half the rows would weigh negative, so it weighs almost nothing.
+            let value = log((rowCount - Double(hits) + 0.5) / (Double(hits) + 0.5))
+            idf.append(value <= 0 ? 1e-6 : value)
+            phraseRows.append(hits)
         }
+        return RankStatistics(idf: idf, phraseRows: phraseRows, averageLength: Double(tokens) / rowCount)
     }
 
     deinit {

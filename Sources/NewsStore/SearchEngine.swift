@@ -8,6 +8,11 @@ public final class SearchEngine {
     public static let columnWeights = (title: 5.0, lead: 2.0, body: 1.0)
 
     private let connection: Connection
+    /// False only to compare pruned ranking with scoring every match (tests, benchmarks).
+    public var allowsPruning = true
+    public var pruning = PrunedRanking.Settings()
+    /// How many stretch statements the last search scored, or nil when it scored every match.
+    public private(set) var lastPrunedStatements: Int?
     /// Made at the first words-only page and kept for the next ones (nil: `snippet()` is used).
     private lazy var snippetMaker = SnippetMaker(connection: connection)
 
@@ -30,13 +35,14 @@ public final class SearchEngine {
     }
 
     /// The scan of `rankedPage`. LEFT JOIN: an article missing its packed row still counts as a match.
-    /// The second parameter is the `MatchPositions` the rank function leaves each row's places in.
-    static func rankingScanSQL(countsFacets: Bool) -> String {
+    /// The last parameter is the `MatchPositions` the rank function leaves each row's places in;
+    /// with `idRange`, the second and third bound the ids scanned (a stretch of pruned ranking).
+    static func rankingScanSQL(countsFacets: Bool, idRange: Bool = false) -> String {
         let weights = columnWeights
         return """
-            SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body), ?2)\(countsFacets ? ", p.packed" : "")
+            SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body), \(idRange ? "?4" : "?2"))\(countsFacets ? ", p.packed" : "")
             FROM articles_fts f\(countsFacets ? " LEFT JOIN article_facets p ON p.article_id = f.rowid" : "")
-            WHERE articles_fts MATCH ?1
+            WHERE articles_fts MATCH ?1\(idRange ? " AND f.rowid BETWEEN ?2 AND ?3" : "")
             """
     }
 
@@ -103,6 +109,7 @@ public final class SearchEngine {
     static let createHits = "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, score REAL NOT NULL)"
 
     public func search(_ request: SearchRequest) throws -> SearchResult {
+        lastPrunedStatements = nil
         let clock = ContinuousClock()
         let start = clock.now
         if Self.ranksInOnePass(request), let expression = request.expression,
@@ -136,11 +143,13 @@ public final class SearchEngine {
         let positions = MatchPositions()
         var places: [Int64: [MatchPositions.Instance]] = [:]
         var total = 0
-        do {
-            let statement = try connection.cachedStatement(Self.rankingScanSQL(countsFacets: countsFacets))
+        /// Scores the rows `sql` selects, leaving out those in `skipped` blocks (scored already).
+        func score(_ sql: String, _ values: [SQLValue], skipped: Set<Int64>?) throws {
+            let statement = try connection.cachedStatement(sql)
             try withExtendedLifetime(positions) {
-                try statement.bind([.text(expression)], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
+                try statement.bind(values, pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
                 try statement.forEachScoredRow { id, score, packed in
+                    if let skipped, skipped.contains(SearchBounds.block(of: id)) { return }
                     total += 1
                     if best.offer(id: id, score: score) {
                         places[id] = positions.row
@@ -148,6 +157,14 @@ public final class SearchEngine {
                     }
                     if countsFacets { counter.add(packed) }
                 }
+            }
+        }
+        do {
+            if !countsFacets, request.rawExpression == nil, allowsPruning, request.offset + request.limit > 0,
+               let matches = try scorePruned(expression: expression, positions: positions, best: { best.cutoff }, score: { try score($0, $1, skipped: $2) }) {
+                total = matches
+            } else {
+                try score(Self.rankingScanSQL(countsFacets: countsFacets), [.text(expression)], skipped: nil)
             }
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
@@ -191,6 +208,84 @@ public final class SearchEngine {
         }
         let facets = try summarize(counter, kinds: request.facets, size: request.facetSize)
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
+    }
+
+    /// Scores only the stretches of ids `PrunedRanking` plans, best bound first, until the page's
+    /// cut (`cutoff()`, a score: lower is better) is better than the next stretch can reach.
+    /// Returns the exact number of matches, or nil (nothing scored) when pruning would not pay:
+    /// few matches, a prefix, or too few sealed blocks. One read transaction holds the statements
+    /// to one snapshot of the file.
+    private func scorePruned(expression: String, positions: MatchPositions, best cutoff: () -> Double,
+                             score: (String, [SQLValue], Set<Int64>?) throws -> Void) throws -> Int? {
+        guard let phrases = PrunedRanking.phrases(of: expression), PrunedRanking.pays(for: expression, phrases: phrases),
+              !connection.isInTransaction else { return nil }
+        return try connection.transaction(.deferred) { () throws -> Int? in
+            // The query's matches first: with few, scoring them all is cheaper than any plan. Then
+            // each phrase's rows counted by FTS5 for the IDF (the same count when the query is one
+            // phrase). A column filter changes what the rank function counts for a phrase, so then
+            // it counts for itself.
+            func count(_ expression: String) throws -> Int64 {
+                try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
+            }
+            let total = try count(expression)
+            guard total >= pruning.minimumMatches else { return nil }
+            if !expression.contains(":") {
+                var rowsByPhrase: [String: Int64] = [:]
+                for phrase in phrases where rowsByPhrase[phrase.text] == nil {
+                    let quoted = SearchQueryParser.quote(phrase.text)
+                    rowsByPhrase[phrase.text] = quoted == expression ? total : try count(quoted)
+                }
+                positions.knownPhraseRows = phrases.map { rowsByPhrase[$0.text] ?? 0 }
+            }
+            // One row scored apart, only for the IDF and average length the bounds are made with;
+            // the stretches' statements then reuse them.
+            let probe = try connection.cachedStatement(Self.rankingScanSQL(countsFacets: false) + " LIMIT 1")
+            try withExtendedLifetime(positions) {
+                try probe.bind([.text(expression)], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
+                try probe.forEachScoredRow { _, _, _ in }
+            }
+            guard let statistics = positions.statistics,
+                  let stretches = try PrunedRanking.plan(connection: connection, phrases: phrases, statistics: statistics, total: Int(total),
+                                                         exactShares: bestScoresByBlock)
+            else { return nil }
+            let sql = Self.rankingScanSQL(countsFacets: false, idRange: true)
+            // The best-bound stretches first, one statement each, until no other can beat the page's
+            // cut or `pruning.singleStatements` have run; then what may still beat the cut,
+            // joined into runs by id, leaving out the rows scored already.
+            var scoredBlocks = Set<Int64>()
+            var opening = 0
+            while opening < stretches.count, -stretches[opening].bound <= cutoff(),
+                  opening < pruning.singleStatements || cutoff() == .infinity {
+                let stretch = stretches[opening]
+                try score(sql, [.text(expression), .integer(stretch.first), .integer(stretch.last)], nil)
+                scoredBlocks.formUnion(SearchBounds.block(of: stretch.first)...SearchBounds.block(of: stretch.last))
+                opening += 1
+            }
+            let runs = PrunedRanking.runs(of: Array(stretches[opening...]), cutoff: cutoff(), bridgedBlocks: pruning.bridgedBlocks)
+            for run in runs where -run.bound <= cutoff() {
+                try score(sql, [.text(expression), .integer(run.first), .integer(run.last)], scoredBlocks)
+            }
+            lastPrunedStatements = opening + runs.count
+            return Int(total)
+        }
+    }
+
+    /// One phrase scored alone over the whole file: its best BM25 share (positive) in each block, 0
+    /// where it is absent. Alone, the phrase has the IDF it has in the full query, so these are
+    /// exactly its shares there.
+    private func bestScoresByBlock(phrase: String, blockCount: Int) throws -> [Double] {
+        var best = [Double](repeating: 0, count: blockCount)
+        let positions = MatchPositions()
+        positions.cutoff = -.infinity
+        let statement = try connection.cachedStatement(Self.rankingScanSQL(countsFacets: false))
+        try withExtendedLifetime(positions) {
+            try statement.bind([.text(SearchQueryParser.quote(phrase))], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
+            try statement.forEachScoredRow { id, score, _ in
+                let block = Int(SearchBounds.block(of: id))
+                if block < blockCount, -score > best[block] { best[block] = -score }
+            }
+        }
+        return best
     }
 
     private func page(_ request: SearchRequest) throws -> [SearchHit] {

@@ -354,3 +354,58 @@ enum Bench {
         report("html_paragraphs", Double(paragraphs / max(1, rounds)), "paragraphs")
     }
 }
+
+extension Bench {
+    /// Random queries of common words from the index's own vocabulary (single words, AND, OR, NOT,
+    /// phrases, a column), each searched with pruned ranking and with every match scored: the
+    /// totals and the pages (ids and scores, in order) must be equal. Prints the mismatches and
+    /// the median time of each way.
+    static func comparePruning(database: String, queries count: Int, seed: UInt64) throws {
+        let connection = try NewsDatabase.openReadOnly(path: database)
+        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, 'articles_fts', 'row')")
+        let words = try connection.query("SELECT term FROM temp.bench_vocab WHERE doc >= 200 AND term GLOB '[a-z]*' ORDER BY doc DESC LIMIT 400")
+            .compactMap { $0.string(0) }
+        var generator = SplitMix(seed: seed)
+        func word() -> String { words[Int(generator.next() % UInt64(words.count))] }
+        let pruned = SearchEngine(connection: connection)
+        let exhaustive = SearchEngine(connection: connection)
+        exhaustive.allowsPruning = false
+        var mismatches = 0
+        var fast: [Double] = []
+        var slow: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<count {
+            let query = switch generator.next() % 6 {
+            case 0: word()
+            case 1: "\(word()) \(word())"
+            case 2: "\(word()) OR \(word())"
+            case 3: "\(word()) -\(word())"
+            case 4: "\"\(word()) \(word())\" OR \(word())"
+            default: "title:\(word()) \(word())"
+            }
+            var request = SearchRequest(query: try SearchQuery.parse(query))
+            request.limit = 10
+            request.offset = generator.next() % 4 == 0 ? 10 : 0
+            var start = clock.now
+            let a = try pruned.search(request)
+            fast.append(seconds(clock.now - start) * 1000)
+            let statements = pruned.lastPrunedStatements
+            start = clock.now
+            let b = try exhaustive.search(request)
+            slow.append(seconds(clock.now - start) * 1000)
+            if ProcessInfo.processInfo.environment["NEWSDB_BENCH_VERBOSE"] != nil {
+                FileHandle.standardError.write(Data(String(format: "  %.1f ms pruned (%d statements), %.1f ms every match: %@ (%d)\n", fast.last!, statements ?? -1, slow.last!, query, a.total).utf8))
+            }
+            if a.total != b.total || a.hits.map(\.id) != b.hits.map(\.id) || a.hits.map(\.score) != b.hits.map(\.score) {
+                mismatches += 1
+                FileHandle.standardError.write(Data("mismatch: \(query) totals \(a.total) \(b.total)\n  \(a.hits.map(\.id))\n  \(b.hits.map(\.id))\n".utf8))
+            }
+        }
+        report("compare_queries", Double(count), "queries")
+        report("compare_mismatches", Double(mismatches), "queries")
+        report("compare_pruned_p50_ms", percentile(fast, 0.5), "ms")
+        report("compare_pruned_p99_ms", percentile(fast, 0.99), "ms")
+        report("compare_exhaustive_p50_ms", percentile(slow, 0.5), "ms")
+        report("compare_exhaustive_p99_ms", percentile(slow, 0.99), "ms")
+    }
+}

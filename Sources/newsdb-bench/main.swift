@@ -7,6 +7,7 @@ import NewsStore
 //   newsdb-bench floor DB JSONL triggers|program|rebuild
 //   newsdb-bench search DB REPEAT                    latency of the mixed query set (in all and by kind), and the FTS5 floor
 //   newsdb-bench process DB NEWSDB REPEAT            the same queries as whole `newsdb search` processes
+//   newsdb-bench compare DB QUERIES [SEED]           random queries ranked pruned and exhaustively: equal pages, and each way's time
 //   newsdb-bench facets DB REPEAT                    search + five facets vs the plain GROUP BY way
 //   newsdb-bench page DB QUERY REPEAT                one whole page (five facets) our way only, for profiling
 //   newsdb-bench extract JSONL                       entity and quote extraction on its own
@@ -16,7 +17,7 @@ import NewsStore
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|process|facets|page|extract|parse|html …\n".utf8))
+    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|process|compare|facets|page|extract|parse|html …\n".utf8))
     exit(2)
 }
 do {
@@ -29,6 +30,8 @@ do {
         try Bench.searchLatency(database: arguments[1], repeat: Int(arguments[2])!)
     case "process":
         try Bench.processLatency(database: arguments[1], newsdb: arguments[2], repeat: Int(arguments[3])!)
+    case "compare":
+        try Bench.comparePruning(database: arguments[1], queries: Int(arguments[2])!, seed: arguments.count > 3 ? UInt64(arguments[3])! : 1)
     case "facets":
         try Bench.facets(database: arguments[1], repeat: Int(arguments[2])!)
     case "page":

@@ -1,0 +1,210 @@
+import Foundation
+
+/// Plans a ranked search that scores only the stretches of articles that can reach its page.
+///
+/// From `search_bound_terms` (filled by `SearchBounds`) each sealed block of 256 ids gets an upper
+/// bound on any of its articles' BM25 score for the query: per phrase, its IDF times the largest
+/// share a term of the phrase can give there. The search scores the blocks best bound first and
+/// stops at the first whose bound is below the score its page already needs, so the page equals
+/// the one scoring every match would give (ties included: a block whose bound equals the cut is
+/// still scored). Blocks without bounds (not sealed yet, or their text changed) are scored first.
+public enum PrunedRanking {
+    /// When pruning is tried and how its stretches are scored; the defaults were measured on the
+    /// 100k bench corpus (BENCHMARKS.md), tests set small ones to reach every path on few articles.
+    public struct Settings: Sendable {
+        /// Below this many matches, scoring them all costs less than planning which to skip.
+        public var minimumMatches = 10_000
+        /// Stretches scored one statement each, best bound first, before the rest go in runs: by
+        /// then the page's cut is near its final value, so the runs hold few blocks.
+        public var singleStatements = 24
+        /// A statement costs about what scoring a hundred matches does, so runs bridge gaps of up
+        /// to this many blocks.
+        public var bridgedBlocks: Int64 = 2
+
+        public init() {}
+    }
+    /// Rounding in the score's arithmetic must never put an article above its block's bound.
+    static let boundMargin = 1 + 1e-9
+
+    /// Ids `first...last`, and the best BM25 score (positive) any of their articles can reach.
+    struct Stretch: Equatable {
+        var first: Int64
+        var last: Int64
+        var bound: Double
+    }
+
+    /// A phrase of the query, and whether it stands after a NOT at the top level (with no column
+    /// named anywhere), where no matching article holds it, so it adds nothing to any score.
+    struct Phrase: Equatable {
+        var text: String
+        var excluded: Bool
+    }
+
+    /// The phrases of an expression written by `SearchQuery` (every term quoted), in the order
+    /// FTS5 numbers them. Nil when a phrase is a prefix (which terms it covers is not known here)
+    /// or the text holds anything but quoted phrases, operators, column names and NEAR distances.
+    static func phrases(of expression: String) -> [Phrase]? {
+        var phrases: [Phrase] = []
+        var characters = expression[...]
+        var word = ""
+        var depth = 0
+        // Set by a top-level NOT: the depth its operand closes at, or nil when none is open.
+        var excludedUntil: Int?
+        var excludesNextPhrase = false
+        var hasColumn = false
+        func endWord() -> Bool {
+            defer { word = "" }
+            if word == "NOT" && depth == 0 { excludesNextPhrase = true }
+            if ["title", "lead", "body"].contains(word) { hasColumn = true }
+            return word.isEmpty || ["AND", "OR", "NOT", "NEAR", "title", "lead", "body"].contains(word) || word.allSatisfy(\.isNumber)
+        }
+        while let character = characters.popFirst() {
+            if character == "\"" {
+                guard endWord() else { return nil }
+                var phrase = ""
+                var closed = false
+                while let next = characters.popFirst() {
+                    if next == "\"" {
+                        if characters.first == "\"" {
+                            phrase.append("\"")
+                            characters.removeFirst()
+                        } else {
+                            closed = true
+                            break
+                        }
+                    } else {
+                        phrase.append(next)
+                    }
+                }
+                guard closed, characters.first != "*" else { return nil }
+                phrases.append(Phrase(text: phrase, excluded: excludesNextPhrase || excludedUntil != nil))
+                if excludedUntil == nil { excludesNextPhrase = false }
+            } else if character.isLetter || character.isNumber {
+                word.append(character)
+            } else if " ():,".contains(character) {
+                guard endWord() else { return nil }
+                if character == "(" {
+                    if excludesNextPhrase && excludedUntil == nil { excludedUntil = depth }
+                    depth += 1
+                } else if character == ")" {
+                    depth -= 1
+                    if depth == excludedUntil {
+                        excludedUntil = nil
+                        excludesNextPhrase = false
+                    }
+                }
+            } else {
+                return nil
+            }
+        }
+        guard endWord() else { return nil }
+        // A NOT of one column still lets the phrase stand in the others: no exclusions then.
+        if hasColumn { return phrases.map { Phrase(text: $0.text, excluded: false) } }
+        return phrases
+    }
+
+    /// Whether planning can pay for a query, measured on the bench corpus: words ANDed or NOTed,
+    /// in any column. Not OR: the sum of each word's bound in a block is far above what one
+    /// article scores, so nearly every block stays in. Not a phrase of several words or NEAR:
+    /// counting their rows checks positions, which costs as much as scoring them.
+    static func pays(for expression: String, phrases: [Phrase]) -> Bool {
+        !expression.contains(" OR ") && !expression.contains("NEAR(")
+            && phrases.allSatisfy { $0.text.allSatisfy { $0.isLetter || $0.isNumber } }
+    }
+
+    /// The stretches to score, best bound first, or nil when too little of the file has bounds
+    /// for a plan to pay. `statistics` are those the rank function scores with; `exactShares`
+    /// scores one phrase alone and gives its best score in each block, for a phrase with few rows.
+    static func plan(connection: Connection, phrases: [Phrase], statistics: RankStatistics, total: Int,
+                     exactShares: (String, Int) throws -> [Double]) throws -> [Stretch]? {
+        guard phrases.count == statistics.idf.count, let tokenizer = FTSTokenizer(connection: connection) else { return nil }
+        let maxID = try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0
+        let blockCount = Int(SearchBounds.block(of: maxID)) + 1
+        var sealed = [Bool](repeating: false, count: blockCount)
+        var sealedCount = 0
+        for row in try connection.query("SELECT block FROM search_blocks") {
+            if let block = row.int64(0), block >= 0, block < blockCount {
+                sealed[Int(block)] = true
+                sealedCount += 1
+            }
+        }
+        guard sealedCount * 2 >= blockCount else { return nil }
+
+        // Per phrase and block, the largest share (BM25's term factor) a term of the phrase can give:
+        // a phrase's count in an article is at most any one of its terms' count.
+        let ceiling = RankFunction.k1 + 1
+        var bounds = [Double](repeating: 0, count: blockCount)
+        var shares: [String: [Double]] = [:]
+        for (index, phrase) in phrases.enumerated() where !phrase.excluded {
+            // A phrase in few rows, beside others: scoring it alone gives its exact best per block
+            // (nothing where it is absent), where the stored bounds would give BM25's ceiling.
+            if phrases.count > 1, statistics.phraseRows[index] * 4 <= Int64(total) {
+                for (block, best) in try exactShares(phrase.text, blockCount).enumerated() { bounds[block] += best }
+                continue
+            }
+            var terms: [String] = []
+            tokenizer.forEachToken(in: phrase.text) { terms.append(String(decoding: $0, as: UTF8.self)) }
+            guard !terms.isEmpty else { return nil }
+            var best = [Double](repeating: ceiling, count: blockCount)
+            for term in terms {
+                if shares[term] == nil { shares[term] = try termShares(connection: connection, term: term, blockCount: blockCount, averageLength: statistics.averageLength) }
+                for (block, share) in shares[term]!.enumerated() where share < best[block] { best[block] = share }
+            }
+            for block in 0..<blockCount { bounds[block] += statistics.idf[index] * best[block] }
+        }
+
+        var stretches: [Stretch] = []
+        var sealedStretches: [Stretch] = []
+        for block in 0..<blockCount {
+            let first = Int64(block) << SearchBounds.blockShift
+            let last = first + SearchBounds.blockSize - 1
+            if sealed[block] {
+                sealedStretches.append(Stretch(first: first, last: last, bound: bounds[block] * boundMargin))
+            } else if let previous = stretches.last, previous.last + 1 == first {
+                stretches[stretches.count - 1].last = last
+            } else {
+                stretches.append(Stretch(first: first, last: last, bound: .infinity))
+            }
+        }
+        return stretches + sealedStretches.sorted { $0.bound > $1.bound }
+    }
+
+    /// Stretches still worth scoring once the page's cut is known (`cutoff`, a score: lower is
+    /// better), joined into runs by id, each run one statement, bridging gaps of up to
+    /// `bridgedBlocks` blocks. Best bound first.
+    static func runs(of stretches: [Stretch], cutoff: Double, bridgedBlocks: Int64) -> [Stretch] {
+        let wanted = stretches.filter { -$0.bound <= cutoff }.sorted { $0.first < $1.first }
+        var runs: [Stretch] = []
+        for stretch in wanted {
+            if let previous = runs.last, stretch.first - previous.last - 1 <= bridgedBlocks * SearchBounds.blockSize {
+                runs[runs.count - 1].last = stretch.last
+                runs[runs.count - 1].bound = max(previous.bound, stretch.bound)
+            } else {
+                runs.append(stretch)
+            }
+        }
+        return runs.sorted { $0.bound > $1.bound }
+    }
+
+
+    /// A term's largest share of BM25 in each block that has a row for it (the ceiling elsewhere):
+    /// k1+1 over 1 + k1((1-b)/tf + (b/avgdl)(dl/tf)), at the largest tf and smallest dl/tf seen.
+    private static func termShares(connection: Connection, term: String, blockCount: Int, averageLength: Double) throws -> [Double] {
+        let k1 = RankFunction.k1
+        let b = RankFunction.b
+        var shares = [Double](repeating: k1 + 1, count: blockCount)
+        let rows = try connection.cachedStatement("""
+            SELECT t.block, t.max_weighted_tf, t.min_length_per_tf
+            FROM search_bound_terms t JOIN search_blocks s ON s.block = t.block AND s.generation = t.generation
+            WHERE t.term = ?
+            """)
+        try rows.bind([.text(term)])
+        defer { rows.reset() }
+        while let row = try rows.step() {
+            guard let block = row.int64(0), block >= 0, block < blockCount,
+                  let count = row.double(1), count > 0, let lengthPerCount = row.double(2) else { continue }
+            shares[Int(block)] = (k1 + 1) / (1 + k1 * ((1 - b) / count + b * lengthPerCount / averageLength))
+        }
+        return shares
+    }
+}

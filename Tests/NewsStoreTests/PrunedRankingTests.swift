@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import NewsStore
+
+@Suite("Pruned ranking: the page and the total equal scoring every match")
+struct PrunedRankingTests {
+    /// Words drawn with a skewed frequency (the first ones in most articles, the last in few),
+    /// articles of very different lengths, some words repeated in titles: blocks' bounds differ, so
+    /// the search skips some and must not skip any that holds a page's article.
+    static let words = [
+        "harbour", "ferry", "council", "tide", "strike", "rail", "union", "growers", "drought", "vote",
+        "lighthouse", "storm", "budget", "school", "bridge", "market", "festival", "court", "river", "museum",
+    ]
+
+    final class Corpus {
+        let database: TestDatabase
+        let connection: Connection
+        var state: UInt64 = 7
+
+        init(articles: Int) throws {
+            database = try TestDatabase()
+            connection = try database.open()
+            let writer = ArticleWriter(connection: connection)
+            for start in stride(from: 0, to: articles, by: 500) {
+                _ = try writer.write((start..<min(start + 500, articles)).map { article($0) })
+            }
+        }
+
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+
+        /// Word i is chosen about twice as often as word i+3.
+        func word() -> String {
+            PrunedRankingTests.words[min(next(PrunedRankingTests.words.count), next(PrunedRankingTests.words.count), next(PrunedRankingTests.words.count))]
+        }
+
+        func text(_ count: Int) -> String { (0..<count).map { _ in word() }.joined(separator: " ") }
+
+        /// News comes in bursts: each thousand articles has a topic word (one of the rare half of
+        /// the list) in many of its articles, so a topic's blocks bound far above the rest.
+        static func topic(of number: Int) -> String { PrunedRankingTests.words[10 + (number / 1_000) % 10] }
+
+        func article(_ number: Int) -> Article {
+            let topic = next(3) == 0 ? " " + Self.topic(of: number) : ""
+            return Article(title: next(10) == 0 ? nil : text(1 + next(5)) + topic, published: "2025-0\(1 + next(9))-1\(next(10))",
+                           paragraphs: [text(2 + next(12)) + topic, text(3 + next(next(3) == 0 ? 300 : 40))], origin: "pruned\(number)")
+        }
+
+        func query() -> String {
+            switch next(7) {
+            case 0, 1: word()
+            case 2: "\(word()) \(word())"
+            case 3: "\(word()) -\(word())"
+            case 4: "title:\(word()) \(word())"
+            case 5: "\(word()) \(word()) \(word())"
+            default: "\(word()) OR \(word())"
+            }
+        }
+    }
+
+    static func engines(_ connection: Connection) -> (pruned: SearchEngine, exhaustive: SearchEngine) {
+        let pruned = SearchEngine(connection: connection)
+        pruned.pruning.minimumMatches = 1
+        pruned.pruning.singleStatements = 2
+        pruned.pruning.bridgedBlocks = 1
+        let exhaustive = SearchEngine(connection: connection)
+        exhaustive.allowsPruning = false
+        return (pruned, exhaustive)
+    }
+
+    static func expectSamePages(_ corpus: Corpus, queries: Int) throws {
+        let (pruned, exhaustive) = engines(corpus.connection)
+        for _ in 0..<queries {
+            let text = corpus.query()
+            var request = SearchRequest(query: try SearchQuery.parse(text))
+            request.limit = [1, 5, 10, 20][corpus.next(4)]
+            request.offset = corpus.next(4) == 0 ? corpus.next(30) : 0
+            let fast = try pruned.search(request)
+            let full = try exhaustive.search(request)
+            #expect(fast.total == full.total, "\(text): total")
+            #expect(fast.hits.map(\.id) == full.hits.map(\.id), "\(text) (limit \(request.limit), offset \(request.offset)): ids")
+            #expect(fast.hits.map(\.score) == full.hits.map(\.score), "\(text): scores")
+            #expect(fast.hits.map(\.snippet) == full.hits.map(\.snippet), "\(text): snippets")
+        }
+    }
+
+    @Test func randomQueriesGiveTheSamePage() throws {
+        let corpus = try Corpus(articles: 4_000)
+        defer { corpus.database.remove() }
+        let sealed = try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value ?? 0
+        #expect(sealed == 4_000 / 256, "every full block is sealed")
+        try Self.expectSamePages(corpus, queries: 2_000)
+    }
+
+    /// The search does skip: a topic of one thousand articles out of four is found without scoring
+    /// the blocks where its word only turns up by chance (one statement a block here; all 16
+    /// without pruning), with the same page.
+    @Test func aTopicIsFoundInItsOwnBlocks() throws {
+        let corpus = try Corpus(articles: 4_000)
+        defer { corpus.database.remove() }
+        let (pruned, exhaustive) = Self.engines(corpus.connection)
+        pruned.pruning.singleStatements = 100
+        let request = SearchRequest(query: try SearchQuery.parse(Corpus.topic(of: 2_500)))
+        let page = try pruned.search(request)
+        #expect(page.hits.map(\.id) == (try exhaustive.search(request)).hits.map(\.id))
+        let scored = try #require(pruned.lastPrunedStatements)
+        #expect(scored <= 10, "scored \(scored) of \(4_000 / 256 + 1) stretches")
+    }
+
+    /// Text that changes after its block was sealed (a title filled in by a later copy, an edit in
+    /// the sqlite3 shell) unseals the block, so its old bounds are never trusted.
+    @Test func changedTextUnsealsItsBlock() throws {
+        let corpus = try Corpus(articles: 3_000)
+        defer { corpus.database.remove() }
+        let before = try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value ?? 0
+        try corpus.connection.execute("UPDATE articles SET title = 'harbour harbour harbour harbour' WHERE id IN (300, 301)")
+        try corpus.connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+        let after = try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value ?? 0
+        #expect(after == before - 1)
+        try Self.expectSamePages(corpus, queries: 300)
+        // The next batch seals it again, from the text as it is now.
+        _ = try ArticleWriter(connection: corpus.connection).write([corpus.article(99_999)])
+        #expect(try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value == before)
+        try Self.expectSamePages(corpus, queries: 300)
+    }
+
+    @Test(arguments: [
+        ("\"harbour\"", [PrunedRanking.Phrase(text: "harbour", excluded: false)]),
+        ("\"a\" AND \"b\" NOT \"c\"", [.init(text: "a", excluded: false), .init(text: "b", excluded: false), .init(text: "c", excluded: true)]),
+        ("(\"a\") NOT (\"b\" OR \"c\") NOT \"d\"", [.init(text: "a", excluded: false), .init(text: "b", excluded: true),
+                                                  .init(text: "c", excluded: true), .init(text: "d", excluded: true)]),
+        ("(\"a\" NOT \"b\") OR \"c\"", [.init(text: "a", excluded: false), .init(text: "b", excluded: false), .init(text: "c", excluded: false)]),
+        ("\"a\" NOT title : \"b\"", [.init(text: "a", excluded: false), .init(text: "b", excluded: false)]),
+        ("NEAR(\"a\" \"b c\", 5)", [.init(text: "a", excluded: false), .init(text: "b c", excluded: false)]),
+        ("\"say \"\"no\"\"\"", [.init(text: "say \"no\"", excluded: false)]),
+    ])
+    func phrasesAreReadInOrder(expression: String, expected: [PrunedRanking.Phrase]) {
+        #expect(PrunedRanking.phrases(of: expression) == expected)
+    }
+
+    @Test(arguments: ["\"harb\"*", "harbour", "\"a\" ^ \"b\"", "\"unclosed"])
+    func expressionsItCannotReadAreScoredInFull(expression: String) {
+        #expect(PrunedRanking.phrases(of: expression) == nil)
+    }
+}
