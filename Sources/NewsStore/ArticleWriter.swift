@@ -20,6 +20,8 @@ public final class ArticleWriter {
     private static let aliasCacheLimit = 200_000
     /// Seals each block of articles the batches fill, for pruned ranking (nil without FTS5).
     private lazy var searchBounds = SearchBounds(connection: connection)
+    /// For tests: blocks this writer sealed from stored text instead of its own counts.
+    var blocksSealedFromStoredText: Int { searchBounds?.sealedFromStoredText ?? 0 }
 
     private struct EntityKey: Hashable {
         let name: String
@@ -236,6 +238,7 @@ public final class ArticleWriter {
             agencies: Array(Set(article.credits)).sorted(), people: (facetIDs[.person] ?? []).sorted(),
             places: (facetIDs[.place] ?? []).sorted(), organizations: (facetIDs[.organization] ?? []).sorted())
         try connection.execute(Self.insertFacets, [.integer(articleID), .text(packed.text)])
+        searchBounds?.stored(id: articleID, terms: prepared.terms)
         return .inserted(id: articleID)
     }
 
@@ -244,7 +247,12 @@ public final class ArticleWriter {
     /// an earlier batch indexed, its index entry is replaced here.
     private func fillGaps(from article: Article, hash: String) throws {
         guard let stored = try connection.query(Self.storedWithGaps, [.text(hash)]).first, let id = stored.int64(0) else { return }
-        let reindex = id <= indexedArticles && stored.isNull(1) && article.title != nil
+        let titleAdded = stored.isNull(1) && article.title != nil
+        let reindex = id <= indexedArticles && titleAdded
+        if titleAdded {
+            // The terms counted for its block's bounds lack the title now stored.
+            searchBounds?.textChanged(id: id)
+        }
         if reindex {
             try connection.execute(Self.unindexArticle, [.integer(id), .null, stored.values[2], stored.values[3]])
         }

@@ -35,29 +35,41 @@ final class FTSTokenizer {
         methods.xDelete?(instance)
     }
 
-    /// Calls `body` with the bytes of each token of `text`, in order (the index's count of a
-    /// column's tokens is the number of calls). Colocated tokens (synonyms) would not be counted,
-    /// as FTS5 does not count them; this tokenizer makes none.
+    /// Calls `body` with the bytes of each token of `text`, in order.
     func forEachToken(in text: String, _ body: (UnsafeRawBufferPointer) -> Void) {
-        withoutActuallyEscaping(body) { escaping in
-            let sink = TokenSink(escaping)
-            var text = text
-            text.withUTF8 { bytes in
-                guard let base = bytes.baseAddress, let tokenize = methods.xTokenize else { return }
-                _ = withExtendedLifetime(sink) {
-                    tokenize(instance, Unmanaged.passUnretained(sink).toOpaque(), FTS5_TOKENIZE_DOCUMENT,
-                             UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count)) { context, flags, token, length, _, _ in
-                        guard let context, let token, flags & FTS5_TOKEN_COLOCATED == 0 else { return SQLITE_OK }
-                        Unmanaged<TokenSink>.fromOpaque(context).takeUnretainedValue().body(UnsafeRawBufferPointer(start: token, count: Int(length)))
-                        return SQLITE_OK
-                    }
-                }
+        withoutActuallyEscaping(body) { escaping in tokenize(text, into: ClosureSink(escaping)) }
+    }
+
+    /// Hands each token of `text` to `sink`, in order (the index's count of a column's tokens is
+    /// the number of calls). Colocated tokens (synonyms) would not be counted, as FTS5 does not
+    /// count them; this tokenizer makes none.
+    func tokenize(_ text: String, into sink: TokenSink) {
+        var text = text
+        text.withUTF8 { tokenize($0, into: sink) }
+    }
+
+    /// The same over UTF-8 bytes (a column read straight from SQLite).
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into sink: TokenSink) {
+        guard let base = bytes.baseAddress, let tokenize = methods.xTokenize else { return }
+        withExtendedLifetime(sink) {
+            _ = tokenize(instance, Unmanaged.passUnretained(sink).toOpaque(), FTS5_TOKENIZE_DOCUMENT,
+                         UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count)) { context, flags, token, length, _, _ in
+                guard let context, let token, flags & FTS5_TOKEN_COLOCATED == 0 else { return SQLITE_OK }
+                Unmanaged<TokenSink>.fromOpaque(context).takeUnretainedValue().consume(UnsafeRawBufferPointer(start: token, count: Int(length)))
+                return SQLITE_OK
             }
         }
     }
 
-    private final class TokenSink {
+    private final class ClosureSink: TokenSink {
         let body: (UnsafeRawBufferPointer) -> Void
         init(_ body: @escaping (UnsafeRawBufferPointer) -> Void) { self.body = body }
+        override func consume(_ token: UnsafeRawBufferPointer) { body(token) }
     }
+}
+
+/// What receives a tokenizer's tokens: a class, so the C callback reaches it with one dynamic
+/// call and no closure context (the sealer takes a few hundred million tokens in a big load).
+class TokenSink {
+    func consume(_ token: UnsafeRawBufferPointer) {}
 }

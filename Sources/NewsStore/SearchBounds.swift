@@ -16,6 +16,21 @@ final class SearchBounds {
     static let minimumArticles = 4
 
     static func block(of id: Int64) -> Int64 { id >> blockShift }
+    /// The rank function's column weights, as whole counts.
+    static let columnWeights = (title: Int32(SearchEngine.columnWeights.title), lead: Int32(SearchEngine.columnWeights.lead),
+                                body: Int32(SearchEngine.columnWeights.body))
+
+    /// Blocks being filled by this writer: the terms of each article it stored there, counted on
+    /// the parsing threads. A block whose every row came through here is sealed from these; any
+    /// other (begun by an earlier load, text changed, a batch rolled back) from its stored text.
+    private struct OpenBlock {
+        let counter = BlockTermCounter()
+        var ids = Set<Int64>()
+        var spoiled = false
+    }
+    private var openBlocks: [Int64: OpenBlock] = [:]
+    /// Blocks sealed from their stored text rather than from counts made on the parsing threads.
+    private(set) var sealedFromStoredText = 0
 
     private let connection: Connection
     private let tokenizer: FTSTokenizer
@@ -33,6 +48,23 @@ final class SearchBounds {
         try connection.execute("DELETE FROM search_blocks WHERE block >= ?", [.integer(Self.block(of: nextID))])
     }
 
+    /// An article this writer stored, with its terms (nil: counted from the text at sealing).
+    func stored(id: Int64, terms: ArticleTerms?) {
+        let block = Self.block(of: id)
+        var open = openBlocks[block] ?? OpenBlock()
+        if let terms, !open.spoiled, open.ids.insert(id).inserted {
+            open.counter.add(terms)
+        } else {
+            open.spoiled = true
+        }
+        openBlocks[block] = open
+    }
+
+    /// A stored article's text changed (a title filled in): its block is sealed from the text.
+    func textChanged(id: Int64) {
+        openBlocks[Self.block(of: id), default: OpenBlock()].spoiled = true
+    }
+
     /// Seals every block below the next free id that is not sealed yet: the ones this batch
     /// filled, and any whose text changed since (or that an older version of newsdb never sealed).
     func sealCompleteBlocks() throws {
@@ -46,43 +78,17 @@ final class SearchBounds {
         }
     }
 
-    /// What one term is seen doing in one block.
-    private struct TermBounds {
-        var articles = 0
-        var maxWeightedCount = 0
-        var minLengthPerCount = Double.infinity
-    }
-
     private func seal(_ block: Int64) throws {
         let first = block << Self.blockShift
         let last = first + Self.blockSize - 1
-        let weights = [Int(SearchEngine.columnWeights.title), Int(SearchEngine.columnWeights.lead), Int(SearchEngine.columnWeights.body)]
-        // Terms are told apart by a 64-bit hash of their bytes: a collision would merge two terms'
-        // counts, which still bounds both (the larger count, the smaller length per count).
-        var terms: [UInt64: TermBounds] = [:]
-        var names: [UInt64: String] = [:]
-        var counts: [UInt64: Int] = [:]
-        let rows = try connection.cachedStatement("SELECT title, lead, body FROM articles WHERE id BETWEEN ? AND ?")
-        try rows.bind([.integer(first), .integer(last)])
-        defer { rows.reset() }
-        while let row = try rows.step() {
-            var length = 0
-            counts.removeAll(keepingCapacity: true)
-            for column in 0..<3 {
-                guard let text = row.string(column) else { continue }
-                let weight = weights[column]
-                tokenizer.forEachToken(in: text) { token in
-                    let key = Self.hash(token)
-                    counts[key, default: 0] += weight
-                    length += 1
-                    if names[key] == nil { names[key] = String(decoding: token, as: UTF8.self) }
-                }
-            }
-            for (key, count) in counts {
-                terms[key, default: TermBounds()].articles += 1
-                terms[key]!.maxWeightedCount = max(terms[key]!.maxWeightedCount, count)
-                terms[key]!.minLengthPerCount = min(terms[key]!.minLengthPerCount, Double(length) / Double(count))
-            }
+        defer { openBlocks[block] = nil }
+        let counter: BlockTermCounter
+        if let open = openBlocks[block], !open.spoiled,
+           Int64(open.ids.count) == (try connection.scalar("SELECT count(*) FROM articles WHERE id BETWEEN ? AND ?", [.integer(first), .integer(last)])?.int64Value) {
+            counter = open.counter
+        } else {
+            counter = try countStoredText(first: first, last: last)
+            sealedFromStoredText += 1
         }
         try connection.execute("UPDATE newsdb_state SET search_generation = search_generation + 1")
         let generation = try connection.scalar("SELECT search_generation FROM newsdb_state")?.int64Value ?? 0
@@ -90,20 +96,28 @@ final class SearchBounds {
             INSERT OR REPLACE INTO search_bound_terms (term, block, generation, max_weighted_tf, min_length_per_tf)
             VALUES (?, ?, ?, ?, ?)
             """)
-        for (key, bounds) in terms where bounds.articles >= Self.minimumArticles {
-            try insert.bind([.text(names[key] ?? ""), .integer(block), .integer(generation),
-                             .integer(Int64(bounds.maxWeightedCount)), .real(bounds.minLengthPerCount)])
+        for term in counter.counted where term.articles >= Self.minimumArticles {
+            try insert.bind([.text(term.name), .integer(block), .integer(generation),
+                             .integer(Int64(term.maxWeightedCount)), .real(term.minLengthPerCount)])
             try insert.run()
         }
         try connection.execute("INSERT OR REPLACE INTO search_blocks (block, generation) VALUES (?, ?)", [.integer(block), .integer(generation)])
     }
 
-    /// FNV-1a over the token's bytes.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    /// A block's terms counted from its stored text, as the full-text index read it.
+    private func countStoredText(first: Int64, last: Int64) throws -> BlockTermCounter {
+        let weights = [Self.columnWeights.title, Self.columnWeights.lead, Self.columnWeights.body]
+        let counter = BlockTermCounter()
+        let rows = try connection.cachedStatement("SELECT title, lead, body FROM articles WHERE id BETWEEN ? AND ?")
+        try rows.bind([.integer(first), .integer(last)])
+        defer { rows.reset() }
+        try rows.forEachRawRow { row in
+            for column in 0..<3 {
+                counter.weight = weights[column]
+                tokenizer.tokenize(row.text(column), into: counter)
+            }
+            counter.endArticle()
         }
-        return value
+        return counter
     }
 }

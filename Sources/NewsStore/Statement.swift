@@ -143,6 +143,18 @@ public final class Statement {
         }
     }
 
+    /// Runs to completion, handing `body` each row's text columns as raw UTF-8 bytes (NULL reads as
+    /// empty), with no String or Row made. The bytes are valid only during the call.
+    func forEachRawRow(_ body: (RawRow) throws -> Void) throws {
+        try forEachStep { try body(RawRow(statement: self)) }
+    }
+
+    /// The current row of `forEachRawRow`; not to be kept past the call.
+    struct RawRow {
+        fileprivate let statement: Statement
+        func text(_ column: Int) -> UnsafeBufferPointer<UInt8> { statement.rawText(Int32(column)) }
+    }
+
     /// Steps to the end, calling `body` on each row; resets the statement when done or failed.
     private func forEachStep(_ body: () throws -> Void) throws {
         while true {

@@ -15,12 +15,13 @@ struct PrunedRankingTests {
     final class Corpus {
         let database: TestDatabase
         let connection: Connection
+        let writer: ArticleWriter
         var state: UInt64 = 7
 
         init(articles: Int) throws {
             database = try TestDatabase()
             connection = try database.open()
-            let writer = ArticleWriter(connection: connection)
+            writer = ArticleWriter(connection: connection)
             for start in stride(from: 0, to: articles, by: 500) {
                 _ = try writer.write((start..<min(start + 500, articles)).map { article($0) })
             }
@@ -107,6 +108,22 @@ struct PrunedRankingTests {
         #expect(page.hits.map(\.id) == (try exhaustive.search(request)).hits.map(\.id))
         let scored = try #require(pruned.lastPrunedStatements)
         #expect(scored <= 10, "scored \(scored) of \(4_000 / 256 + 1) stretches")
+    }
+
+    /// The writer seals blocks from the terms counted on the parsing threads; sealing the same
+    /// blocks again from their stored text must give the very same bounds.
+    @Test func countsFromParsingEqualCountsFromStoredText() throws {
+        let corpus = try Corpus(articles: 2_000)
+        defer { corpus.database.remove() }
+        #expect(corpus.writer.blocksSealedFromStoredText == 0, "every block sealed from the writer's own counts")
+        let bounds = "SELECT t.term, t.block, t.max_weighted_tf, t.min_length_per_tf FROM search_bound_terms t JOIN search_blocks b USING (block, generation) ORDER BY 1, 2"
+        let counted = try corpus.connection.query(bounds).map(\.values)
+        #expect(counted.count > 100)
+        try corpus.connection.execute("DELETE FROM search_blocks")
+        let writer = ArticleWriter(connection: corpus.connection)
+        _ = try writer.write([corpus.article(99_999)])
+        #expect(writer.blocksSealedFromStoredText == 2_000 / 256)
+        #expect(try corpus.connection.query(bounds).map(\.values) == counted)
     }
 
     /// Text that changes after its block was sealed (a title filled in by a later copy, an edit in
