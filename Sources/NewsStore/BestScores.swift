@@ -3,14 +3,16 @@
 /// its edge. A search ranks every match but shows ten; most matches cost one comparison.
 /// Past `tieLimit` ties at the edge it gives up (`overflowed`): the caller then ranks in SQL.
 struct BestScores {
-    static let tieLimit = 1000
+    static let tieLimit = 50_000
+    let tieLimit: Int
 
     private(set) var entries: [(score: Double, id: Int64)] = []
     private(set) var overflowed = false
     let capacity: Int
 
-    init(capacity: Int) {
+    init(capacity: Int, tieLimit: Int = BestScores.tieLimit) {
         self.capacity = max(0, capacity)
+        self.tieLimit = tieLimit
         entries.reserveCapacity(self.capacity + 1)
     }
 
@@ -32,7 +34,7 @@ struct BestScores {
         if entries.count > capacity {
             let edge = entries[capacity - 1].score
             while let last = entries.last, last.score > edge { entries.removeLast() }
-            if entries.count > capacity + Self.tieLimit {
+            if entries.count > capacity + tieLimit {
                 overflowed = true
                 entries.removeAll()
                 return false

@@ -17,9 +17,11 @@ public enum PrunedRanking {
         /// Stretches scored one statement each, best bound first, before the rest go in runs: by
         /// then the page's cut is near its final value, so the runs hold few blocks.
         public var singleStatements = 24
-        /// A statement costs about what scoring a hundred matches does, so runs bridge gaps of up
-        /// to this many blocks.
-        public var bridgedBlocks: Int64 = 2
+        /// What a statement costs, in matches scored (measured: 50-100 µs a statement, about half a
+        /// µs a match): runs bridge a gap of blocks when scoring its matches costs less.
+        public var statementCost = 150
+        /// Planning reads each sealed block's bounds: pruning needs this many matches per block.
+        public var matchesPerBlock = 8
 
         public init() {}
     }
@@ -103,12 +105,12 @@ public enum PrunedRanking {
         return phrases
     }
 
-    /// Whether planning can pay for a query, measured on the bench corpus: words ANDed or NOTed,
-    /// in any column. Not OR: the sum of each word's bound in a block is far above what one
+    /// Whether planning can pay for a query, measured on the bench corpus: words ANDed or NOTed.
+    /// Not a column filter: FTS5 counts its matches by reading positions. Not OR: the sum of each word's bound in a block is far above what one
     /// article scores, so nearly every block stays in. Not a phrase of several words or NEAR:
     /// counting their rows checks positions, which costs as much as scoring them.
     static func pays(for expression: String, phrases: [Phrase]) -> Bool {
-        !expression.contains(" OR ") && !expression.contains("NEAR(")
+        !expression.contains(" OR ") && !expression.contains("NEAR(") && !expression.contains(" : ")
             && phrases.allSatisfy { $0.text.allSatisfy { $0.isLetter || $0.isNumber } }
     }
 
@@ -173,6 +175,7 @@ public enum PrunedRanking {
     /// better), joined into runs by id, each run one statement, bridging gaps of up to
     /// `bridgedBlocks` blocks. Best bound first.
     static func runs(of stretches: [Stretch], cutoff: Double, bridgedBlocks: Int64) -> [Stretch] {
+        let bridgedBlocks = max(0, bridgedBlocks)
         let wanted = stretches.filter { -$0.bound <= cutoff }.sorted { $0.first < $1.first }
         var runs: [Stretch] = []
         for stretch in wanted {

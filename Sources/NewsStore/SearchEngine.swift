@@ -13,6 +13,8 @@ public final class SearchEngine {
     public var pruning = PrunedRanking.Settings()
     /// How many stretch statements the last search scored, or nil when it scored every match.
     public private(set) var lastPrunedStatements: Int?
+    /// Matches tied at the page's edge kept in memory; past it the search ranks in SQL instead.
+    var tieLimit = BestScores.tieLimit
     /// Made at the first words-only page and kept for the next ones (nil: `snippet()` is used).
     private lazy var snippetMaker = SnippetMaker(connection: connection)
 
@@ -45,6 +47,9 @@ public final class SearchEngine {
             WHERE articles_fts MATCH ?1\(idRange ? " AND f.rowid BETWEEN ?2 AND ?3" : "")
             """
     }
+
+    /// Every match's packed facet row, for a ranked search whose page was found by pruning.
+    static let facetScanSQL = "SELECT p.packed FROM articles_fts f CROSS JOIN article_facets p ON p.article_id = f.rowid WHERE articles_fts MATCH ?"
 
     /// SQL and values that fill `temp.search_hits` for a request; pure, so tests can read it.
     static func hitsTableSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
@@ -137,7 +142,7 @@ public final class SearchEngine {
     /// cut from their text at those places. Nil when too many matches tie at the page's edge to
     /// keep in memory.
     private func rankedPage(expression: String, request: SearchRequest, start: ContinuousClock.Instant, clock: ContinuousClock) throws -> SearchResult? {
-        var best = BestScores(capacity: request.offset + request.limit)
+        var best = BestScores(capacity: request.offset + request.limit, tieLimit: tieLimit)
         var counter = PackedFacetCounter(wanted: Set(request.facets))
         let countsFacets = !request.facets.isEmpty
         let positions = MatchPositions()
@@ -160,9 +165,16 @@ public final class SearchEngine {
             }
         }
         do {
-            if !countsFacets, request.rawExpression == nil, allowsPruning, request.offset + request.limit > 0,
+            if request.rawExpression == nil, allowsPruning, request.offset + request.limit > 0,
                let matches = try scorePruned(expression: expression, positions: positions, best: { best.cutoff }, score: { try score($0, $1, skipped: $2) }) {
                 total = matches
+                if countsFacets {
+                    // The page came from a few blocks; the facets still count every match, but
+                    // without scoring it.
+                    let scan = try connection.cachedStatement(Self.facetScanSQL)
+                    try scan.bind([.text(expression)])
+                    try scan.forEachText(column: 0) { counter.add($0) }
+                }
             } else {
                 try score(Self.rankingScanSQL(countsFacets: countsFacets), [.text(expression)], skipped: nil)
             }
@@ -174,7 +186,7 @@ public final class SearchEngine {
         var texts: [Int64: [String]] = [:]
         if !best.entries.isEmpty {
             let scores = Dictionary(best.entries.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
-            let ids = IDList(Array(scores.keys))
+            let ids = IDList(try firstInOrder(best.entries, count: request.offset + request.limit))
             let rows = try connection.query("""
                 SELECT a.id, 0, a.title, a.lead, s.name, a.published, a.body
                 FROM articles a LEFT JOIN sources s ON s.id = a.source_id
@@ -228,7 +240,8 @@ public final class SearchEngine {
                 try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
             }
             let total = try count(expression)
-            guard total >= pruning.minimumMatches else { return nil }
+            let blocks = SearchBounds.block(of: try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0) + 1
+            guard total >= max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
             if !expression.contains(":") {
                 var rowsByPhrase: [String: Int64] = [:]
                 for phrase in phrases where rowsByPhrase[phrase.text] == nil {
@@ -261,7 +274,9 @@ public final class SearchEngine {
                 scoredBlocks.formUnion(SearchBounds.block(of: stretch.first)...SearchBounds.block(of: stretch.last))
                 opening += 1
             }
-            let runs = PrunedRanking.runs(of: Array(stretches[opening...]), cutoff: cutoff(), bridgedBlocks: pruning.bridgedBlocks)
+            let matchesPerBlock = max(1, total / blocks)
+            let runs = PrunedRanking.runs(of: Array(stretches[opening...]), cutoff: cutoff(),
+                                          bridgedBlocks: Int64(pruning.statementCost) / matchesPerBlock)
             for run in runs where -run.bound <= cutoff() {
                 try score(sql, [.text(expression), .integer(run.first), .integer(run.last)], scoredBlocks)
             }
@@ -286,6 +301,26 @@ public final class SearchEngine {
             }
         }
         return best
+    }
+
+    /// The first `count` of the kept matches in the page's order (score, then newer, then lower id).
+    /// Only when more are kept (ties at the page's edge) are their dates read, in chunks, so that
+    /// texts are then read for the page's rows alone.
+    private func firstInOrder(_ entries: [(score: Double, id: Int64)], count: Int) throws -> [Int64] {
+        guard entries.count > count else { return entries.map(\.id) }
+        var published: [Int64: String] = [:]
+        for start in stride(from: 0, to: entries.count, by: 512) {
+            let ids = IDList(entries[start..<min(start + 512, entries.count)].map(\.id))
+            for row in try connection.query("SELECT id, published FROM articles WHERE id IN (\(ids.placeholders))", ids.values) {
+                if let id = row.int64(0), let date = row.string(1) { published[id] = date }
+            }
+        }
+        return entries.sorted { a, b in
+            if a.score != b.score { return a.score < b.score }
+            let first = published[a.id] ?? "", second = published[b.id] ?? ""
+            if first != second { return first > second }
+            return a.id < b.id
+        }.prefix(count).map(\.id)
     }
 
     private func page(_ request: SearchRequest) throws -> [SearchHit] {

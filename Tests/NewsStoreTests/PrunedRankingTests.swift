@@ -65,7 +65,8 @@ struct PrunedRankingTests {
         let pruned = SearchEngine(connection: connection)
         pruned.pruning.minimumMatches = 1
         pruned.pruning.singleStatements = 2
-        pruned.pruning.bridgedBlocks = 1
+        pruned.pruning.matchesPerBlock = 0
+        pruned.pruning.statementCost = 60
         let exhaustive = SearchEngine(connection: connection)
         exhaustive.allowsPruning = false
         return (pruned, exhaustive)
@@ -78,12 +79,14 @@ struct PrunedRankingTests {
             var request = SearchRequest(query: try SearchQuery.parse(text))
             request.limit = [1, 5, 10, 20][corpus.next(4)]
             request.offset = corpus.next(4) == 0 ? corpus.next(30) : 0
+            request.facets = corpus.next(4) == 0 ? [.month, .year] : []
             let fast = try pruned.search(request)
             let full = try exhaustive.search(request)
             #expect(fast.total == full.total, "\(text): total")
             #expect(fast.hits.map(\.id) == full.hits.map(\.id), "\(text) (limit \(request.limit), offset \(request.offset)): ids")
             #expect(fast.hits.map(\.score) == full.hits.map(\.score), "\(text): scores")
             #expect(fast.hits.map(\.snippet) == full.hits.map(\.snippet), "\(text): snippets")
+            #expect(String(describing: fast.facets) == String(describing: full.facets), "\(text): facets")
         }
     }
 

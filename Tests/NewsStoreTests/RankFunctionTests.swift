@@ -78,8 +78,8 @@ struct BestScoresTests {
     }
 
     @Test func tooManyTiesAtTheEdgeOverflow() {
-        var best = BestScores(capacity: 10)
-        for id in 0..<(BestScores.tieLimit + 20) { best.offer(id: Int64(id), score: 1) }
+        var best = BestScores(capacity: 10, tieLimit: 1_000)
+        for id in 0..<1_020 { best.offer(id: Int64(id), score: 1) }
         #expect(best.overflowed)
         #expect(best.entries.isEmpty)
     }
