@@ -13,6 +13,7 @@ public final class SearchEngine {
     public var pruning = PrunedRanking.Settings()
     /// How many stretch statements the last search scored, or nil when it scored every match.
     public private(set) var lastPrunedStatements: Int?
+    private var boundsTablesExist: Bool?
     /// Matches tied at the page's edge kept in memory; past it the search ranks in SQL instead.
     var tieLimit = BestScores.tieLimit
     /// Made at the first words-only page and kept for the next ones (nil: `snippet()` is used).
@@ -230,7 +231,7 @@ public final class SearchEngine {
     private func scorePruned(expression: String, positions: MatchPositions, best cutoff: () -> Double,
                              score: (String, [SQLValue], Set<Int64>?) throws -> Void) throws -> Int? {
         guard let phrases = PrunedRanking.phrases(of: expression), PrunedRanking.pays(for: expression, phrases: phrases),
-              !connection.isInTransaction else { return nil }
+              !connection.isInTransaction, try hasSearchBounds() else { return nil }
         return try connection.transaction(.deferred) { () throws -> Int? in
             // The query's matches first: with few, scoring them all is cheaper than any plan. Then
             // each phrase's rows counted by FTS5 for the IDF (the same count when the query is one
@@ -283,6 +284,15 @@ public final class SearchEngine {
             lastPrunedStatements = opening + runs.count
             return Int(total)
         }
+    }
+
+    /// Whether the file has the bounds' tables: a reader may open a file of an older schema
+    /// (version 8 or before), which it does not migrate.
+    private func hasSearchBounds() throws -> Bool {
+        if let known = boundsTablesExist { return known }
+        let found = try connection.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('search_blocks', 'search_bound_terms')")?.int64Value == 2
+        boundsTablesExist = found
+        return found
     }
 
     /// One phrase scored alone over the whole file: its best BM25 share (positive) in each block, 0

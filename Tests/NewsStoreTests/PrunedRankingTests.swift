@@ -129,6 +129,23 @@ struct PrunedRankingTests {
         #expect(try corpus.connection.query(bounds).map(\.values) == counted)
     }
 
+    /// A file of schema 8 or before (a reader does not migrate it) has no bounds: every search
+    /// scores its matches in full, and finds what it always found.
+    @Test func aFileWithoutBoundsIsScoredInFull() throws {
+        let corpus = try Corpus(articles: 1_000)
+        defer { corpus.database.remove() }
+        try corpus.connection.execute("""
+            DROP TRIGGER search_blocks_text_changed; DROP TRIGGER search_blocks_id_reused;
+            DROP TABLE search_bound_terms; DROP TABLE search_blocks;
+            """)
+        let (pruned, exhaustive) = Self.engines(corpus.connection)
+        let request = SearchRequest(query: try SearchQuery.parse("harbour"))
+        let page = try pruned.search(request)
+        #expect(pruned.lastPrunedStatements == nil)
+        #expect(page.hits.map(\.id) == (try exhaustive.search(request)).hits.map(\.id))
+        #expect(page.total > 0)
+    }
+
     /// Text that changes after its block was sealed (a title filled in by a later copy, an edit in
     /// the sqlite3 shell) unseals the block, so its old bounds are never trusted.
     @Test func changedTextUnsealsItsBlock() throws {
