@@ -9,8 +9,12 @@
 -- length and any IDF give a bound no article of the block can beat. Words in fewer articles of the
 -- block are bounded by BM25's ceiling. Blocks not sealed are always scored.
 --
--- A sealed block's bounds hold only for the text they were made from: the trigger unseals a block when
--- an article's text changes or an id is reused, and rows of an older `generation` are ignored. During
+-- `articles` (how many of the block's articles hold the word) gives a one-word search its exact total
+-- without FTS5 counting every match.
+--
+-- A sealed block's bounds hold only for the text they were made from: the triggers unseal a block when
+-- an article's text changes, an article is deleted or an id is reused, and rows of an older
+-- `generation` are ignored. During
 -- newsdb's own batches the insert trigger stands aside (see 0006): the writer unseals any block at or
 -- past the next free id once per batch instead.
 
@@ -23,6 +27,7 @@ CREATE TABLE search_bound_terms (
     term              TEXT NOT NULL,
     block             INTEGER NOT NULL,
     generation        INTEGER NOT NULL,
+    articles          INTEGER NOT NULL,
     max_weighted_tf   INTEGER NOT NULL,
     min_length_per_tf REAL NOT NULL,
     PRIMARY KEY (term, block)
@@ -30,6 +35,10 @@ CREATE TABLE search_bound_terms (
 
 CREATE TRIGGER search_blocks_text_changed AFTER UPDATE OF title, lead, body ON articles BEGIN
     DELETE FROM search_blocks WHERE block IN (old.id >> 8, new.id >> 8);
+END;
+
+CREATE TRIGGER search_blocks_article_deleted AFTER DELETE ON articles BEGIN
+    DELETE FROM search_blocks WHERE block = old.id >> 8;
 END;
 
 CREATE TRIGGER search_blocks_id_reused AFTER INSERT ON articles

@@ -114,6 +114,48 @@ public enum PrunedRanking {
             && phrases.allSatisfy { $0.text.allSatisfy { $0.isLetter || $0.isNumber } }
     }
 
+    /// The exact number of articles holding `word` (one term as the index stores it), or nil
+    /// when it is not one term or too many blocks have no row for it. Sealed blocks with a row give
+    /// their count; FTS5 counts the rest, stretch by stretch: for a common word, a few short
+    /// stretches instead of every match.
+    static func wordTotal(connection: Connection, word: String) throws -> Int64? {
+        guard let tokenizer = FTSTokenizer(connection: connection) else { return nil }
+        var terms: [String] = []
+        tokenizer.forEachToken(in: word) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        guard terms.count == 1 else { return nil }
+        let maxID = try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0
+        let blockCount = SearchBounds.block(of: maxID) + 1
+        var counted = Set<Int64>()
+        var total: Int64 = 0
+        for row in try connection.query("""
+            SELECT t.block, t.articles FROM search_bound_terms t JOIN search_blocks s ON s.block = t.block AND s.generation = t.generation
+            WHERE t.term = ?
+            """, [.text(terms[0])]) {
+            guard let block = row.int64(0), let articles = row.int64(1) else { continue }
+            counted.insert(block)
+            total += articles
+        }
+        var rest: [ClosedRange<Int64>] = []
+        for block in 0..<blockCount where !counted.contains(block) {
+            let first = block << SearchBounds.blockShift, last = first + SearchBounds.blockSize - 1
+            if let previous = rest.last, previous.upperBound + 1 == first {
+                rest[rest.count - 1] = previous.lowerBound...last
+            } else {
+                rest.append(first...last)
+            }
+            if rest.count > maximumCountedStretches { return nil }
+        }
+        let quoted = SearchQueryParser.quote(word)
+        for stretch in rest {
+            total += try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                                           [.text(quoted), .integer(stretch.lowerBound), .integer(stretch.upperBound)])?.int64Value ?? 0
+        }
+        return total
+    }
+
+    /// Past this many stretches for FTS5 to count, one count of every match costs less.
+    static let maximumCountedStretches = 64
+
     /// The stretches to score, best bound first, or nil when too little of the file has bounds
     /// for a plan to pay. `statistics` are those the rank function scores with; `exactShares`
     /// scores one phrase alone and gives its best score in each block, for a phrase with few rows.

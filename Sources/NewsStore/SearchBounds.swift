@@ -93,11 +93,11 @@ final class SearchBounds {
         try connection.execute("UPDATE newsdb_state SET search_generation = search_generation + 1")
         let generation = try connection.scalar("SELECT search_generation FROM newsdb_state")?.int64Value ?? 0
         let insert = try connection.cachedStatement("""
-            INSERT OR REPLACE INTO search_bound_terms (term, block, generation, max_weighted_tf, min_length_per_tf)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO search_bound_terms (term, block, generation, articles, max_weighted_tf, min_length_per_tf)
+            VALUES (?, ?, ?, ?, ?, ?)
             """)
         for term in counter.counted where term.articles >= Self.minimumArticles {
-            try insert.bind([.text(term.name), .integer(block), .integer(generation),
+            try insert.bind([.text(term.name), .integer(block), .integer(generation), .integer(Int64(term.articles)),
                              .integer(Int64(term.maxWeightedCount)), .real(term.minLengthPerCount)])
             try insert.run()
         }

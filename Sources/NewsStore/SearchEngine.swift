@@ -240,7 +240,9 @@ public final class SearchEngine {
             func count(_ expression: String) throws -> Int64 {
                 try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
             }
-            let total = try count(expression)
+            // One word: its total from the blocks' counts where it can be had.
+            let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
+            let total = try word.flatMap { try PrunedRanking.wordTotal(connection: connection, word: $0) } ?? count(expression)
             let blocks = SearchBounds.block(of: try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0) + 1
             guard total >= max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
             if !expression.contains(":") {

@@ -147,7 +147,8 @@ struct PrunedRankingTests {
     }
 
     /// Text that changes after its block was sealed (a title filled in by a later copy, an edit in
-    /// the sqlite3 shell) unseals the block, so its old bounds are never trusted.
+    /// the sqlite3 shell) or an article deleted unseals the block, so its old bounds and counts are
+    /// never trusted.
     @Test func changedTextUnsealsItsBlock() throws {
         let corpus = try Corpus(articles: 3_000)
         defer { corpus.database.remove() }
@@ -157,7 +158,11 @@ struct PrunedRankingTests {
         let after = try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value ?? 0
         #expect(after == before - 1)
         try Self.expectSamePages(corpus, queries: 300)
-        // The next batch seals it again, from the text as it is now.
+        // A deleted article would leave its block's word counts (the totals) too high.
+        try corpus.connection.execute("DELETE FROM articles WHERE id = 700")
+        #expect(try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value == before - 2)
+        try Self.expectSamePages(corpus, queries: 300)
+        // The next batch seals them again, from the text as it is now.
         _ = try ArticleWriter(connection: corpus.connection).write([corpus.article(99_999)])
         #expect(try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value == before)
         try Self.expectSamePages(corpus, queries: 300)
