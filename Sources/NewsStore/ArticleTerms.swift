@@ -40,6 +40,12 @@ public struct ArticleTerms: Sendable {
         for byte in token { key = (key ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         return key == 0 ? 1 : key
     }
+
+    /// Where a term hash starts probing in an open-addressed table of `mask + 1` slots (Fibonacci
+    /// hashing: the multiplied key's high bits).
+    @inline(__always) static func slot(of key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+    }
 }
 
 /// Gathers one article's `ArticleTerms` from the tokenizer, in an open-addressed table of raw
@@ -69,7 +75,7 @@ final class ArticleTermCounter: TokenSink {
     override func consume(_ token: UnsafeRawBufferPointer) {
         terms.length += 1
         let key = ArticleTerms.hash(token)
-        var slot = Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+        var slot = ArticleTerms.slot(of: key, mask: mask)
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
         if keys[slot] == key {
             terms.weightedCounts[Int(positions[slot])] += weight
@@ -104,7 +110,7 @@ final class ArticleTermCounter: TokenSink {
         mask = size - 1
         used.removeAll(keepingCapacity: true)
         for (index, key) in terms.hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+            var slot = ArticleTerms.slot(of: key, mask: mask)
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = key
             positions[slot] = Int32(index)

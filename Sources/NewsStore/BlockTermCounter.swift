@@ -60,10 +60,7 @@ final class BlockTermCounter: TokenSink {
     /// The block's terms, once every article is in.
     var counted: [Term] { terms }
 
-    /// Fibonacci hashing: the multiplied key's high bits pick the slot.
-    @inline(__always) private func home(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
-    }
+    @inline(__always) private func home(_ key: UInt64) -> Int { ArticleTerms.slot(of: key, mask: mask) }
 
     override func consume(_ token: UnsafeRawBufferPointer) {
         length += 1

@@ -35,6 +35,13 @@ final class FTSTokenizer {
         methods.xDelete?(instance)
     }
 
+    /// The tokens of `text` as strings, in order (a query's few words, not an article's).
+    func terms(in text: String) -> [String] {
+        var terms: [String] = []
+        forEachToken(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        return terms
+    }
+
     /// Calls `body` with the bytes of each token of `text`, in order.
     func forEachToken(in text: String, _ body: (UnsafeRawBufferPointer) -> Void) {
         withoutActuallyEscaping(body) { escaping in tokenize(text, into: ClosureSink(escaping)) }

@@ -118,13 +118,9 @@ public enum PrunedRanking {
     /// when it is not one term or too many blocks have no row for it. Sealed blocks with a row give
     /// their count; FTS5 counts the rest, stretch by stretch: for a common word, a few short
     /// stretches instead of every match.
-    static func wordTotal(connection: Connection, word: String) throws -> Int64? {
-        guard let tokenizer = FTSTokenizer(connection: connection) else { return nil }
-        var terms: [String] = []
-        tokenizer.forEachToken(in: word) { terms.append(String(decoding: $0, as: UTF8.self)) }
+    static func wordTotal(connection: Connection, tokenizer: FTSTokenizer, word: String, blockCount: Int) throws -> Int64? {
+        let terms = tokenizer.terms(in: word)
         guard terms.count == 1 else { return nil }
-        let maxID = try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0
-        let blockCount = SearchBounds.block(of: maxID) + 1
         var counted = Set<Int64>()
         var total: Int64 = 0
         for row in try connection.query("""
@@ -136,7 +132,7 @@ public enum PrunedRanking {
             total += articles
         }
         var rest: [ClosedRange<Int64>] = []
-        for block in 0..<blockCount where !counted.contains(block) {
+        for block in 0..<Int64(blockCount) where !counted.contains(block) {
             let first = block << SearchBounds.blockShift, last = first + SearchBounds.blockSize - 1
             if let previous = rest.last, previous.upperBound + 1 == first {
                 rest[rest.count - 1] = previous.lowerBound...last
@@ -159,11 +155,9 @@ public enum PrunedRanking {
     /// The stretches to score, best bound first, or nil when too little of the file has bounds
     /// for a plan to pay. `statistics` are those the rank function scores with; `exactShares`
     /// scores one phrase alone and gives its best score in each block, for a phrase with few rows.
-    static func plan(connection: Connection, phrases: [Phrase], statistics: RankStatistics, total: Int,
-                     exactShares: (String, Int) throws -> [Double]) throws -> [Stretch]? {
-        guard phrases.count == statistics.idf.count, let tokenizer = FTSTokenizer(connection: connection) else { return nil }
-        let maxID = try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0
-        let blockCount = Int(SearchBounds.block(of: maxID)) + 1
+    static func plan(connection: Connection, tokenizer: FTSTokenizer, phrases: [Phrase], statistics: RankStatistics, total: Int,
+                     blockCount: Int, exactShares: (String, Int) throws -> [Double]) throws -> [Stretch]? {
+        guard phrases.count == statistics.idf.count else { return nil }
         var sealed = [Bool](repeating: false, count: blockCount)
         var sealedCount = 0
         for row in try connection.query("SELECT block FROM search_blocks") {
@@ -186,8 +180,7 @@ public enum PrunedRanking {
                 for (block, best) in try exactShares(phrase.text, blockCount).enumerated() { bounds[block] += best }
                 continue
             }
-            var terms: [String] = []
-            tokenizer.forEachToken(in: phrase.text) { terms.append(String(decoding: $0, as: UTF8.self)) }
+            let terms = tokenizer.terms(in: phrase.text)
             guard !terms.isEmpty else { return nil }
             var best = [Double](repeating: ceiling, count: blockCount)
             for term in terms {

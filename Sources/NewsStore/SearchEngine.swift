@@ -14,6 +14,8 @@ public final class SearchEngine {
     /// How many stretch statements the last search scored, or nil when it scored every match.
     public private(set) var lastPrunedStatements: Int?
     private var boundsTablesExist: Bool?
+    /// FTS5's tokenizer for a pruned search's words, made once per engine (nil without FTS5).
+    private lazy var tokenizer = FTSTokenizer(connection: connection)
     /// Matches tied at the page's edge kept in memory; past it the search ranks in SQL instead.
     var tieLimit = BestScores.tieLimit
     /// Made at the first words-only page and kept for the next ones (nil: `snippet()` is used).
@@ -231,7 +233,7 @@ public final class SearchEngine {
     private func scorePruned(expression: String, positions: MatchPositions, best cutoff: () -> Double,
                              score: (String, [SQLValue], Set<Int64>?) throws -> Void) throws -> Int? {
         guard let phrases = PrunedRanking.phrases(of: expression), PrunedRanking.pays(for: expression, phrases: phrases),
-              !connection.isInTransaction, try hasSearchBounds() else { return nil }
+              !connection.isInTransaction, try hasSearchBounds(), let tokenizer else { return nil }
         return try connection.transaction(.deferred) { () throws -> Int? in
             // The query's matches first: with few, scoring them all is cheaper than any plan. Then
             // each phrase's rows counted by FTS5 for the IDF (the same count when the query is one
@@ -241,9 +243,12 @@ public final class SearchEngine {
                 try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
             }
             // One word: its total from the blocks' counts where it can be had.
+            let blockCount = Int(SearchBounds.block(of: try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0)) + 1
+            let blocks = Int64(blockCount)
             let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
-            let total = try word.flatMap { try PrunedRanking.wordTotal(connection: connection, word: $0) } ?? count(expression)
-            let blocks = SearchBounds.block(of: try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0) + 1
+            let total = try word.flatMap {
+                try PrunedRanking.wordTotal(connection: connection, tokenizer: tokenizer, word: $0, blockCount: blockCount)
+            } ?? count(expression)
             guard total >= max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
             if !expression.contains(":") {
                 var rowsByPhrase: [String: Int64] = [:]
@@ -261,7 +266,8 @@ public final class SearchEngine {
                 try probe.forEachScoredRow { _, _, _ in }
             }
             guard let statistics = positions.statistics,
-                  let stretches = try PrunedRanking.plan(connection: connection, phrases: phrases, statistics: statistics, total: Int(total),
+                  let stretches = try PrunedRanking.plan(connection: connection, tokenizer: tokenizer, phrases: phrases, statistics: statistics,
+                                                         total: Int(total), blockCount: blockCount,
                                                          exactShares: bestScoresByBlock)
             else { return nil }
             let sql = Self.rankingScanSQL(countsFacets: false, idRange: true)
