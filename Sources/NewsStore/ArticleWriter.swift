@@ -130,6 +130,7 @@ public final class ArticleWriter {
         try connection.execute(Self.indexNewArticles, [.integer(indexedArticles)])
         try connection.execute(Self.indexNewQuotes, [.integer(indexedQuotes)])
         try searchBounds?.sealCompleteBlocks()
+        try FacetBlocks.packFullBlocks(connection: connection)
         for trigger in setAside { try connection.execute(trigger) }
         try connection.execute("UPDATE newsdb_state SET bulk = 0", [])
         return outcomes

@@ -20,7 +20,7 @@ struct PackedFacetCounter {
     private var otherDays: [String: Int] = [:]
 
     /// Asked once per field of every row: plain flags, not set lookups.
-    private let countsSources, countsAggregators, countsDates, countsAgencies, countsPeople, countsPlaces, countsOrganizations: Bool
+    let countsSources, countsAggregators, countsDates, countsAgencies, countsPeople, countsPlaces, countsOrganizations: Bool
 
     init(wanted: Set<FacetKind>) {
         self.wanted = wanted
@@ -72,6 +72,15 @@ struct PackedFacetCounter {
         }
     }
 
+    // Values already parsed, from a block's columns (`FacetBlocks`).
+    mutating func add(source id: Int64, _ amount: Int = 1) { sources.add(id, amount) }
+    mutating func add(aggregator id: Int64, _ amount: Int = 1) { aggregators.add(id, amount) }
+    mutating func add(dayKey key: Int64) { days.add(key) }
+    mutating func add(person id: Int64, _ amount: Int = 1) { people.add(id, amount) }
+    mutating func add(place id: Int64, _ amount: Int = 1) { places.add(id, amount) }
+    mutating func add(organization id: Int64, _ amount: Int = 1) { organizations.add(id, amount) }
+    mutating func add(agency name: UnsafeBufferPointer<UInt8>, _ amount: Int) { countAgency(name, amount) }
+
     private func countsField(_ field: Int) -> Bool {
         switch field {
         case 0: countsSources
@@ -103,12 +112,12 @@ struct PackedFacetCounter {
         }
     }
 
-    private mutating func countAgency(_ token: UnsafeBufferPointer<UInt8>) {
+    private mutating func countAgency(_ token: UnsafeBufferPointer<UInt8>, _ amount: Int = 1) {
         for index in agencyCounts.indices where agencyCounts[index].name.elementsEqual(token) {
-            agencyCounts[index].count += 1
+            agencyCounts[index].count += amount
             return
         }
-        agencyCounts.append((Array(token), 1))
+        agencyCounts.append((Array(token), amount))
     }
 
     var agencies: [String: Int] {

@@ -13,7 +13,8 @@ public final class SearchEngine {
     public var pruning = PrunedRanking.Settings()
     /// How many stretch statements the last search scored, or nil when it scored every match.
     public private(set) var lastPrunedStatements: Int?
-    private var boundsTablesExist: Bool?
+    /// Whether the tables of newer schema versions are in the file (a reader does not migrate).
+    private var knownTables: [String: Bool] = [:]
     /// FTS5's tokenizer for a pruned search's words, made once per engine (nil without FTS5).
     private lazy var tokenizer = FTSTokenizer(connection: connection)
     /// Matches tied at the page's edge kept in memory; past it the search ranks in SQL instead.
@@ -29,30 +30,32 @@ public final class SearchEngine {
     /// scan for words-only searches by relevance, else the statement that fills `temp.search_hits`.
     public static func matchSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
         if ranksInOnePass(request), let expression = request.expression {
-            return (rankingScanSQL(countsFacets: !request.facets.isEmpty), [.text(expression)])
+            return (rankingScanSQL(), [.text(expression)])
         }
         return hitsTableSQL(for: request)
     }
 
-    /// Words only, by relevance: one scan ranks, counts and (with facets) counts facets.
+    /// Words only, by relevance: one scan ranks and counts (and collects the ids whose facets are counted).
     static func ranksInOnePass(_ request: SearchRequest) -> Bool {
         request.expression != nil && request.query.filters.isEmpty && request.sort == .relevance
     }
 
-    /// The scan of `rankedPage`. LEFT JOIN: an article missing its packed row still counts as a match.
-    /// The last parameter is the `MatchPositions` the rank function leaves each row's places in;
-    /// with `idRange`, the second and third bound the ids scanned (a stretch of pruned ranking).
-    static func rankingScanSQL(countsFacets: Bool, idRange: Bool = false) -> String {
+    /// The scan of `rankedPage`. The last parameter is the `MatchPositions` the rank function leaves
+    /// each row's places in; with `idRange`, the second and third bound the ids scanned (a stretch
+    /// of pruned ranking).
+    static func rankingScanSQL(idRange: Bool = false) -> String {
         let weights = columnWeights
         return """
-            SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body), \(idRange ? "?4" : "?2"))\(countsFacets ? ", p.packed" : "")
-            FROM articles_fts f\(countsFacets ? " LEFT JOIN article_facets p ON p.article_id = f.rowid" : "")
+            SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body), \(idRange ? "?4" : "?2"))
+            FROM articles_fts f
             WHERE articles_fts MATCH ?1\(idRange ? " AND f.rowid BETWEEN ?2 AND ?3" : "")
             """
     }
 
-    /// Every match's packed facet row, for a ranked search whose page was found by pruning.
-    static let facetScanSQL = "SELECT p.packed FROM articles_fts f CROSS JOIN article_facets p ON p.article_id = f.rowid WHERE articles_fts MATCH ?"
+    /// Every match's id, for the facets of a ranked search whose page was found by pruning.
+    static let matchIDsSQL = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+    /// Every match's packed facet row, for facets of matches too sparse for the blocks.
+    static let matchFacetsSQL = "SELECT p.packed FROM articles_fts f CROSS JOIN article_facets p ON p.article_id = f.rowid WHERE articles_fts MATCH ?"
 
     /// SQL and values that fill `temp.search_hits` for a request; pure, so tests can read it.
     static func hitsTableSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
@@ -140,14 +143,14 @@ public final class SearchEngine {
     }
 
     /// Words only, ranked: one pass over the matches scores each, counts them, keeps the best few
-    /// with the places of their matched phrases, and counts their facets from the packed rows
-    /// joined alongside. Only the kept rows are read from `articles`, and the page's snippets are
+    /// with the places of their matched phrases, and keeps their ids for the facets, counted after
+    /// from the packed blocks (`FacetBlocks`). Only the kept rows are read from `articles`, and the page's snippets are
     /// cut from their text at those places. Nil when too many matches tie at the page's edge to
     /// keep in memory.
     private func rankedPage(expression: String, request: SearchRequest, start: ContinuousClock.Instant, clock: ContinuousClock) throws -> SearchResult? {
         var best = BestScores(capacity: request.offset + request.limit, tieLimit: tieLimit)
-        var counter = PackedFacetCounter(wanted: Set(request.facets))
         let countsFacets = !request.facets.isEmpty
+        var matchIDs: [Int64] = []
         let positions = MatchPositions()
         var places: [Int64: [MatchPositions.Instance]] = [:]
         var total = 0
@@ -156,14 +159,14 @@ public final class SearchEngine {
             let statement = try connection.cachedStatement(sql)
             try withExtendedLifetime(positions) {
                 try statement.bind(values, pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
-                try statement.forEachScoredRow { id, score, packed in
+                try statement.forEachScoredRow { id, score in
                     if let skipped, skipped.contains(SearchBounds.block(of: id)) { return }
                     total += 1
                     if best.offer(id: id, score: score) {
                         places[id] = positions.row
                         positions.cutoff = best.cutoff
                     }
-                    if countsFacets { counter.add(packed) }
+                    if countsFacets { matchIDs.append(id) }
                 }
             }
         }
@@ -174,12 +177,13 @@ public final class SearchEngine {
                 if countsFacets {
                     // The page came from a few blocks; the facets still count every match, but
                     // without scoring it.
-                    let scan = try connection.cachedStatement(Self.facetScanSQL)
+                    matchIDs.removeAll()
+                    let scan = try connection.cachedStatement(Self.matchIDsSQL)
                     try scan.bind([.text(expression)])
-                    try scan.forEachText(column: 0) { counter.add($0) }
+                    try scan.forEachInteger(column: 0) { matchIDs.append($0) }
                 }
             } else {
-                try score(Self.rankingScanSQL(countsFacets: countsFacets), [.text(expression)], skipped: nil)
+                try score(Self.rankingScanSQL(), [.text(expression)], skipped: nil)
             }
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
@@ -221,7 +225,8 @@ public final class SearchEngine {
         for index in hits.indices where hits[index].snippet.isEmpty {
             hits[index].snippet = Self.opening(of: texts[hits[index].id]?[1] ?? "")
         }
-        let facets = try summarize(counter, kinds: request.facets, size: request.facetSize)
+        let facets = try countFacets(of: &matchIDs, kinds: request.facets, size: request.facetSize,
+                                     joined: (Self.matchFacetsSQL, [.text(expression)]))
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
     }
 
@@ -260,17 +265,17 @@ public final class SearchEngine {
             }
             // One row scored apart, only for the IDF and average length the bounds are made with;
             // the stretches' statements then reuse them.
-            let probe = try connection.cachedStatement(Self.rankingScanSQL(countsFacets: false) + " LIMIT 1")
+            let probe = try connection.cachedStatement(Self.rankingScanSQL() + " LIMIT 1")
             try withExtendedLifetime(positions) {
                 try probe.bind([.text(expression)], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
-                try probe.forEachScoredRow { _, _, _ in }
+                try probe.forEachScoredRow { _, _ in }
             }
             guard let statistics = positions.statistics,
                   let stretches = try PrunedRanking.plan(connection: connection, tokenizer: tokenizer, phrases: phrases, statistics: statistics,
                                                          total: Int(total), blockCount: blockCount,
                                                          exactShares: bestScoresByBlock)
             else { return nil }
-            let sql = Self.rankingScanSQL(countsFacets: false, idRange: true)
+            let sql = Self.rankingScanSQL(idRange: true)
             // The best-bound stretches first, one statement each, until no other can beat the page's
             // cut or `pruning.singleStatements` have run; then what may still beat the cut,
             // joined into runs by id, leaving out the rows scored already.
@@ -297,9 +302,20 @@ public final class SearchEngine {
     /// Whether the file has the bounds' tables: a reader may open a file of an older schema
     /// (version 8 or before), which it does not migrate.
     private func hasSearchBounds() throws -> Bool {
-        if let known = boundsTablesExist { return known }
-        let found = try connection.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('search_blocks', 'search_bound_terms')")?.int64Value == 2
-        boundsTablesExist = found
+        try hasTables(["search_blocks", "search_bound_terms"])
+    }
+
+    /// Whether the file has the packed facet blocks (schema version 10 on).
+    private func hasFacetBlocks() throws -> Bool {
+        try hasTables(["article_facet_blocks"])
+    }
+
+    private func hasTables(_ names: [String]) throws -> Bool {
+        let key = names.joined(separator: ",")
+        if let known = knownTables[key] { return known }
+        let list = names.map { "'\($0)'" }.joined(separator: ", ")
+        let found = try connection.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (\(list))")?.int64Value == Int64(names.count)
+        knownTables[key] = found
         return found
     }
 
@@ -310,10 +326,10 @@ public final class SearchEngine {
         var best = [Double](repeating: 0, count: blockCount)
         let positions = MatchPositions()
         positions.cutoff = -.infinity
-        let statement = try connection.cachedStatement(Self.rankingScanSQL(countsFacets: false))
+        let statement = try connection.cachedStatement(Self.rankingScanSQL())
         try withExtendedLifetime(positions) {
             try statement.bind([.text(SearchQueryParser.quote(phrase))], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
-            try statement.forEachScoredRow { id, score, _ in
+            try statement.forEachScoredRow { id, score in
                 let block = Int(SearchBounds.block(of: id))
                 if block < blockCount, -score > best[block] { best[block] = -score }
             }
@@ -385,14 +401,35 @@ public final class SearchEngine {
         }
     }
 
-    /// Every requested facet counted in one pass over the matches' packed facet rows: one short row
-    /// per article instead of a join per facet. Names are looked up only for the values that make
-    /// the top `size` (ties at the edge included, then ordered by name, as the SQL form does).
+    /// Every requested facet of the matches in `temp.search_hits`, counted as `countFacets` does.
     public func packedFacets(_ kinds: [FacetKind], size: Int) throws -> [(kind: FacetKind, counts: [FacetCount])] {
         guard !kinds.isEmpty else { return [] }
+        var ids: [Int64] = []
+        try connection.cachedStatement("SELECT id FROM temp.search_hits ORDER BY id").forEachInteger(column: 0) { ids.append($0) }
+        return try countFacets(of: &ids, kinds: kinds, size: size,
+                               joined: ("SELECT f.packed FROM temp.search_hits h CROSS JOIN article_facets f ON f.article_id = h.id", []))
+    }
+
+    /// Every requested facet counted in one pass over the matches' packed facet rows (one short row
+    /// per article instead of a join per facet). Many matches (`FacetBlocks.matchesPerBlock` a
+    /// block on average) are read block by block from their columns; fewer from their rows, with
+    /// the statement `joined` that selects them (one seek per match, each near the last). Names are
+    /// looked up only for the values that make the top `size` (ties at the edge included, then
+    /// ordered by name, as the SQL form does).
+    private func countFacets(of ids: inout [Int64], kinds: [FacetKind], size: Int,
+                             joined: (sql: String, values: [SQLValue])) throws -> [(kind: FacetKind, counts: [FacetCount])] {
+        guard !kinds.isEmpty else { return [] }
         var counter = PackedFacetCounter(wanted: Set(kinds))
-        try connection.cachedStatement("SELECT f.packed FROM temp.search_hits h CROSS JOIN article_facets f ON f.article_id = h.id")
-            .forEachText(column: 0) { counter.add($0) }
+        let blocks = SearchBounds.block(of: try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0) + 1
+        if ids.count >= FacetBlocks.matchesPerBlock * Int(blocks), try hasFacetBlocks() {
+            // FTS5 hands matches over in id order; anything else is sorted first.
+            if zip(ids, ids.dropFirst()).contains(where: { $0 > $1 }) { ids.sort() }
+            try FacetBlocks.count(ids: ids, connection: connection, into: &counter)
+        } else {
+            let statement = try connection.cachedStatement(joined.sql)
+            try statement.bind(joined.values)
+            try statement.forEachText(column: 0) { counter.add($0) }
+        }
         return try summarize(counter, kinds: kinds, size: size)
     }
 

@@ -132,15 +132,24 @@ public final class Statement {
         try forEachStep { try body(rawText(Int32(column))) }
     }
 
-    /// Runs to completion, handing `body` column 0 as an integer, column 1 as a real and the raw
-    /// UTF-8 bytes of text column 2 (empty when NULL or absent) of each row, with no Row made: for
-    /// scans over every match of a search. The bytes are valid only during the call.
-    public func forEachScoredRow(_ body: (Int64, Double, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        let hasText = sqlite3_column_count(handle) > 2
-        try forEachStep {
-            try body(sqlite3_column_int64(handle, 0), sqlite3_column_double(handle, 1),
-                     hasText ? rawText(2) : UnsafeBufferPointer(start: nil, count: 0))
-        }
+    /// `forEachText` with `id` bound to the only placeholder, and no array of values made: for a
+    /// statement run once per id of a long list.
+    public func forEachText(column: Int, binding id: Int64, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        sqlite3_reset(handle)
+        let status = sqlite3_bind_int64(handle, 1, id)
+        guard status == SQLITE_OK else { throw connection.error(status, sql: sql) }
+        try forEachStep { try body(rawText(Int32(column))) }
+    }
+
+    /// Runs to completion, handing `body` column 0 as an integer and column 1 as a real of each
+    /// row, with no Row made: for scans over every match of a search.
+    public func forEachScoredRow(_ body: (Int64, Double) throws -> Void) throws {
+        try forEachStep { try body(sqlite3_column_int64(handle, 0), sqlite3_column_double(handle, 1)) }
+    }
+
+    /// Runs to completion, handing `body` integer `column` of each row (NULL reads as 0).
+    public func forEachInteger(column: Int, _ body: (Int64) throws -> Void) throws {
+        try forEachStep { try body(sqlite3_column_int64(handle, Int32(column))) }
     }
 
     /// Runs to completion, handing `body` each row's text columns as raw UTF-8 bytes (NULL reads as
@@ -153,6 +162,13 @@ public final class Statement {
     struct RawRow {
         fileprivate let statement: Statement
         func text(_ column: Int) -> UnsafeBufferPointer<UInt8> { statement.rawText(Int32(column)) }
+        func integer(_ column: Int) -> Int64 { sqlite3_column_int64(statement.handle, Int32(column)) }
+        /// A blob column's bytes (NULL is empty).
+        func blob(_ column: Int) -> UnsafeRawBufferPointer {
+            // The pointer before the size, as SQLite asks.
+            let bytes = sqlite3_column_blob(statement.handle, Int32(column))
+            return UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(statement.handle, Int32(column))))
+        }
     }
 
     /// Steps to the end, calling `body` on each row; resets the statement when done or failed.
