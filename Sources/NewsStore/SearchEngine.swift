@@ -259,7 +259,9 @@ public final class SearchEngine {
                 var rowsByPhrase: [String: Int64] = [:]
                 for phrase in phrases where rowsByPhrase[phrase.text] == nil {
                     let quoted = SearchQueryParser.quote(phrase.text)
-                    rowsByPhrase[phrase.text] = quoted == expression ? total : try count(quoted)
+                    // A word's rows from the blocks' counts where it can be had, as for a one-word total.
+                    rowsByPhrase[phrase.text] = quoted == expression ? total
+                        : try PrunedRanking.wordTotal(connection: connection, tokenizer: tokenizer, word: phrase.text, blockCount: blockCount) ?? count(quoted)
                 }
                 positions.knownPhraseRows = phrases.map { rowsByPhrase[$0.text] ?? 0 }
             }
