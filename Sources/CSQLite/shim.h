@@ -19,4 +19,8 @@ static inline const char *newsdb_match_positions_type(void) {
     return "newsdb_match_positions";
 }
 
+static inline const char *newsdb_block_filter_type(void) {
+    return "newsdb_block_filter";
+}
+
 #endif

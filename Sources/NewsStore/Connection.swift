@@ -81,6 +81,7 @@ public final class Connection {
         _ = newsdb_db_config_flag(handle, SQLITE_DBCONFIG_DEFENSIVE, 1)
         try execute("PRAGMA foreign_keys = ON")
         RankFunction.register(on: handle)
+        BlockFilter.register(on: handle)
         // Search keeps its match set in a temporary table: memory, not a temporary file.
         try execute("PRAGMA temp_store = MEMORY")
         // A 64 MB page cache (an upper bound, not an allocation): searches read thousands of

@@ -113,8 +113,19 @@ public final class SearchEngine {
             conditions.append("a.published <= ?")
             values.append(.text(to + "T99"))
         }
+        if usesBlockFilter(request) {
+            // Last, as its pointer is bound after `values` (see `BlockFilter`).
+            conditions.append("\(BlockFilter.functionName)(f.rowid, ?)")
+        }
         let sql = select + (conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: "\n  AND "))
         return (sql, values)
+    }
+
+    /// Words with a source or aggregator filter: the scan tests each match's block before it
+    /// reads the match's row from `articles`. The statement then takes one more parameter, the
+    /// `BlockFilter`, bound as a pointer after the values `hitsTableSQL` returns.
+    static func usesBlockFilter(_ request: SearchRequest) -> Bool {
+        request.expression != nil && (!request.query.filters.sources.isEmpty || !request.query.filters.aggregators.isEmpty)
     }
 
     static let createHits = "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, score REAL NOT NULL)"
@@ -131,7 +142,16 @@ public final class SearchEngine {
         try connection.execute("DELETE FROM temp.search_hits")
         let (sql, values) = Self.hitsTableSQL(for: request)
         do {
-            try connection.execute(sql, values)
+            if Self.usesBlockFilter(request) {
+                let filter = try blockFilter(for: request.query.filters)
+                let statement = try connection.cachedStatement(sql)
+                try withExtendedLifetime(filter) {
+                    try statement.bind(values, pointer: Unmanaged.passUnretained(filter).toOpaque(), type: BlockFilter.pointerType)
+                    try statement.run()
+                }
+            } else {
+                try connection.execute(sql, values)
+            }
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
         }
@@ -299,6 +319,18 @@ public final class SearchEngine {
             lastPrunedStatements = opening + runs.count
             return Int(total)
         }
+    }
+
+    /// The ids of the sources and aggregators a search asks for, as the SQL condition finds them.
+    private func blockFilter(for filters: SearchFilters) throws -> BlockFilter {
+        func ids(_ table: String, _ names: [String]) throws -> Set<Int64>? {
+            guard !names.isEmpty else { return nil }
+            let list = Array(repeating: "lower(?)", count: names.count).joined(separator: ", ")
+            return Set(try connection.query("SELECT id FROM \(table) WHERE lower(name) IN (\(list))", names.map(SQLValue.text)).compactMap { $0.int64(0) })
+        }
+        let blocks = try hasFacetBlocks()
+        return BlockFilter(connection: connection, sources: blocks ? try ids("sources", filters.sources) : nil,
+                           aggregators: blocks ? try ids("aggregators", filters.aggregators) : nil)
     }
 
     /// Whether the file has the bounds' tables: a reader may open a file of an older schema

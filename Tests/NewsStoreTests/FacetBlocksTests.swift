@@ -46,7 +46,8 @@ struct FacetBlocksTests {
         })
     }
 
-    @Test(arguments: ["tide", "harbour", "ferry council", "harbour -ferry", "tide source:\"Source 2\"", "council OR ferry"])
+    @Test(arguments: ["tide", "harbour", "ferry council", "harbour -ferry", "tide source:\"Source 2\"", "council OR ferry",
+                      "harbour aggregator:\"Aggregator 1\"", "tide source:\"Source 1\" source:\"Source 4\""])
     func blocksCountWhatRowsCount(query: String) throws {
         let database = try TestDatabase()
         defer { database.remove() }
