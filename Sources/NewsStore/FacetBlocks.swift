@@ -16,17 +16,14 @@ enum FacetBlocks {
     /// The writer calls it inside its batch transaction, so a block's row commits with the rows it
     /// copies.
     static func packFullBlocks(connection: Connection) throws {
-        let maxID = try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0
-        let full = SearchBounds.block(of: maxID + 1)
-        let packedCount = try connection.scalar("SELECT count(*) FROM article_facet_blocks WHERE block < ?", [.integer(full)])?.int64Value ?? 0
-        guard packedCount < full else { return }
-        let packed = Set(try connection.query("SELECT block FROM article_facet_blocks WHERE block < ?", [.integer(full)]).compactMap { $0.int64(0) })
+        let unpacked = try SearchBounds.fullBlocks(withoutRowIn: "article_facet_blocks", connection: connection)
+        guard !unpacked.isEmpty else { return }
         let insert = try connection.cachedStatement("""
             INSERT OR REPLACE INTO article_facet_blocks
                 (block, sources, aggregators, days, agency_names, agencies, people, places, organizations)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for block in 0..<full where !packed.contains(block) {
+        for block in unpacked {
             try insert.bind([.integer(block)] + (try columns(of: block, connection: connection)))
             try insert.run()
         }
@@ -46,8 +43,8 @@ enum FacetBlocks {
             let slot = Int(row.integer(0) - first)
             let fields = String(decoding: row.text(1), as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
             func field(_ index: Int) -> Substring { index < fields.count ? fields[index] : "" }
-            if let value = try? number(field(0)) { sources?[slot] = value } else { sources = nil }
-            if let value = try? number(field(1)) { aggregators?[slot] = value } else { aggregators = nil }
+            if let value = number(field(0)) { sources?[slot] = value } else { sources = nil }
+            if let value = number(field(1)) { aggregators?[slot] = value } else { aggregators = nil }
             let day = field(2)
             if day.isEmpty {
                 days?[slot] = 0
@@ -64,7 +61,7 @@ enum FacetBlocks {
                         agencyNames.append(String(name))
                         return UInt32(agencyNames.count - 1)
                     }
-                } else if let ids = try? values.map({ try number($0) }), !ids.contains(0) {
+                } else if case let ids = values.compactMap(number), ids.count == values.count, !ids.contains(0) {
                     lists[list]?[slot] = ids
                 } else {
                     lists[list] = nil
@@ -82,14 +79,10 @@ enum FacetBlocks {
                 list(lists[0]), list(lists[1]), list(lists[2]), list(lists[3])]
     }
 
-    /// A field of whole digits as a 32-bit number: 0 when empty; throws when it is anything else.
-    private static func number(_ text: Substring) throws -> UInt32 {
-        if text.isEmpty { return 0 }
-        guard let value = UInt32(text) else { throw FieldDoesNotFit() }
-        return value
+    /// A field of whole digits as a 32-bit number, 0 when empty; nil when it is anything else.
+    private static func number(_ text: Substring) -> UInt32? {
+        text.isEmpty ? 0 : UInt32(text)
     }
-
-    private struct FieldDoesNotFit: Error {}
 
     private static func bytes(of numbers: [UInt32]) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -173,7 +166,8 @@ enum FacetBlocks {
         }
         let seek = try connection.cachedStatement("SELECT packed FROM article_facets WHERE article_id = ?")
         for id in ids {
-            try seek.forEachText(column: 0, binding: id) { counter.add($0) }
+            try seek.bind([.integer(id)])
+            try seek.forEachText(column: 0) { counter.add($0) }
         }
     }
 

@@ -68,14 +68,20 @@ final class SearchBounds {
     /// Seals every block below the next free id that is not sealed yet: the ones this batch
     /// filled, and any whose text changed since (or that an older version of newsdb never sealed).
     func sealCompleteBlocks() throws {
-        let maxID = try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0
-        let complete = Self.block(of: maxID + 1)
-        let sealedCount = try connection.scalar("SELECT count(*) FROM search_blocks WHERE block < ?", [.integer(complete)])?.int64Value ?? 0
-        guard sealedCount < complete else { return }
-        let sealed = Set(try connection.query("SELECT block FROM search_blocks WHERE block < ?", [.integer(complete)]).compactMap { $0.int64(0) })
-        for block in 0..<complete where !sealed.contains(block) {
+        for block in try Self.fullBlocks(withoutRowIn: "search_blocks", connection: connection) {
             try seal(block)
         }
+    }
+
+    /// The blocks below the next free id (every id of them taken) that have no row in `table`
+    /// (keyed by `block`): the ones a batch filled, and any whose row was dropped since.
+    static func fullBlocks(withoutRowIn table: String, connection: Connection) throws -> [Int64] {
+        let maxID = try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0
+        let full = block(of: maxID + 1)
+        let present = try connection.scalar("SELECT count(*) FROM \(table) WHERE block < ?", [.integer(full)])?.int64Value ?? 0
+        guard present < full else { return [] }
+        let rows = Set(try connection.query("SELECT block FROM \(table) WHERE block < ?", [.integer(full)]).compactMap { $0.int64(0) })
+        return (0..<full).filter { !rows.contains($0) }
     }
 
     private func seal(_ block: Int64) throws {

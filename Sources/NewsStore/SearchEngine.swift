@@ -171,6 +171,8 @@ public final class SearchEngine {
         var best = BestScores(capacity: request.offset + request.limit, tieLimit: tieLimit)
         let countsFacets = !request.facets.isEmpty
         var matchIDs: [Int64] = []
+        /// Set for the scan of every match; a pruned search's stretches leave the ids to `matchIDsSQL`.
+        var collectsIDs = false
         let positions = MatchPositions()
         var places: [Int64: [MatchPositions.Instance]] = [:]
         var total = 0
@@ -186,7 +188,7 @@ public final class SearchEngine {
                         places[id] = positions.row
                         positions.cutoff = best.cutoff
                     }
-                    if countsFacets { matchIDs.append(id) }
+                    if collectsIDs { matchIDs.append(id) }
                 }
             }
         }
@@ -197,12 +199,13 @@ public final class SearchEngine {
                 if countsFacets {
                     // The page came from a few blocks; the facets still count every match, but
                     // without scoring it.
-                    matchIDs.removeAll()
                     let scan = try connection.cachedStatement(Self.matchIDsSQL)
                     try scan.bind([.text(expression)])
                     try scan.forEachInteger(column: 0) { matchIDs.append($0) }
                 }
             } else {
+                // scorePruned scored nothing when it returned nil.
+                collectsIDs = countsFacets
                 try score(Self.rankingScanSQL(), [.text(expression)], skipped: nil)
             }
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {

@@ -132,15 +132,6 @@ public final class Statement {
         try forEachStep { try body(rawText(Int32(column))) }
     }
 
-    /// `forEachText` with `id` bound to the only placeholder, and no array of values made: for a
-    /// statement run once per id of a long list.
-    public func forEachText(column: Int, binding id: Int64, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        sqlite3_reset(handle)
-        let status = sqlite3_bind_int64(handle, 1, id)
-        guard status == SQLITE_OK else { throw connection.error(status, sql: sql) }
-        try forEachStep { try body(rawText(Int32(column))) }
-    }
-
     /// Runs to completion, handing `body` column 0 as an integer and column 1 as a real of each
     /// row, with no Row made: for scans over every match of a search.
     public func forEachScoredRow(_ body: (Int64, Double) throws -> Void) throws {
