@@ -1,7 +1,8 @@
 import CSQLite
 import Foundation
 
-/// An open SQLite database handle. It owns the handle and its cached statements, and closes both in `deinit`.
+/// An open SQLite database handle. It owns its cached statements and finalizes them in `deinit`; the
+/// handle closes when neither the connection nor a statement it prepared is left.
 ///
 /// A connection is used by one task at a time: it is deliberately not `Sendable`.
 /// Every connection is set up the same way at open: extended result codes, a busy timeout,
@@ -16,7 +17,8 @@ public final class Connection {
     /// How long a statement waits on another connection's lock before failing with SQLITE_BUSY.
     public static let defaultBusyTimeout: Duration = .seconds(5)
 
-    let handle: OpaquePointer
+    let database: DatabaseHandle
+    var handle: OpaquePointer { database.pointer }
     public let path: String
     public let mode: Mode
     private var statementCache: [String: Statement] = [:]
@@ -42,20 +44,15 @@ public final class Connection {
             sqlite3_close_v2(opened)
             throw error
         }
-        self.handle = opened
+        self.database = DatabaseHandle(opened)
         self.path = path
         self.mode = mode
-        do {
-            try configure(busyTimeout: busyTimeout)
-        } catch {
-            sqlite3_close_v2(opened)
-            throw error
-        }
+        // A failed configure closes the handle with `database`.
+        try configure(busyTimeout: busyTimeout)
     }
 
     deinit {
         statementCache.removeAll()
-        sqlite3_close_v2(handle)
     }
 
     /// Runs `body` with the schema's text writable: defensive mode lifted and `writable_schema` on,
@@ -186,21 +183,10 @@ public final class Connection {
 
     public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
 
-    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+    var lastErrorMessage: String { database.lastErrorMessage }
 
     func error(_ status: Int32, sql: String?) -> SQLiteError {
-        SQLiteError(
-            extendedCode: status == SQLITE_OK ? sqlite3_extended_errcode(handle) : extendedCode(for: status),
-            message: lastErrorMessage,
-            sql: sql
-        )
-    }
-
-    /// sqlite3_step returns a primary code in legacy mode and an extended one otherwise;
-    /// prefer the connection's extended code when it refines the same primary code.
-    private func extendedCode(for status: Int32) -> Int32 {
-        let extended = sqlite3_extended_errcode(handle)
-        return extended & 0xFF == status & 0xFF ? extended : status
+        database.error(status, sql: sql)
     }
 }
 

@@ -1,10 +1,10 @@
 import CSQLite
 
-/// A compiled SQL statement. It finalizes itself in `deinit`, and keeps its connection alive until then.
+/// A compiled SQL statement. It finalizes itself in `deinit`, and keeps its connection's handle open until then.
 public final class Statement {
     let handle: OpaquePointer
     public let sql: String
-    private let connection: Connection
+    private let database: DatabaseHandle
 
     init(connection: Connection, sql: String) throws {
         var compiled: OpaquePointer?
@@ -26,7 +26,7 @@ public final class Statement {
         }
         self.handle = compiled
         self.sql = sql
-        self.connection = connection
+        self.database = connection.database
     }
 
     deinit {
@@ -56,7 +56,7 @@ public final class Statement {
     func bind(_ values: [SQLValue], pointer: UnsafeMutableRawPointer, type: UnsafePointer<CChar>) throws {
         try bind(values, leaving: 1)
         let status = sqlite3_bind_pointer(handle, Int32(parameterCount), pointer, type, nil)
-        guard status == SQLITE_OK else { throw connection.error(status, sql: sql) }
+        guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
     }
 
     /// Resets the statement and binds `values` to the first placeholders, `leaving` the last few
@@ -93,7 +93,7 @@ public final class Statement {
                 sqlite3_bind_blob64(handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), UInt64(buffer.count), newsdb_sqlite_transient())
             }
         }
-        guard status == SQLITE_OK else { throw connection.error(status, sql: sql) }
+        guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
     }
 
     /// Advances to the next row; nil when done (the statement is then reset for reuse).
@@ -106,7 +106,7 @@ public final class Statement {
             sqlite3_reset(handle)
             return nil
         default:
-            let error = connection.error(status, sql: sql)
+            let error = database.error(status, sql: sql)
             sqlite3_reset(handle)
             throw error
         }
@@ -169,7 +169,7 @@ public final class Statement {
             guard status == SQLITE_ROW else {
                 sqlite3_reset(handle)
                 if status == SQLITE_DONE { return }
-                throw connection.error(status, sql: sql)
+                throw database.error(status, sql: sql)
             }
             try body()
         }

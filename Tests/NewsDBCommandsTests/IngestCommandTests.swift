@@ -41,6 +41,22 @@ struct IngestCommandTests {
         #expect(rechecked.duplicates == 50)
     }
 
+    /// What a user hands on after a load is the database file; its last batches must be in it,
+    /// not only in the `-wal` file beside it.
+    @Test func aFinishedLoadLeavesEverythingInTheDatabaseFileItself() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let db = scratch.path("news.db")
+        let summary = try ingest(newsdb, [Self.sample("pages")], db: db)
+        #expect(summary.added == 24)
+        #expect(!FileManager.default.fileExists(atPath: db + "-wal"))
+        try FileManager.default.createDirectory(atPath: scratch.path("handed-on"), withIntermediateDirectories: true)
+        let copy = scratch.path("handed-on/news.db")
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        #expect(try scalar(newsdb, db: copy, "SELECT count(*) FROM articles") == "24")
+    }
+
     @Test func jsonArrayDumpLoadsLikeItsJSONLinesAndACutOneSaysWhere() throws {
         let newsdb = try BuiltBinary.locate()
         let scratch = try ScratchFolder()

@@ -141,4 +141,29 @@ struct ConnectionTests {
         #expect(try connection.scalar("PRAGMA journal_mode") == .text("wal"))
         #expect(try connection.scalar("PRAGMA foreign_keys") == .integer(1))
     }
+
+    /// A connection caches its statements; were they to keep the connection alive, it would never
+    /// close, and a finished load would leave its last writes in the `-wal` file, missing from a
+    /// copy of the database file alone.
+    @Test func closingTheLastConnectionFoldsTheWriteAheadLogIntoTheFile() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        do {
+            let connection = try database.open()
+            _ = try ArticleWriter(connection: connection).write(sampleArticle())
+            #expect(FileManager.default.fileExists(atPath: database.path + "-wal"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: database.path + "-wal"))
+        let copy = database.folder.appendingPathComponent("copy.db").path
+        try FileManager.default.copyItem(atPath: database.path, toPath: copy)
+        let reader = try NewsDatabase.openReadOnly(path: copy)
+        #expect(try reader.scalar("SELECT count(*) FROM articles") == .integer(1))
+    }
+
+    @Test func aStatementKeepsTheHandleOpenAfterItsConnectionGoes() throws {
+        var connection: Connection? = try Connection(path: ":memory:")
+        let statement = try #require(try connection?.prepare("SELECT 40 + 2"))
+        connection = nil
+        #expect(try statement.rows([]).first?.int64(0) == 42)
+    }
 }
