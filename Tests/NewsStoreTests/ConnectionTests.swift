@@ -166,4 +166,23 @@ struct ConnectionTests {
         connection = nil
         #expect(try statement.rows([]).first?.int64(0) == 42)
     }
+
+    @Test func newFilesGetEightKiBPagesAndOlderFilesKeepTheirs() throws {
+        let fresh = try TestDatabase()
+        defer { fresh.remove() }
+        #expect(try fresh.open().scalar("PRAGMA page_size") == .integer(Int64(NewsDatabase.newFilePageSize)))
+
+        // A file from before the change: made with SQLite's default page size and an older schema.
+        let older = try TestDatabase()
+        defer { older.remove() }
+        do {
+            let connection = try Connection(path: older.path)
+            try connection.execute("PRAGMA page_size = 4096")
+            try Migrator(migrations: Array(try Migration.embedded.prefix(9))).migrate(connection)
+        }
+        let reopened = try older.open()
+        _ = try ArticleWriter(connection: reopened).write(sampleArticle())
+        #expect(try reopened.scalar("PRAGMA page_size") == .integer(4096))
+        #expect(try reopened.scalar("SELECT count(*) FROM articles") == .integer(1))
+    }
 }
