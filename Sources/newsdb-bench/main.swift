@@ -6,7 +6,7 @@ import NewsStore
 //   newsdb-bench generate N SEED OUTDIR SAMPLEDATA   corpus: OUTDIR/pages/, articles.jsonl, articles.csv
 //   newsdb-bench floor DB JSONL triggers|program|rebuild
 //   newsdb-bench search DB REPEAT                    latency of the mixed query set (in all and by kind), and the FTS5 floor
-//   newsdb-bench process DB NEWSDB REPEAT            the same queries as whole `newsdb search` processes
+//   newsdb-bench process DB NEWSDB REPEAT            the same queries as whole `newsdb search` processes, warm and cold
 //   newsdb-bench compare DB QUERIES [SEED]           random queries ranked pruned and exhaustively: equal pages, and each way's time
 //   newsdb-bench facets DB REPEAT                    search + five facets vs the plain GROUP BY way
 //   newsdb-bench page DB QUERY REPEAT                one whole page (five facets) our way only, for profiling
