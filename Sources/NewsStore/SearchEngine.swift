@@ -58,6 +58,10 @@ public final class SearchEngine {
     static let matchFacetsSQL = "SELECT p.packed FROM articles_fts f CROSS JOIN article_facets p ON p.article_id = f.rowid WHERE articles_fts MATCH ?"
 
     /// SQL and values that fill `temp.search_hits` for a request; pure, so tests can read it.
+    ///
+    /// The values are numbered `?1`, `?2`… in order. A search by words then takes one or two pointers
+    /// after them: the `MatchPositions` its rank function reads known row counts from, and the
+    /// `BlockFilter` when `usesBlockFilter` (see `search`).
     static func hitsTableSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
         var conditions: [String] = []
         var values: [SQLValue] = []
@@ -65,21 +69,10 @@ public final class SearchEngine {
         // The articles table is joined only when a filter reads its columns: for a words-only
         // search, fetching every matching row would cost more than the matching itself.
         let readsArticles = !filters.sources.isEmpty || !filters.aggregators.isEmpty || filters.from != nil || filters.to != nil
-        let id: String
-        let select: String
+        let id = request.expression == nil ? "a.id" : "f.rowid"
         if let expression = request.expression {
-            let weights = columnWeights
-            id = "f.rowid"
-            select = """
-                INSERT INTO temp.search_hits (id, score)
-                SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body))
-                FROM articles_fts f\(readsArticles ? " JOIN articles a ON a.id = f.rowid" : "")
-                """
             conditions.append("articles_fts MATCH ?")
             values.append(.text(expression))
-        } else {
-            id = "a.id"
-            select = "INSERT INTO temp.search_hits (id, score) SELECT a.id, 0 FROM articles a"
         }
         func names(_ list: [String]) -> String { Array(repeating: "lower(?)", count: list.count).joined(separator: ", ") }
         if !filters.sources.isEmpty {
@@ -113,12 +106,71 @@ public final class SearchEngine {
             conditions.append("a.published <= ?")
             values.append(.text(to + "T99"))
         }
-        if usesBlockFilter(request) {
-            // Last, as its pointer is bound after `values` (see `BlockFilter`).
-            conditions.append("\(BlockFilter.functionName)(f.rowid, ?)")
+        var number = 0
+        var numbered = String(conditions.joined(separator: "\n  AND ").flatMap { character -> [Character] in
+            guard character == "?" else { return [character] }
+            number += 1
+            return Array("?\(number)")
+        })
+        let select: String
+        if request.expression != nil {
+            let weights = columnWeights
+            select = """
+                INSERT INTO temp.search_hits (id, score)
+                SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body), ?\(values.count + 1))
+                FROM articles_fts f\(readsArticles ? " JOIN articles a ON a.id = f.rowid" : "")
+                """
+            if usesBlockFilter(request) {
+                numbered += "\n  AND \(BlockFilter.functionName)(f.rowid, ?\(values.count + 2))"
+            }
+        } else {
+            select = "INSERT INTO temp.search_hits (id, score) SELECT a.id, 0 FROM articles a"
         }
-        let sql = select + (conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: "\n  AND "))
-        return (sql, values)
+        return (select + (numbered.isEmpty ? "" : "\nWHERE " + numbered), values)
+    }
+
+    /// Blocks of article ids up to the largest, the last one perhaps not full.
+    private func blockCount() throws -> Int {
+        Int(SearchBounds.block(of: try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0)) + 1
+    }
+
+    /// Runs `hitsTableSQL` with its pointers bound.
+    private func fillHits(_ request: SearchRequest) throws {
+        let (sql, values) = Self.hitsTableSQL(for: request)
+        guard let expression = request.expression else {
+            try connection.execute(sql, values)
+            return
+        }
+        let positions = MatchPositions()
+        // No row's places are kept: the page is read back from the table and its snippets cut afresh.
+        positions.cutoff = -.infinity
+        if request.rawExpression == nil {
+            positions.knownPhraseRows = try knownPhraseRows(of: expression)
+        }
+        let filter = Self.usesBlockFilter(request) ? try blockFilter(for: request.query.filters) : nil
+        var pointers = [(Unmanaged.passUnretained(positions).toOpaque(), MatchPositions.pointerType)]
+        if let filter { pointers.append((Unmanaged.passUnretained(filter).toOpaque(), BlockFilter.pointerType)) }
+        let statement = try connection.cachedStatement(sql)
+        try withExtendedLifetime((positions, filter)) {
+            try statement.bind(values, pointers: pointers)
+            try statement.run()
+        }
+    }
+
+    /// Each word's row count for the IDF, from the blocks' counts (`PrunedRanking.wordTotal`), for a
+    /// scan that scores every match: FTS5 would otherwise read every row holding each word to count
+    /// it (most of a filtered search for a common word). Nil when some phrase is not one word, or a
+    /// column filter or NEAR changes what the rank function counts: it then counts for itself.
+    private func knownPhraseRows(of expression: String) throws -> [Int64]? {
+        guard allowsPruning, !expression.contains(":"), !expression.contains("NEAR("),
+              let phrases = PrunedRanking.phrases(of: expression), try hasSearchBounds(), let tokenizer else { return nil }
+        let blockCount = try self.blockCount()
+        var rowsByWord: [String: Int64] = [:]
+        for phrase in phrases where rowsByWord[phrase.text] == nil {
+            guard let rows = try PrunedRanking.wordTotal(connection: connection, tokenizer: tokenizer, word: phrase.text, blockCount: blockCount) else { return nil }
+            rowsByWord[phrase.text] = rows
+        }
+        return phrases.map { rowsByWord[$0.text] ?? 0 }
     }
 
     /// Words with a source or aggregator filter: the scan tests each match's block before it
@@ -140,17 +192,12 @@ public final class SearchEngine {
         }
         try connection.execute(Self.createHits)
         try connection.execute("DELETE FROM temp.search_hits")
-        let (sql, values) = Self.hitsTableSQL(for: request)
         do {
-            if Self.usesBlockFilter(request) {
-                let filter = try blockFilter(for: request.query.filters)
-                let statement = try connection.cachedStatement(sql)
-                try withExtendedLifetime(filter) {
-                    try statement.bind(values, pointer: Unmanaged.passUnretained(filter).toOpaque(), type: BlockFilter.pointerType)
-                    try statement.run()
-                }
+            // One snapshot for the words' row counts and the scan that scores with them.
+            if connection.isInTransaction {
+                try fillHits(request)
             } else {
-                try connection.execute(sql, values)
+                try connection.transaction(.deferred) { try fillHits(request) }
             }
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
@@ -271,7 +318,7 @@ public final class SearchEngine {
                 try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
             }
             // One word: its total from the blocks' counts where it can be had.
-            let blockCount = Int(SearchBounds.block(of: try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0)) + 1
+            let blockCount = try self.blockCount()
             let blocks = Int64(blockCount)
             let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
             let total = try word.flatMap {
@@ -457,8 +504,7 @@ public final class SearchEngine {
                              joined: (sql: String, values: [SQLValue])) throws -> [(kind: FacetKind, counts: [FacetCount])] {
         guard !kinds.isEmpty else { return [] }
         var counter = PackedFacetCounter(wanted: Set(kinds))
-        let blocks = SearchBounds.block(of: try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0) + 1
-        if ids.count >= FacetBlocks.matchesPerBlock * Int(blocks), try hasFacetBlocks() {
+        if ids.count >= FacetBlocks.matchesPerBlock * (try blockCount()), try hasFacetBlocks() {
             // FTS5 hands matches over in id order; anything else is sorted first.
             if zip(ids, ids.dropFirst()).contains(where: { $0 > $1 }) { ids.sort() }
             try FacetBlocks.count(ids: ids, connection: connection, into: &counter)

@@ -54,9 +54,16 @@ public final class Statement {
     /// (SQL sees NULL; only a function asking for that type gets it). The caller keeps the
     /// pointee alive while the statement runs.
     func bind(_ values: [SQLValue], pointer: UnsafeMutableRawPointer, type: UnsafePointer<CChar>) throws {
-        try bind(values, leaving: 1)
-        let status = sqlite3_bind_pointer(handle, Int32(parameterCount), pointer, type, nil)
-        guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
+        try bind(values, pointers: [(pointer, type)])
+    }
+
+    /// Binds `values`, then each of `pointers` in order to the parameters after them.
+    func bind(_ values: [SQLValue], pointers: [(UnsafeMutableRawPointer, UnsafePointer<CChar>)]) throws {
+        try bind(values, leaving: pointers.count)
+        for (offset, (pointer, type)) in pointers.enumerated() {
+            let status = sqlite3_bind_pointer(handle, Int32(values.count + 1 + offset), pointer, type, nil)
+            guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
+        }
     }
 
     /// Resets the statement and binds `values` to the first placeholders, `leaving` the last few

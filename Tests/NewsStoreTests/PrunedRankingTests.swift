@@ -50,12 +50,15 @@ struct PrunedRankingTests {
         }
 
         func query() -> String {
-            switch next(7) {
+            switch next(9) {
             case 0, 1: word()
             case 2: "\(word()) \(word())"
             case 3: "\(word()) -\(word())"
             case 4: "title:\(word()) \(word())"
             case 5: "\(word()) \(word()) \(word())"
+            // A filter scores every match, with each word's rows for the IDF from the blocks' counts.
+            case 6: "\(word()) \(word()) from:2025-0\(1 + next(9))"
+            case 7: "\(word()) OR \(word()) to:2025-0\(1 + next(9))"
             default: "\(word()) OR \(word())"
             }
         }
