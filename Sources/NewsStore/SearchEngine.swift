@@ -173,11 +173,12 @@ public final class SearchEngine {
         return phrases.map { rowsByWord[$0.text] ?? 0 }
     }
 
-    /// Words with a source or aggregator filter: the scan tests each match's block before it
-    /// reads the match's row from `articles`. The statement then takes one more parameter, the
+    /// Words with a source, aggregator or `from:` filter: the scan tests each match's block before
+    /// it reads the match's row from `articles`. The statement then takes one more parameter, the
     /// `BlockFilter`, bound as a pointer after the values `hitsTableSQL` returns.
     static func usesBlockFilter(_ request: SearchRequest) -> Bool {
-        request.expression != nil && (!request.query.filters.sources.isEmpty || !request.query.filters.aggregators.isEmpty)
+        let filters = request.query.filters
+        return request.expression != nil && (!filters.sources.isEmpty || !filters.aggregators.isEmpty || filters.from != nil)
     }
 
     static let createHits = "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, score REAL NOT NULL)"
@@ -371,7 +372,8 @@ public final class SearchEngine {
         }
     }
 
-    /// The ids of the sources and aggregators a search asks for, as the SQL condition finds them.
+    /// The ids of the sources and aggregators a search asks for, as the SQL condition finds them,
+    /// and its `from:` bound.
     private func blockFilter(for filters: SearchFilters) throws -> BlockFilter {
         func ids(_ table: String, _ names: [String]) throws -> Set<Int64>? {
             guard !names.isEmpty else { return nil }
@@ -380,7 +382,7 @@ public final class SearchEngine {
         }
         let blocks = try hasFacetBlocks()
         return BlockFilter(connection: connection, sources: blocks ? try ids("sources", filters.sources) : nil,
-                           aggregators: blocks ? try ids("aggregators", filters.aggregators) : nil)
+                           aggregators: blocks ? try ids("aggregators", filters.aggregators) : nil, from: blocks ? filters.from : nil)
     }
 
     /// Whether the file has the bounds' tables: a reader may open a file of an older schema

@@ -47,7 +47,9 @@ struct FacetBlocksTests {
     }
 
     @Test(arguments: ["tide", "harbour", "ferry council", "harbour -ferry", "tide source:\"Source 2\"", "council OR ferry",
-                      "harbour aggregator:\"Aggregator 1\"", "tide source:\"Source 1\" source:\"Source 4\""])
+                      "harbour aggregator:\"Aggregator 1\"", "tide source:\"Source 1\" source:\"Source 4\"",
+                      "tide from:2024-06", "harbour from:2025-03-15", "tide from:2024", "tide from:2024-07 to:2025-02",
+                      "tide from:2025 source:\"Source 3\""])
     func blocksCountWhatRowsCount(query: String) throws {
         let database = try TestDatabase()
         defer { database.remove() }
@@ -85,6 +87,41 @@ struct FacetBlocksTests {
         })
         #expect(try connection.scalar("SELECT count(*) FROM article_facet_blocks WHERE block = 0") == .integer(1))
         #expect(try agencies() == 21)
+    }
+
+    /// Dates the `from:` test must not misjudge: a day equal to the bound, a time after the day, an
+    /// empty date, and dates a hand edit stored as text of another shape or as a number (which
+    /// SQLite sorts before all text). Each search's total is the SQL's own count.
+    @Test func fromFilterTurnsAwayOnlyWhatTheSQLTurnsAway() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        let writer = ArticleWriter(connection: connection)
+        _ = try writer.write(Self.articles(600, seed: 11))
+        try connection.execute("""
+            UPDATE articles SET published = CASE id % 5
+                WHEN 0 THEN '2025-03-15' WHEN 1 THEN '2025-03-15T23:10' WHEN 2 THEN '' WHEN 3 THEN 2026 ELSE published END
+            WHERE id BETWEEN 1 AND 120
+            """)
+        try connection.execute("UPDATE articles SET published = '2025-03-15 evening' WHERE id = 130")
+        try connection.execute("UPDATE articles SET published = 'Mid-March 2025' WHERE id = 300")
+        // The next batch packs the edited blocks again, numbers and all; block 1 keeps no days (id 300).
+        _ = try writer.write(Self.articles(10, seed: 12).map { article in
+            var copy = article
+            copy.paragraphs = ["A later article \(article.origin) about the tide."]
+            return copy
+        })
+        #expect(try connection.scalar("SELECT count(*) FROM article_facet_blocks WHERE block < 2 AND days IS NOT NULL") == .integer(1))
+        for bound in ["2025-03-15", "2025-03-15T12", "2025-03", "2025", "2026", "2024-12-31", "0", ""] {
+            let expected = try connection.scalar("""
+                SELECT count(*) FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH 'tide' AND a.published >= ?
+                """, [.text(bound)])?.int64Value ?? -1
+            // Bounds a query's from: never gives (it makes YYYY-MM-DD) go in through the API.
+            var request = SearchRequest(query: try SearchQuery.parse("tide"))
+            request.query.filters.from = bound
+            let found = try SearchEngine(connection: connection).search(request).total
+            #expect(Int64(found) == expected, "from:\(bound)")
+        }
     }
 
     @Test func aFileWithoutTheBlocksTableCountsFromRows() throws {
