@@ -22,7 +22,7 @@ public enum NewsDatabase {
 
     private static func choosePageSize(_ connection: Connection) throws {
         guard try connection.scalar("PRAGMA page_count")?.int64Value == 0 else { return }
-        try connection.execute("PRAGMA page_size = \(newFilePageSize)")
+        try connection.setPageSize(newFilePageSize)
     }
 
     /// A folder given as the database would otherwise surface as SQLite's "disk I/O error".
