@@ -18,8 +18,8 @@ final class BlockFilter {
     /// Whether a day (a `days` value) sorts before `from`, worked out once per day.
     private var beforeFrom: [UInt32: Bool] = [:]
     private let columns: Statement?
-    /// The block read last, and its columns (nil where the block has none usable): matches come in
-    /// id order, so one block is read once.
+    /// The block read last, and those of its columns the filter asks for: matches come in id order,
+    /// so one block is read once.
     private var block: Int64 = -1
     private var blockSources = SlotColumn()
     private var blockAggregators = SlotColumn()
@@ -75,7 +75,7 @@ final class BlockFilter {
 
     /// Whether every `published` with this `days` value sorts before `from`, so `published >= from`
     /// is false. The value is the first ten characters of the text as a day key (0: NULL or empty,
-    /// both before any bound). The date's characters decide only where they differ from the bound's:
+    /// for which `>=` a non-empty bound is never true). The date's characters decide only where they differ from the bound's:
     /// a date equal to the bound's start may go on with characters of its own, and is let through.
     /// (A value stored as a number, as a hand edit may leave, sorts before all text in SQLite: the
     /// SQL turns it away whatever its digits say, so turning it away here is never wrong.)
