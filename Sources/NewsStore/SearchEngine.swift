@@ -164,10 +164,17 @@ public final class SearchEngine {
     private func knownPhraseRows(of expression: String) throws -> [Int64]? {
         guard allowsPruning, !expression.contains(":"), !expression.contains("NEAR("),
               let phrases = PrunedRanking.phrases(of: expression), try hasSearchBounds(), let tokenizer else { return nil }
-        let blockCount = try self.blockCount()
-        var rowsByWord: [String: Int64] = [:]
+        return try phraseRows(phrases, tokenizer: tokenizer, blockCount: try self.blockCount(), known: [:]) { _ in nil }
+    }
+
+    /// Each phrase's rows for the IDF: `known` ones as given, else the blocks' counts
+    /// (`PrunedRanking.wordTotal`), else `otherwise`; nil when `otherwise` gives none.
+    private func phraseRows(_ phrases: [PrunedRanking.Phrase], tokenizer: FTSTokenizer, blockCount: Int, known: [String: Int64],
+                            otherwise: (String) throws -> Int64?) throws -> [Int64]? {
+        var rowsByWord = known
         for phrase in phrases where rowsByWord[phrase.text] == nil {
-            guard let rows = try PrunedRanking.wordTotal(connection: connection, tokenizer: tokenizer, word: phrase.text, blockCount: blockCount) else { return nil }
+            guard let rows = try PrunedRanking.wordTotal(connection: connection, tokenizer: tokenizer, word: phrase.text, blockCount: blockCount)
+                    ?? otherwise(phrase.text) else { return nil }
             rowsByWord[phrase.text] = rows
         }
         return phrases.map { rowsByWord[$0.text] ?? 0 }
@@ -327,14 +334,9 @@ public final class SearchEngine {
             } ?? count(expression)
             guard total >= max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
             if !expression.contains(":") {
-                var rowsByPhrase: [String: Int64] = [:]
-                for phrase in phrases where rowsByPhrase[phrase.text] == nil {
-                    let quoted = SearchQueryParser.quote(phrase.text)
-                    // A word's rows from the blocks' counts where it can be had, as for a one-word total.
-                    rowsByPhrase[phrase.text] = quoted == expression ? total
-                        : try PrunedRanking.wordTotal(connection: connection, tokenizer: tokenizer, word: phrase.text, blockCount: blockCount) ?? count(quoted)
-                }
-                positions.knownPhraseRows = phrases.map { rowsByPhrase[$0.text] ?? 0 }
+                // A one-word query's rows are its total, counted already.
+                positions.knownPhraseRows = try phraseRows(phrases, tokenizer: tokenizer, blockCount: blockCount,
+                                                           known: word.map { [$0: total] } ?? [:]) { try count(SearchQueryParser.quote($0)) }
             }
             // One row scored apart, only for the IDF and average length the bounds are made with;
             // the stretches' statements then reuse them.

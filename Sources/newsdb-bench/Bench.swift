@@ -138,6 +138,11 @@ enum Bench {
         }
     }
 
+    /// The query set grouped by kind, kinds in name order.
+    static var queriesByKind: [(kind: String, queries: [String])] {
+        Dictionary(grouping: querySet, by: kind(of:)).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     static func reportPercentiles(_ prefix: String, _ times: [Double]) {
         report(prefix + "_p50_ms", percentile(times, 0.5), "ms")
         report(prefix + "_p95_ms", percentile(times, 0.95), "ms")
@@ -162,7 +167,7 @@ enum Bench {
         }
         for (name, times) in [("search_process", warm), ("search_process_cold", cold)] {
             reportPercentiles(name, times.values.flatMap { $0 })
-            for (kind, queries) in Dictionary(grouping: querySet, by: kind(of:)).sorted(by: { $0.key < $1.key }) {
+            for (kind, queries) in queriesByKind {
                 reportPercentiles("\(name)_\(kind)", queries.flatMap { times[$0] ?? [] })
             }
         }
@@ -266,8 +271,7 @@ enum Bench {
         reportPercentiles("fts_floor", floors)
         // Over the queries the floor can run (no filters), so both sides answer the same ones.
         reportRatios("search_over_floor", querySet.flatMap { query in byQuery[query].map { $0.floor.isEmpty ? [] : $0.ours } ?? [] }, floors)
-        let kinds = Dictionary(grouping: querySet, by: kind(of:))
-        for (kind, queries) in kinds.sorted(by: { $0.key < $1.key }) {
+        for (kind, queries) in queriesByKind {
             let oursOfKind = queries.flatMap { byQuery[$0]?.ours ?? [] }
             reportPercentiles("search_\(kind)", oursOfKind)
             reportPercentiles("search_every_match_\(kind)", queries.flatMap { byQuery[$0]?.everyMatch ?? [] })
