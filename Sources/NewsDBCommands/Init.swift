@@ -13,15 +13,14 @@ extension NewsDB {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let connection = try Connection(path: database.path)
-            let migrator = Migrator(migrations: try Migration.embedded)
-            let applied = try migrator.migrate(connection)
-            try connection.useWriteAheadLog()
+            // The same way in as every other command: a new file gets newsdb's page size.
+            let (_, applied) = try NewsDatabase.openMigrating(path: database.path)
+            let latest = Migrator(migrations: try Migration.embedded).latestVersion
             if applied.isEmpty {
-                print("\(database.path) is up to date at schema version \(migrator.latestVersion)")
+                print("\(database.path) is up to date at schema version \(latest)")
             } else {
                 let names = applied.map { String(format: "%04d_%@", $0.version, $0.name) }
-                print("\(database.path) migrated to schema version \(migrator.latestVersion) (applied \(names.joined(separator: ", ")))")
+                print("\(database.path) migrated to schema version \(latest) (applied \(names.joined(separator: ", ")))")
             }
         }
     }

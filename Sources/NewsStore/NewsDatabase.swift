@@ -4,13 +4,18 @@ import Foundation
 public enum NewsDatabase {
     /// Opens or creates the database and applies pending migrations.
     public static func open(path: String, migrations: [Migration]? = nil) throws -> Connection {
+        try openMigrating(path: path, migrations: migrations).connection
+    }
+
+    /// `open`, also giving the migrations it applied (none when the file was up to date).
+    public static func openMigrating(path: String, migrations: [Migration]? = nil) throws -> (connection: Connection, applied: [Migration]) {
         try refuseDirectory(path)
         do {
             let connection = try Connection(path: path, mode: .readWrite)
             try choosePageSize(connection)
-            try Migrator(migrations: try migrations ?? Migration.embedded).migrate(connection)
+            let applied = try Migrator(migrations: try migrations ?? Migration.embedded).migrate(connection)
             try connection.useWriteAheadLog()
-            return connection
+            return (connection, applied)
         } catch ResultCode.notADatabase {
             throw NewsDatabaseError.notSQLite(path: path)
         }

@@ -57,6 +57,21 @@ struct IngestCommandTests {
         #expect(try scalar(newsdb, db: copy, "SELECT count(*) FROM articles") == "24")
     }
 
+    /// `init` first and `ingest` after, or `ingest` alone: the file has the page size newsdb
+    /// gives new files either way (init once went its own way in and made 4 KiB pages).
+    @Test func aFileMadeByInitHasTheSamePageSizeAsOneMadeByIngest() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let initialised = scratch.path("init.db")
+        try newsdb.run(["init", "--db", initialised])
+        _ = try ingest(newsdb, [Self.sample("pages")], db: initialised)
+        _ = try ingest(newsdb, [Self.sample("pages")], db: scratch.path("ingest.db"))
+        for db in [initialised, scratch.path("ingest.db")] {
+            #expect(try scalar(newsdb, db: db, "PRAGMA page_size") == "8192", "\(db)")
+        }
+    }
+
     @Test func jsonArrayDumpLoadsLikeItsJSONLinesAndACutOneSaysWhere() throws {
         let newsdb = try BuiltBinary.locate()
         let scratch = try ScratchFolder()
