@@ -67,6 +67,27 @@ struct MigrationTests {
         #expect(try other.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'council'") == .integer(1))
     }
 
+    /// 0011 gives an existing, filled file's indexes a larger pending-terms buffer; they stay consistent
+    /// and go on indexing.
+    @Test func fullTextIndexesOfAFilledFileGetTheLargerPendingTermsBuffer() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try Connection(path: database.path)
+        let embedded = try Migration.embedded
+        try Migrator(migrations: Array(embedded.prefix(10))).migrate(connection)
+        try connection.execute("INSERT INTO articles (title, lead, content_hash, origin) VALUES ('Harbour ferry kept', 'The council voted.', 'h1', 'a')")
+        #expect(try connection.scalar("SELECT v FROM articles_fts_config WHERE k = 'hashsize'") == nil)
+
+        let applied = try Migrator(migrations: embedded).migrate(connection)
+        #expect(applied.map(\.version).contains(11))
+        for index in ["articles_fts", "quotes_fts"] {
+            #expect(try connection.scalar("SELECT v FROM \(index)_config WHERE k = 'hashsize'") == .integer(8 << 20), "\(index)")
+        }
+        try connection.execute("INSERT INTO articles (title, lead, content_hash, origin) VALUES ('Council keeps the harbour', 'A vote.', 'h2', 'b')")
+        #expect(try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'harbour'") == .integer(2))
+        try connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    }
+
     @Test func reopeningIsANoOp() throws {
         let database = try TestDatabase()
         defer { database.remove() }
