@@ -123,13 +123,9 @@ public enum PrunedRanking {
         guard terms.count == 1 else { return nil }
         var counted = Set<Int64>()
         var total: Int64 = 0
-        for row in try connection.query("""
-            SELECT t.block, t.articles FROM search_bound_terms t JOIN search_blocks s ON s.block = t.block AND s.generation = t.generation
-            WHERE t.term = ?
-            """, [.text(terms[0])]) {
-            guard let block = row.int64(0), let articles = row.int64(1) else { continue }
-            counted.insert(block)
-            total += articles
+        try forEachBoundRow(connection: connection, term: terms[0], blockCount: blockCount) { row in
+            counted.insert(row.block)
+            total += row.articles
         }
         var rest: [ClosedRange<Int64>] = []
         for block in 0..<Int64(blockCount) where !counted.contains(block) {
@@ -227,22 +223,42 @@ public enum PrunedRanking {
 
     /// A term's largest share of BM25 in each block that has a row for it (the ceiling elsewhere):
     /// k1+1 over 1 + k1((1-b)/tf + (b/avgdl)(dl/tf)), at the largest tf and smallest dl/tf seen.
-    private static func termShares(connection: Connection, term: String, blockCount: Int, averageLength: Double) throws -> [Double] {
+    static func termShares(connection: Connection, term: String, blockCount: Int, averageLength: Double) throws -> [Double] {
         let k1 = RankFunction.k1
         let b = RankFunction.b
         var shares = [Double](repeating: k1 + 1, count: blockCount)
-        let rows = try connection.cachedStatement("""
-            SELECT t.block, t.max_weighted_tf, t.min_length_per_tf
-            FROM search_bound_terms t JOIN search_blocks s ON s.block = t.block AND s.generation = t.generation
-            WHERE t.term = ?
-            """)
-        try rows.bind([.text(term)])
-        defer { rows.reset() }
-        while let row = try rows.step() {
-            guard let block = row.int64(0), block >= 0, block < blockCount,
-                  let count = row.double(1), count > 0, let lengthPerCount = row.double(2) else { continue }
-            shares[Int(block)] = (k1 + 1) / (1 + k1 * ((1 - b) / count + b * lengthPerCount / averageLength))
+        try forEachBoundRow(connection: connection, term: term, blockCount: blockCount) { row in
+            guard row.maxWeightedCount > 0 else { return }
+            let count = Double(row.maxWeightedCount)
+            shares[Int(row.block)] = (k1 + 1) / (1 + k1 * ((1 - b) / count + b * row.minLengthPerCount / averageLength))
         }
         return shares
+    }
+
+    /// One sealed block's current bounds for a term.
+    private struct BoundRow {
+        let block: Int64
+        let articles: Int64
+        let maxWeightedCount: Int64
+        let minLengthPerCount: Double
+    }
+
+    /// The term's rows in blocks below `blockCount` whose seal is current. The rows are keyed by
+    /// group of blocks first (Migrations/0012): one statement seeks each group once.
+    private static func forEachBoundRow(connection: Connection, term: String, blockCount: Int, _ body: (BoundRow) -> Void) throws {
+        guard blockCount > 0 else { return }
+        let rows = try connection.cachedStatement("""
+            WITH RECURSIVE block_groups (number) AS (SELECT 0 UNION ALL SELECT number + 1 FROM block_groups WHERE number < ?)
+            SELECT t.block, t.articles, t.max_weighted_tf, t.min_length_per_tf
+            FROM search_bound_terms t JOIN search_blocks s ON s.block = t.block AND s.generation = t.generation
+            WHERE t.block_group IN block_groups AND t.term = ?
+            """)
+        try rows.bind([.integer(SearchBounds.group(of: Int64(blockCount - 1))), .text(term)])
+        defer { rows.reset() }
+        while let row = try rows.step() {
+            guard let block = row.int64(0), block >= 0, block < blockCount, let articles = row.int64(1),
+                  let count = row.int64(2), let lengthPerCount = row.double(3) else { continue }
+            body(BoundRow(block: block, articles: articles, maxWeightedCount: count, minLengthPerCount: lengthPerCount))
+        }
     }
 }

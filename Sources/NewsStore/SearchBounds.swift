@@ -16,6 +16,10 @@ final class SearchBounds {
     static let minimumArticles = 4
 
     static func block(of id: Int64) -> Int64 { id >> blockShift }
+    /// Bound rows are stored by group of 64 blocks first (Migrations/0012), so a batch's rows land
+    /// together; the migration's copy uses the same shift.
+    static let groupShift: Int64 = 6
+    static func group(of block: Int64) -> Int64 { block >> groupShift }
     /// The rank function's column weights, as whole counts.
     static let columnWeights = (title: Int32(SearchEngine.columnWeights.title), lead: Int32(SearchEngine.columnWeights.lead),
                                 body: Int32(SearchEngine.columnWeights.body))
@@ -99,12 +103,12 @@ final class SearchBounds {
         try connection.execute("UPDATE newsdb_state SET search_generation = search_generation + 1")
         let generation = try connection.scalar("SELECT search_generation FROM newsdb_state")?.int64Value ?? 0
         let insert = try connection.cachedStatement("""
-            INSERT OR REPLACE INTO search_bound_terms (term, block, generation, articles, max_weighted_tf, min_length_per_tf)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO search_bound_terms (term, block, generation, articles, max_weighted_tf, min_length_per_tf, block_group)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for term in counter.counted where term.articles >= Self.minimumArticles {
             try insert.bind([.text(term.name), .integer(block), .integer(generation), .integer(Int64(term.articles)),
-                             .integer(Int64(term.maxWeightedCount)), .real(term.minLengthPerCount)])
+                             .integer(Int64(term.maxWeightedCount)), .real(term.minLengthPerCount), .integer(Self.group(of: block))])
             try insert.run()
         }
         try connection.execute("INSERT OR REPLACE INTO search_blocks (block, generation) VALUES (?, ?)", [.integer(block), .integer(generation)])

@@ -88,6 +88,32 @@ struct MigrationTests {
         try connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
     }
 
+    /// 0012 rekeys the search bounds by group of blocks: an existing file's rows are kept, each
+    /// in its block's group, and read as before.
+    @Test func searchBoundsOfAFilledFileMoveToTheirBlocksGroups() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try Connection(path: database.path)
+        let embedded = try Migration.embedded
+        try Migrator(migrations: Array(embedded.prefix(11))).migrate(connection)
+        try connection.execute("""
+            INSERT INTO search_blocks (block, generation) VALUES (3, 1), (200, 2);
+            INSERT INTO search_bound_terms (term, block, generation, articles, max_weighted_tf, min_length_per_tf)
+            VALUES ('harbour', 3, 1, 9, 7, 12.5), ('harbour', 200, 2, 4, 2, 30.0), ('ferri', 200, 2, 5, 3, 8.0);
+            """)
+
+        let applied = try Migrator(migrations: embedded).migrate(connection)
+        #expect(applied.map(\.version).contains(12))
+        let rows = try connection.query("SELECT block_group, term, block, generation, articles, max_weighted_tf, min_length_per_tf FROM search_bound_terms")
+        #expect(rows.map(\.values) == [
+            [.integer(0), .text("harbour"), .integer(3), .integer(1), .integer(9), .integer(7), .real(12.5)],
+            [.integer(3), .text("ferri"), .integer(200), .integer(2), .integer(5), .integer(3), .real(8.0)],
+            [.integer(3), .text("harbour"), .integer(200), .integer(2), .integer(4), .integer(2), .real(30.0)],
+        ])
+        let shares = try PrunedRanking.termShares(connection: connection, term: "harbour", blockCount: 201, averageLength: 20)
+        #expect(shares[3] < RankFunction.k1 + 1 && shares[200] < RankFunction.k1 + 1 && shares[100] == RankFunction.k1 + 1)
+    }
+
     @Test func reopeningIsANoOp() throws {
         let database = try TestDatabase()
         defer { database.remove() }

@@ -18,10 +18,15 @@ struct PrunedRankingTests {
         let writer: ArticleWriter
         var state: UInt64 = 7
 
-        init(articles: Int) throws {
+        /// `startingAfter`: an article with no text takes that id first, so the corpus's ids
+        /// follow it (the writer takes the next free one).
+        init(articles: Int, startingAfter firstID: Int64? = nil) throws {
             database = try TestDatabase()
             connection = try database.open()
             writer = ArticleWriter(connection: connection)
+            if let firstID {
+                try connection.execute("INSERT INTO articles (id, content_hash, origin) VALUES (?, 'no text', 'placeholder')", [.integer(firstID)])
+            }
             for start in stride(from: 0, to: articles, by: 500) {
                 _ = try writer.write((start..<min(start + 500, articles)).map { article($0) })
             }
@@ -114,6 +119,29 @@ struct PrunedRankingTests {
         #expect(page.hits.map(\.id) == (try exhaustive.search(request)).hits.map(\.id))
         let scored = try #require(pruned.lastPrunedStatements)
         #expect(scored <= 10, "scored \(scored) of \(4_000 / 256 + 1) stretches")
+    }
+
+    /// Bounds are stored by group of 64 blocks (16,384 ids) first: a corpus whose ids lie in the
+    /// fourth group gets its rows there, a word's shares in those blocks come from them (not
+    /// BM25's ceiling), its total from their counts, and pages equal full scoring.
+    @Test func boundsPastTheFirstGroupAreRead() throws {
+        let firstID: Int64 = 3 << (SearchBounds.groupShift + SearchBounds.blockShift)
+        let corpus = try Corpus(articles: 3_000, startingAfter: firstID - 1)
+        defer { corpus.database.remove() }
+        let groups = try corpus.connection.query("SELECT DISTINCT block_group FROM search_bound_terms").compactMap { $0.int64(0) }
+        #expect(groups == [3])
+
+        let tokenizer = try #require(FTSTokenizer(connection: corpus.connection))
+        let word = Self.words[0]
+        let blockCount = Int(SearchBounds.block(of: firstID + 2_999)) + 1
+        let shares = try PrunedRanking.termShares(connection: corpus.connection, term: tokenizer.terms(in: word)[0],
+                                                  blockCount: blockCount, averageLength: 50)
+        let fullBlocks = Int(SearchBounds.block(of: firstID))..<(blockCount - 1)
+        #expect(fullBlocks.allSatisfy { shares[$0] < RankFunction.k1 + 1 })
+        let matches = try corpus.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(word)])?.int64Value
+        #expect(try PrunedRanking.wordTotal(connection: corpus.connection, tokenizer: tokenizer, word: word, blockCount: blockCount) == matches)
+
+        try Self.expectSamePages(corpus, queries: 300)
     }
 
     /// The writer seals blocks from the terms counted on the parsing threads; sealing the same
