@@ -3,7 +3,7 @@
 -- filled) went to pages all over the table, and at a million articles each batch rewrote most of
 -- them through the write-ahead log. Keyed by group first, a batch's rows land among those of the one
 -- or two groups it filled: a 1M load wrote 38.9 GB to disk instead of 46.4-47.6 GB (BENCHMARKS.md,
--- twelfth session). A reader seeks each group once per word (PrunedRanking.forEachBoundRow).
+-- twelfth session). A reader seeks each group once per word (BoundRows).
 -- SearchBounds.groupShift must stay 6 to match the rows copied here.
 
 CREATE TABLE search_bound_terms_by_group (

@@ -118,17 +118,17 @@ public enum PrunedRanking {
     /// when it is not one term or too many blocks have no row for it. Sealed blocks with a row give
     /// their count; FTS5 counts the rest, stretch by stretch: for a common word, a few short
     /// stretches instead of every match.
-    static func wordTotal(connection: Connection, tokenizer: FTSTokenizer, word: String, blockCount: Int) throws -> Int64? {
+    static func wordTotal(boundRows: BoundRows, tokenizer: FTSTokenizer, word: String) throws -> Int64? {
         let terms = tokenizer.terms(in: word)
         guard terms.count == 1 else { return nil }
         var counted = Set<Int64>()
         var total: Int64 = 0
-        try forEachBoundRow(connection: connection, term: terms[0], blockCount: blockCount) { row in
+        for row in try boundRows.rows(of: terms[0]) {
             counted.insert(row.block)
             total += row.articles
         }
         var rest: [ClosedRange<Int64>] = []
-        for block in 0..<Int64(blockCount) where !counted.contains(block) {
+        for block in 0..<Int64(boundRows.blockCount) where !counted.contains(block) {
             let first = block << SearchBounds.blockShift, last = first + SearchBounds.blockSize - 1
             if let previous = rest.last, previous.upperBound + 1 == first {
                 rest[rest.count - 1] = previous.lowerBound...last
@@ -139,7 +139,7 @@ public enum PrunedRanking {
         }
         let quoted = SearchQueryParser.quote(word)
         for stretch in rest {
-            total += try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?",
+            total += try boundRows.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?",
                                            [.text(quoted), .integer(stretch.lowerBound), .integer(stretch.upperBound)])?.int64Value ?? 0
         }
         return total
@@ -151,12 +151,13 @@ public enum PrunedRanking {
     /// The stretches to score, best bound first, or nil when too little of the file has bounds
     /// for a plan to pay. `statistics` are those the rank function scores with; `exactShares`
     /// scores one phrase alone and gives its best score in each block, for a phrase with few rows.
-    static func plan(connection: Connection, tokenizer: FTSTokenizer, phrases: [Phrase], statistics: RankStatistics, total: Int,
-                     blockCount: Int, exactShares: (String, Int) throws -> [Double]) throws -> [Stretch]? {
+    static func plan(boundRows: BoundRows, tokenizer: FTSTokenizer, phrases: [Phrase], statistics: RankStatistics, total: Int,
+                     exactShares: (String, Int) throws -> [Double]) throws -> [Stretch]? {
         guard phrases.count == statistics.idf.count else { return nil }
+        let blockCount = boundRows.blockCount
         var sealed = [Bool](repeating: false, count: blockCount)
         var sealedCount = 0
-        for row in try connection.query("SELECT block FROM search_blocks") {
+        for row in try boundRows.connection.query("SELECT block FROM search_blocks") {
             if let block = row.int64(0), block >= 0, block < blockCount {
                 sealed[Int(block)] = true
                 sealedCount += 1
@@ -180,7 +181,7 @@ public enum PrunedRanking {
             guard !terms.isEmpty else { return nil }
             var best = [Double](repeating: ceiling, count: blockCount)
             for term in terms {
-                if shares[term] == nil { shares[term] = try termShares(connection: connection, term: term, blockCount: blockCount, averageLength: statistics.averageLength) }
+                if shares[term] == nil { shares[term] = try termShares(boundRows: boundRows, term: term, averageLength: statistics.averageLength) }
                 for (block, share) in shares[term]!.enumerated() where share < best[block] { best[block] = share }
             }
             for block in 0..<blockCount { bounds[block] += statistics.idf[index] * best[block] }
@@ -223,42 +224,14 @@ public enum PrunedRanking {
 
     /// A term's largest share of BM25 in each block that has a row for it (the ceiling elsewhere):
     /// k1+1 over 1 + k1((1-b)/tf + (b/avgdl)(dl/tf)), at the largest tf and smallest dl/tf seen.
-    static func termShares(connection: Connection, term: String, blockCount: Int, averageLength: Double) throws -> [Double] {
+    static func termShares(boundRows: BoundRows, term: String, averageLength: Double) throws -> [Double] {
         let k1 = RankFunction.k1
         let b = RankFunction.b
-        var shares = [Double](repeating: k1 + 1, count: blockCount)
-        try forEachBoundRow(connection: connection, term: term, blockCount: blockCount) { row in
-            guard row.maxWeightedCount > 0 else { return }
+        var shares = [Double](repeating: k1 + 1, count: boundRows.blockCount)
+        for row in try boundRows.rows(of: term) where row.maxWeightedCount > 0 {
             let count = Double(row.maxWeightedCount)
             shares[Int(row.block)] = (k1 + 1) / (1 + k1 * ((1 - b) / count + b * row.minLengthPerCount / averageLength))
         }
         return shares
-    }
-
-    /// One sealed block's current bounds for a term.
-    private struct BoundRow {
-        let block: Int64
-        let articles: Int64
-        let maxWeightedCount: Int64
-        let minLengthPerCount: Double
-    }
-
-    /// The term's rows in blocks below `blockCount` whose seal is current. The rows are keyed by
-    /// group of blocks first (Migrations/0012): one statement seeks each group once.
-    private static func forEachBoundRow(connection: Connection, term: String, blockCount: Int, _ body: (BoundRow) -> Void) throws {
-        guard blockCount > 0 else { return }
-        let rows = try connection.cachedStatement("""
-            WITH RECURSIVE block_groups (number) AS (SELECT 0 UNION ALL SELECT number + 1 FROM block_groups WHERE number < ?)
-            SELECT t.block, t.articles, t.max_weighted_tf, t.min_length_per_tf
-            FROM search_bound_terms t JOIN search_blocks s ON s.block = t.block AND s.generation = t.generation
-            WHERE t.block_group IN block_groups AND t.term = ?
-            """)
-        try rows.bind([.integer(SearchBounds.group(of: Int64(blockCount - 1))), .text(term)])
-        defer { rows.reset() }
-        while let row = try rows.step() {
-            guard let block = row.int64(0), block >= 0, block < blockCount, let articles = row.int64(1),
-                  let count = row.int64(2), let lengthPerCount = row.double(3) else { continue }
-            body(BoundRow(block: block, articles: articles, maxWeightedCount: count, minLengthPerCount: lengthPerCount))
-        }
     }
 }

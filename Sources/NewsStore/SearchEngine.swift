@@ -164,16 +164,17 @@ public final class SearchEngine {
     private func knownPhraseRows(of expression: String) throws -> [Int64]? {
         guard allowsPruning, !expression.contains(":"), !expression.contains("NEAR("),
               let phrases = PrunedRanking.phrases(of: expression), try hasSearchBounds(), let tokenizer else { return nil }
-        return try phraseRows(phrases, tokenizer: tokenizer, blockCount: try self.blockCount(), known: [:]) { _ in nil }
+        let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
+        return try phraseRows(phrases, tokenizer: tokenizer, boundRows: boundRows, known: [:]) { _ in nil }
     }
 
     /// Each phrase's rows for the IDF: `known` ones as given, else the blocks' counts
     /// (`PrunedRanking.wordTotal`), else `otherwise`; nil when `otherwise` gives none.
-    private func phraseRows(_ phrases: [PrunedRanking.Phrase], tokenizer: FTSTokenizer, blockCount: Int, known: [String: Int64],
+    private func phraseRows(_ phrases: [PrunedRanking.Phrase], tokenizer: FTSTokenizer, boundRows: BoundRows, known: [String: Int64],
                             otherwise: (String) throws -> Int64?) throws -> [Int64]? {
         var rowsByWord = known
         for phrase in phrases where rowsByWord[phrase.text] == nil {
-            guard let rows = try PrunedRanking.wordTotal(connection: connection, tokenizer: tokenizer, word: phrase.text, blockCount: blockCount)
+            guard let rows = try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: phrase.text)
                     ?? otherwise(phrase.text) else { return nil }
             rowsByWord[phrase.text] = rows
         }
@@ -326,16 +327,14 @@ public final class SearchEngine {
                 try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
             }
             // One word: its total from the blocks' counts where it can be had.
-            let blockCount = try self.blockCount()
-            let blocks = Int64(blockCount)
+            let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
+            let blocks = Int64(boundRows.blockCount)
             let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
-            let total = try word.flatMap {
-                try PrunedRanking.wordTotal(connection: connection, tokenizer: tokenizer, word: $0, blockCount: blockCount)
-            } ?? count(expression)
+            let total = try word.flatMap { try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: $0) } ?? count(expression)
             guard total >= max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
             if !expression.contains(":") {
                 // A one-word query's rows are its total, counted already.
-                positions.knownPhraseRows = try phraseRows(phrases, tokenizer: tokenizer, blockCount: blockCount,
+                positions.knownPhraseRows = try phraseRows(phrases, tokenizer: tokenizer, boundRows: boundRows,
                                                            known: word.map { [$0: total] } ?? [:]) { try count(SearchQueryParser.quote($0)) }
             }
             // One row scored apart, only for the IDF and average length the bounds are made with;
@@ -346,9 +345,8 @@ public final class SearchEngine {
                 try probe.forEachScoredRow { _, _ in }
             }
             guard let statistics = positions.statistics,
-                  let stretches = try PrunedRanking.plan(connection: connection, tokenizer: tokenizer, phrases: phrases, statistics: statistics,
-                                                         total: Int(total), blockCount: blockCount,
-                                                         exactShares: bestScoresByBlock)
+                  let stretches = try PrunedRanking.plan(boundRows: boundRows, tokenizer: tokenizer, phrases: phrases, statistics: statistics,
+                                                         total: Int(total), exactShares: bestScoresByBlock)
             else { return nil }
             let sql = Self.rankingScanSQL(idRange: true)
             // The best-bound stretches first, one statement each, until no other can beat the page's

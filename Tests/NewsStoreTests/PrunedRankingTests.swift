@@ -134,12 +134,12 @@ struct PrunedRankingTests {
         let tokenizer = try #require(FTSTokenizer(connection: corpus.connection))
         let word = Self.words[0]
         let blockCount = Int(SearchBounds.block(of: firstID + 2_999)) + 1
-        let shares = try PrunedRanking.termShares(connection: corpus.connection, term: tokenizer.terms(in: word)[0],
-                                                  blockCount: blockCount, averageLength: 50)
+        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount)
+        let shares = try PrunedRanking.termShares(boundRows: boundRows, term: tokenizer.terms(in: word)[0], averageLength: 50)
         let fullBlocks = Int(SearchBounds.block(of: firstID))..<(blockCount - 1)
         #expect(fullBlocks.allSatisfy { shares[$0] < RankFunction.k1 + 1 })
         let matches = try corpus.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(word)])?.int64Value
-        #expect(try PrunedRanking.wordTotal(connection: corpus.connection, tokenizer: tokenizer, word: word, blockCount: blockCount) == matches)
+        #expect(try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: word) == matches)
 
         try Self.expectSamePages(corpus, queries: 300)
     }

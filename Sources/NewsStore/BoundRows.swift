@@ -1,0 +1,51 @@
+/// The current search bounds of the words one search asks about, each word's read once: a word's
+/// total (the sum of its blocks' counts) and its shares in the plan come from the same rows, which
+/// for a common word are thousands (one per sealed block).
+final class BoundRows {
+    /// One sealed block's bounds for a word.
+    struct Row {
+        let block: Int64
+        let articles: Int64
+        let maxWeightedCount: Int64
+        let minLengthPerCount: Double
+    }
+
+    let connection: Connection
+    /// Blocks from 0 to the one holding the largest id.
+    let blockCount: Int
+    private var byTerm: [String: [Row]] = [:]
+
+    init(connection: Connection, blockCount: Int) {
+        self.connection = connection
+        self.blockCount = blockCount
+    }
+
+    /// The term's rows (as the index stores it, stemmed) in blocks whose seal is current.
+    func rows(of term: String) throws -> [Row] {
+        if let rows = byTerm[term] { return rows }
+        let rows = try read(term)
+        byTerm[term] = rows
+        return rows
+    }
+
+    /// The rows are keyed by group of blocks first (Migrations/0012): one statement seeks each
+    /// group once.
+    private func read(_ term: String) throws -> [Row] {
+        guard blockCount > 0 else { return [] }
+        let statement = try connection.cachedStatement("""
+            WITH RECURSIVE block_groups (number) AS (SELECT 0 UNION ALL SELECT number + 1 FROM block_groups WHERE number < ?)
+            SELECT t.block, t.articles, t.max_weighted_tf, t.min_length_per_tf
+            FROM search_bound_terms t JOIN search_blocks s ON s.block = t.block AND s.generation = t.generation
+            WHERE t.block_group IN block_groups AND t.term = ?
+            """)
+        try statement.bind([.integer(SearchBounds.group(of: Int64(blockCount - 1))), .text(term)])
+        defer { statement.reset() }
+        var rows: [Row] = []
+        while let row = try statement.step() {
+            guard let block = row.int64(0), block >= 0, block < blockCount, let articles = row.int64(1),
+                  let count = row.int64(2), let lengthPerCount = row.double(3) else { continue }
+            rows.append(Row(block: block, articles: articles, maxWeightedCount: count, minLengthPerCount: lengthPerCount))
+        }
+        return rows
+    }
+}
