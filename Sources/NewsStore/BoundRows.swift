@@ -40,11 +40,12 @@ final class BoundRows {
             """)
         try statement.bind([.integer(SearchBounds.group(of: Int64(blockCount - 1))), .text(term)])
         defer { statement.reset() }
+        // One row per sealed block of a common word: read without a Row made for each.
         var rows: [Row] = []
-        while let row = try statement.step() {
-            guard let block = row.int64(0), block >= 0, block < blockCount, let articles = row.int64(1),
-                  let count = row.int64(2), let lengthPerCount = row.double(3) else { continue }
-            rows.append(Row(block: block, articles: articles, maxWeightedCount: count, minLengthPerCount: lengthPerCount))
+        try statement.forEachRawRow { row in
+            let block = row.integer(0)
+            guard block >= 0, block < blockCount else { return }
+            rows.append(Row(block: block, articles: row.integer(1), maxWeightedCount: row.integer(2), minLengthPerCount: row.real(3)))
         }
         return rows
     }

@@ -150,8 +150,8 @@ public final class Statement {
         try forEachStep { try body(sqlite3_column_int64(handle, Int32(column))) }
     }
 
-    /// Runs to completion, handing `body` each row's text columns as raw UTF-8 bytes (NULL reads as
-    /// empty), with no String or Row made. The bytes are valid only during the call.
+    /// Runs to completion, handing `body` each row's columns as numbers or raw UTF-8 bytes (NULL
+    /// reads as 0 or empty), with no String or Row made. The bytes are valid only during the call.
     func forEachRawRow(_ body: (RawRow) throws -> Void) throws {
         try forEachStep { try body(RawRow(statement: self)) }
     }
@@ -161,6 +161,7 @@ public final class Statement {
         fileprivate let statement: Statement
         func text(_ column: Int) -> UnsafeBufferPointer<UInt8> { statement.rawText(Int32(column)) }
         func integer(_ column: Int) -> Int64 { sqlite3_column_int64(statement.handle, Int32(column)) }
+        func real(_ column: Int) -> Double { sqlite3_column_double(statement.handle, Int32(column)) }
         /// A blob column's bytes (NULL is empty).
         func blob(_ column: Int) -> UnsafeRawBufferPointer {
             // The pointer before the size, as SQLite asks.
