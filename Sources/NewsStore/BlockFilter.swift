@@ -1,23 +1,34 @@
 import CSQLite
 
-/// A first, cheap test of a search's source, aggregator and `from:` filters, read from the facet
-/// blocks' columns (`article_facet_blocks`). The scan that fills a filtered search's hits calls
-/// `newsdb_block_filter(f.rowid, ?)` before it joins `articles`, whose rows are long: only the
-/// matches that may pass are sought there. It turns away only a match whose block says its source
-/// (or aggregator) is not one asked for, or its date sorts before `from`, which the SQL condition,
-/// still in place, would turn away too; where a block has no usable column it lets the match
-/// through for the SQL to decide.
+/// A search's source, aggregator and date filters, decided from the facet blocks' columns
+/// (`article_facet_blocks`) wherever they can decide, so that most matches are judged without
+/// seeking their long row in `articles`. Called from SQL as `newsdb_block_filter(f.rowid, ?)` and
+/// from Swift (`admits`).
+///
+/// A block's columns say for certain that a match's source or aggregator is (or is not) one asked
+/// for, and for most dates whether they fall inside `from:`/`to:`. Where they cannot (no block row
+/// yet, a column the block could not pack, a date that equals the bound as far as the day goes),
+/// the filter asks `articles` with the SQL condition itself (`rowCheck`), so it is exact; without a
+/// row check it lets such a match through for an SQL condition around it to decide.
 final class BlockFilter {
     static let functionName = "newsdb_block_filter"
     static var pointerType: UnsafePointer<CChar> { newsdb_block_filter_type() }
 
+    /// What a block's columns say about one match.
+    private enum Verdict {
+        case admitted, rejected, unknown
+    }
+
     private let sources: Set<UInt32>?
     private let aggregators: Set<UInt32>?
-    /// The `from:` bound as the SQL compares it (`a.published >= ?`), as bytes.
+    /// The bounds as the SQL compares `published` with them (`>= from`, `<= to + "T99"`), as bytes.
     private let from: [UInt8]?
-    /// Whether a day (a `days` value) sorts before `from`, worked out once per day.
-    private var beforeFrom: [UInt32: Bool] = [:]
+    private let to: [UInt8]?
+    /// What the `from:` and `to:` bounds say of a day (a `days` value), worked out once per day.
+    private var dayVerdicts: [UInt32: Verdict] = [:]
     private let columns: Statement?
+    /// `SELECT 1 FROM articles a WHERE a.id = ? AND <the filters' conditions>`, and their values.
+    private let rowCheck: (statement: Statement, values: [SQLValue])?
     /// The block read last, and those of its columns the filter asks for: matches come in id order,
     /// so one block is read once.
     private var block: Int64 = -1
@@ -44,48 +55,109 @@ final class BlockFilter {
         }
     }
 
-    /// `sources` and `aggregators`: the ids asked for, or nil where the search has no such filter;
-    /// `from`: the value the SQL compares `published` with, or nil.
-    init(connection: Connection, sources: Set<Int64>?, aggregators: Set<Int64>?, from: String?) {
+    /// `hasBlocks`: whether the file has `article_facet_blocks`; `sources` and `aggregators`: the
+    /// ids asked for, or nil where the search has no such filter; `from`, `to`: the values the SQL
+    /// compares `published` with, or nil; `rowCheck`: the SQL that decides a match the blocks
+    /// cannot (nil: such a match is let through).
+    init(connection: Connection, hasBlocks: Bool, sources: Set<Int64>?, aggregators: Set<Int64>?, from: String?, to: String?,
+         rowCheck: (sql: String, values: [SQLValue])?) throws {
         self.sources = sources.map { Set($0.compactMap { UInt32(exactly: $0) }) }
         self.aggregators = aggregators.map { Set($0.compactMap { UInt32(exactly: $0) }) }
         self.from = from.map { Array($0.utf8) }
-        columns = try? connection.cachedStatement("SELECT sources, aggregators, days FROM article_facet_blocks WHERE block = ?")
+        self.to = to.map { Array($0.utf8) }
+        columns = hasBlocks ? try connection.cachedStatement("SELECT sources, aggregators, days FROM article_facet_blocks WHERE block = ?") : nil
+        self.rowCheck = try rowCheck.map { (try connection.cachedStatement($0.sql), $0.values) }
     }
 
-    /// False only when the match's block shows it cannot pass.
+    /// Whether the match passes the filters (with a row check, exactly; without, false only when
+    /// its block shows it cannot pass).
     func admits(_ id: Int64) -> Bool {
+        switch verdict(id) {
+        case .admitted: return true
+        case .rejected: return false
+        case .unknown:
+            guard let rowCheck else { return true }
+            var found = false
+            guard (try? rowCheck.statement.bind([.integer(id)] + rowCheck.values)) != nil,
+                  (try? rowCheck.statement.forEachRawRow { _ in found = true }) != nil else { return true }
+            return found
+        }
+    }
+
+    private func verdict(_ id: Int64) -> Verdict {
         let wanted = SearchBounds.block(of: id)
         if wanted != block { load(wanted) }
         let slot = Int(id & (SearchBounds.blockSize - 1))
-        if let sources, blockSources.isPresent, !sources.contains(blockSources[slot]) { return false }
-        if let aggregators, blockAggregators.isPresent, !aggregators.contains(blockAggregators[slot]) { return false }
-        if let from, blockDays.isPresent {
-            let day = blockDays[slot]
-            if let known = beforeFrom[day] {
-                if known { return false }
+        var verdict = Verdict.admitted
+        func weigh(_ next: Verdict) {
+            if next == .rejected || (next == .unknown && verdict == .admitted) { verdict = next }
+        }
+        if let sources {
+            weigh(blockSources.isPresent ? (sources.contains(blockSources[slot]) ? .admitted : .rejected) : .unknown)
+        }
+        if let aggregators, verdict != .rejected {
+            weigh(blockAggregators.isPresent ? (aggregators.contains(blockAggregators[slot]) ? .admitted : .rejected) : .unknown)
+        }
+        if from != nil || to != nil, verdict != .rejected {
+            if blockDays.isPresent {
+                let day = blockDays[slot]
+                if let known = dayVerdicts[day] {
+                    weigh(known)
+                } else {
+                    let decided = dayVerdict(day)
+                    dayVerdicts[day] = decided
+                    weigh(decided)
+                }
             } else {
-                let before = Self.sortsBefore(day: day, from)
-                beforeFrom[day] = before
-                if before { return false }
+                weigh(.unknown)
             }
         }
-        return true
+        return verdict
     }
 
-    /// Whether every `published` with this `days` value sorts before `from`, so `published >= from`
-    /// is false. The value is the first ten characters of the text as a day key (0: NULL or empty,
-    /// for which `>=` a non-empty bound is never true). The date's characters decide only where they differ from the bound's:
-    /// a date equal to the bound's start may go on with characters of its own, and is let through.
-    /// (A value stored as a number, as a hand edit may leave, sorts before all text in SQLite: the
-    /// SQL turns it away whatever its digits say, so turning it away here is never wrong.)
-    static func sortsBefore(day: UInt32, _ from: [UInt8]) -> Bool {
-        guard day != 0 else { return !from.isEmpty }
-        let date = Array(PackedFacetCounter.dayText(Int64(day)).utf8)
-        for (dateByte, fromByte) in zip(date, from) where dateByte != fromByte {
-            return dateByte < fromByte
+    /// What the date bounds say of every `published` with this `days` value (see `dateVerdict`).
+    private func dayVerdict(_ day: UInt32) -> Verdict {
+        let date = Self.dateText(day: day)
+        var verdict = Verdict.admitted
+        for (bound, isLower) in [(from, true), (to, false)] {
+            guard let bound else { continue }
+            switch Self.compare(date: date, bound: bound, isLower: isLower) {
+            case .rejected: return .rejected
+            case .unknown: verdict = .unknown
+            case .admitted: break
+            }
         }
-        return false
+        return verdict
+    }
+
+    /// The start of `published` a `days` value stands for: its first ten characters, or all of it
+    /// when shorter (a year, a month). Nil for 0 (NULL or empty) and for a year before 1000, which
+    /// the key does not spell back with its leading zeros.
+    static func dateText(day: UInt32) -> [UInt8]? {
+        guard day != 0, Int64(day) / 4 / 10_000 >= 1_000 else { return nil }
+        return Array(PackedFacetCounter.dayText(Int64(day)).utf8)
+    }
+
+    /// `published >= bound` (`isLower`) or `published <= bound`, for text that starts with `date`:
+    /// the first byte where the two differ decides; where none does, the shorter one sorts first,
+    /// unless `published` may go on past `date` (ten characters).
+    private static func compare(date: [UInt8]?, bound: [UInt8], isLower: Bool) -> Verdict {
+        guard let date else {
+            // NULL fails both comparisons; '' fails `>=` a non-empty bound; which of the two is not known.
+            return isLower && !bound.isEmpty ? .rejected : .unknown
+        }
+        for (dateByte, boundByte) in zip(date, bound) where dateByte != boundByte {
+            return (dateByte > boundByte) == isLower ? .admitted : .rejected
+        }
+        if date.count >= bound.count {
+            // `published` starts with the whole bound: it sorts after it, or equals it.
+            if isLower { return .admitted }
+            if date.count > bound.count { return .rejected }
+            return date.count < 10 ? .admitted : .unknown
+        }
+        // The bound goes on past the date: a date that is all of `published` sorts first.
+        if date.count < 10 { return isLower ? .rejected : .admitted }
+        return .unknown
     }
 
     private func load(_ wanted: Int64) {
@@ -97,7 +169,7 @@ final class BlockFilter {
         try? columns.forEachRawRow { row in
             if sources != nil { blockSources.load(row.blob(0)) }
             if aggregators != nil { blockAggregators.load(row.blob(1)) }
-            if from != nil { blockDays.load(row.blob(2)) }
+            if from != nil || to != nil { blockDays.load(row.blob(2)) }
         }
     }
 

@@ -30,26 +30,73 @@ public final class SearchEngine {
     /// scan for words-only searches by relevance, else the statement that fills `temp.search_hits`.
     public static func matchSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
         if ranksInOnePass(request), let expression = request.expression {
-            return (rankingScanSQL(), [.text(expression)])
+            let filters = request.query.filters
+            guard !filters.isEmpty else { return (rankingScanSQL(), [.text(expression)]) }
+            let check = rowCheckSQL(for: filters)
+            return (rankingScanSQL(filtered: true) + "\n-- where the blocks cannot decide, \(BlockFilter.functionName) runs: " + check.sql,
+                    [.text(expression)] + check.values)
         }
         return hitsTableSQL(for: request)
     }
 
-    /// Words only, by relevance: one scan ranks and counts (and collects the ids whose facets are counted).
+    /// Words by relevance, with no filter or only those the blocks decide (source, aggregator,
+    /// `from:`, `to:`): one scan ranks and counts (and collects the ids whose facets are counted).
     static func ranksInOnePass(_ request: SearchRequest) -> Bool {
-        request.expression != nil && request.query.filters.isEmpty && request.sort == .relevance
+        let filters = request.query.filters
+        return request.expression != nil && request.sort == .relevance
+            && filters.agencies.isEmpty && filters.people.isEmpty && filters.places.isEmpty && filters.organizations.isEmpty
     }
 
-    /// The scan of `rankedPage`. The last parameter is the `MatchPositions` the rank function leaves
-    /// each row's places in; with `idRange`, the second and third bound the ids scanned (a stretch
-    /// of pruned ranking).
-    static func rankingScanSQL(idRange: Bool = false) -> String {
+    /// The scan of `rankedPage`. After the expression (and, with `idRange`, the first and last id
+    /// of a stretch of pruned ranking) come two pointers: the `MatchPositions` the rank function
+    /// leaves each row's places in, then, when `filtered`, the `BlockFilter` that decides each
+    /// match before it is scored.
+    static func rankingScanSQL(idRange: Bool = false, filtered: Bool = false) -> String {
         let weights = columnWeights
+        let positions = idRange ? 4 : 2
         return """
-            SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body), \(idRange ? "?4" : "?2"))
+            SELECT f.rowid, \(RankFunction.name)(articles_fts, \(weights.title), \(weights.lead), \(weights.body), ?\(positions))
             FROM articles_fts f
-            WHERE articles_fts MATCH ?1\(idRange ? " AND f.rowid BETWEEN ?2 AND ?3" : "")
+            WHERE articles_fts MATCH ?1\(idRange ? " AND f.rowid BETWEEN ?2 AND ?3" : "")\(filtered ? " AND \(BlockFilter.functionName)(f.rowid, ?\(positions + 1))" : "")
             """
+    }
+
+    /// The conditions of the filters that read the article's own columns (source, aggregator,
+    /// dates) on `articles a`, each `?` a value in order.
+    static func articleConditions(for filters: SearchFilters) -> (conditions: [String], values: [SQLValue]) {
+        var conditions: [String] = []
+        var values: [SQLValue] = []
+        if !filters.sources.isEmpty {
+            conditions.append("a.source_id IN (SELECT id FROM sources WHERE lower(name) IN (\(lowered(filters.sources))))")
+            values += filters.sources.map(SQLValue.text)
+        }
+        if !filters.aggregators.isEmpty {
+            conditions.append("a.aggregator_id IN (SELECT id FROM aggregators WHERE lower(name) IN (\(lowered(filters.aggregators))))")
+            values += filters.aggregators.map(SQLValue.text)
+        }
+        if let from = filters.from {
+            conditions.append("a.published >= ?")
+            values.append(.text(from))
+        }
+        if let to = filters.to {
+            // Dates may carry a time: "2025-03-31T14:05" is still on the 31st.
+            conditions.append("a.published <= ?")
+            values.append(.text(upperBound(to: to)))
+        }
+        return (conditions, values)
+    }
+
+    /// The value `published` is compared with for `to:`.
+    static func upperBound(to: String) -> String { to + "T99" }
+
+    /// `lower(?)` once per name.
+    private static func lowered(_ list: [String]) -> String { Array(repeating: "lower(?)", count: list.count).joined(separator: ", ") }
+
+    /// Whether one article passes the filters of `articleConditions`: the check `BlockFilter` runs
+    /// for a match its block cannot decide. The first value is the article's id.
+    static func rowCheckSQL(for filters: SearchFilters) -> (sql: String, values: [SQLValue]) {
+        let (conditions, values) = articleConditions(for: filters)
+        return ((["SELECT 1 FROM articles a WHERE a.id = ?"] + conditions).joined(separator: " AND "), values)
     }
 
     /// Every match's id, for the facets of a ranked search whose page was found by pruning.
@@ -66,23 +113,18 @@ public final class SearchEngine {
         var conditions: [String] = []
         var values: [SQLValue] = []
         let filters = request.query.filters
-        // The articles table is joined only when a filter reads its columns: for a words-only
-        // search, fetching every matching row would cost more than the matching itself.
-        let readsArticles = !filters.sources.isEmpty || !filters.aggregators.isEmpty || filters.from != nil || filters.to != nil
         let id = request.expression == nil ? "a.id" : "f.rowid"
         if let expression = request.expression {
             conditions.append("articles_fts MATCH ?")
             values.append(.text(expression))
         }
-        func names(_ list: [String]) -> String { Array(repeating: "lower(?)", count: list.count).joined(separator: ", ") }
-        if !filters.sources.isEmpty {
-            conditions.append("a.source_id IN (SELECT id FROM sources WHERE lower(name) IN (\(names(filters.sources))))")
-            values += filters.sources.map(SQLValue.text)
-        }
-        if !filters.aggregators.isEmpty {
-            conditions.append("a.aggregator_id IN (SELECT id FROM aggregators WHERE lower(name) IN (\(names(filters.aggregators))))")
-            values += filters.aggregators.map(SQLValue.text)
-        }
+        func names(_ list: [String]) -> String { lowered(list) }
+        // The articles table is joined only when a filter reads its columns: for a words-only
+        // search, fetching every matching row would cost more than the matching itself.
+        let article = articleConditions(for: filters)
+        let readsArticles = !article.conditions.isEmpty
+        conditions += article.conditions
+        values += article.values
         if !filters.agencies.isEmpty {
             conditions.append("EXISTS (SELECT 1 FROM article_credits c WHERE c.article_id = \(id) AND lower(c.agency) IN (\(names(filters.agencies))))")
             values += filters.agencies.map(SQLValue.text)
@@ -96,15 +138,6 @@ public final class SearchEngine {
                 """)
             values.append(.text(type))
             values += list.map(SQLValue.text) + list.map(SQLValue.text)
-        }
-        if let from = filters.from {
-            conditions.append("a.published >= ?")
-            values.append(.text(from))
-        }
-        if let to = filters.to {
-            // Dates may carry a time: "2025-03-31T14:05" is still on the 31st.
-            conditions.append("a.published <= ?")
-            values.append(.text(to + "T99"))
         }
         var number = 0
         var numbered = String(conditions.joined(separator: "\n  AND ").flatMap { character -> [Character] in
@@ -147,7 +180,8 @@ public final class SearchEngine {
         if request.rawExpression == nil {
             positions.knownPhraseRows = try knownPhraseRows(of: expression)
         }
-        let filter = Self.usesBlockFilter(request) ? try blockFilter(for: request.query.filters) : nil
+        // The SQL condition stays in the statement: the filter only turns away what it would.
+        let filter = Self.usesBlockFilter(request) ? try blockFilter(for: request.query.filters, exact: false) : nil
         var pointers = [(Unmanaged.passUnretained(positions).toOpaque(), MatchPositions.pointerType)]
         if let filter { pointers.append((Unmanaged.passUnretained(filter).toOpaque(), BlockFilter.pointerType)) }
         let statement = try connection.cachedStatement(sql)
@@ -181,12 +215,11 @@ public final class SearchEngine {
         return phrases.map { rowsByWord[$0.text] ?? 0 }
     }
 
-    /// Words with a source, aggregator or `from:` filter: the scan tests each match's block before
+    /// Words with a source, aggregator or date filter: the scan tests each match's block before
     /// it reads the match's row from `articles`. The statement then takes one more parameter, the
     /// `BlockFilter`, bound as a pointer after the values `hitsTableSQL` returns.
     static func usesBlockFilter(_ request: SearchRequest) -> Bool {
-        let filters = request.query.filters
-        return request.expression != nil && (!filters.sources.isEmpty || !filters.aggregators.isEmpty || filters.from != nil)
+        request.expression != nil && !articleConditions(for: request.query.filters).conditions.isEmpty
     }
 
     static let createHits = "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, score REAL NOT NULL)"
@@ -218,11 +251,11 @@ public final class SearchEngine {
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
     }
 
-    /// Words only, ranked: one pass over the matches scores each, counts them, keeps the best few
+    /// Words by relevance, filtered only as the blocks decide: one pass over the matches scores each, counts them, keeps the best few
     /// with the places of their matched phrases, and keeps their ids for the facets, counted after
     /// from the packed blocks (`FacetBlocks`). Only the kept rows are read from `articles`, and the page's snippets are
-    /// cut from their text at those places. Nil when too many matches tie at the page's edge to
-    /// keep in memory.
+    /// cut from their text at those places. A filter (`BlockFilter`) decides each match before it
+    /// is scored. Nil when too many matches tie at the page's edge to keep in memory.
     private func rankedPage(expression: String, request: SearchRequest, start: ContinuousClock.Instant, clock: ContinuousClock) throws -> SearchResult? {
         var best = BestScores(capacity: request.offset + request.limit, tieLimit: tieLimit)
         let countsFacets = !request.facets.isEmpty
@@ -230,13 +263,16 @@ public final class SearchEngine {
         /// Set for the scan of every match; a pruned search's stretches leave the ids to `matchIDsSQL`.
         var collectsIDs = false
         let positions = MatchPositions()
+        let filter = request.query.filters.isEmpty ? nil : try blockFilter(for: request.query.filters, exact: true)
         var places: [Int64: [MatchPositions.Instance]] = [:]
         var total = 0
         /// Scores the rows `sql` selects, leaving out those in `skipped` blocks (scored already).
         func score(_ sql: String, _ values: [SQLValue], skipped: Set<Int64>?) throws {
             let statement = try connection.cachedStatement(sql)
-            try withExtendedLifetime(positions) {
-                try statement.bind(values, pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
+            var pointers = [(Unmanaged.passUnretained(positions).toOpaque(), MatchPositions.pointerType)]
+            if let filter { pointers.append((Unmanaged.passUnretained(filter).toOpaque(), BlockFilter.pointerType)) }
+            try withExtendedLifetime((positions, filter)) {
+                try statement.bind(values, pointers: pointers)
                 try statement.forEachScoredRow { id, score in
                     if let skipped, skipped.contains(SearchBounds.block(of: id)) { return }
                     total += 1
@@ -250,19 +286,30 @@ public final class SearchEngine {
         }
         do {
             if request.rawExpression == nil, allowsPruning, request.offset + request.limit > 0,
-               let matches = try scorePruned(expression: expression, positions: positions, best: { best.cutoff }, score: { try score($0, $1, skipped: $2) }) {
-                total = matches
-                if countsFacets {
+               let pruned = try scorePruned(expression: expression, positions: positions, filter: filter,
+                                            best: { best.cutoff }, score: { try score($0, $1, skipped: $2) }) {
+                total = pruned.total
+                if let admitted = pruned.admitted {
+                    matchIDs = admitted
+                } else if countsFacets {
                     // The page came from a few blocks; the facets still count every match, but
                     // without scoring it.
-                    let scan = try connection.cachedStatement(Self.matchIDsSQL)
-                    try scan.bind([.text(expression)])
-                    try scan.forEachInteger(column: 0) { matchIDs.append($0) }
+                    matchIDs = try self.matchIDs(expression)
                 }
             } else {
                 // scorePruned scored nothing when it returned nil.
                 collectsIDs = countsFacets
-                try score(Self.rankingScanSQL(), [.text(expression)], skipped: nil)
+                let scan = { try score(Self.rankingScanSQL(filtered: filter != nil), [.text(expression)], skipped: nil) }
+                if filter != nil, request.rawExpression == nil, !connection.isInTransaction {
+                    // A filtered scan of a common word: its rows for the IDF from the blocks' counts
+                    // (FTS5 would read every row holding it), in the scan's snapshot.
+                    try connection.transaction(.deferred) {
+                        positions.knownPhraseRows = try knownPhraseRows(of: expression)
+                        try scan()
+                    }
+                } else {
+                    try scan()
+                }
             }
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
@@ -304,21 +351,32 @@ public final class SearchEngine {
         for index in hits.indices where hits[index].snippet.isEmpty {
             hits[index].snippet = Self.opening(of: texts[hits[index].id]?[1] ?? "")
         }
+        // Filtered, the matches' rows are read by id: the MATCH alone would select every match.
         let facets = try countFacets(of: &matchIDs, kinds: request.facets, size: request.facetSize,
-                                     joined: (Self.matchFacetsSQL, [.text(expression)]))
+                                     joined: filter == nil ? (Self.matchFacetsSQL, [.text(expression)]) : nil)
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
+    }
+
+    /// The ids of every match, in id order.
+    private func matchIDs(_ expression: String) throws -> [Int64] {
+        var ids: [Int64] = []
+        let scan = try connection.cachedStatement(Self.matchIDsSQL)
+        try scan.bind([.text(expression)])
+        try scan.forEachInteger(column: 0) { ids.append($0) }
+        return ids
     }
 
     /// Scores only the stretches of ids `PrunedRanking` plans, best bound first, until the page's
     /// cut (`cutoff()`, a score: lower is better) is better than the next stretch can reach.
-    /// Returns the exact number of matches, or nil (nothing scored) when pruning would not pay:
-    /// few matches, a prefix, or too few sealed blocks. One read transaction holds the statements
-    /// to one snapshot of the file.
-    private func scorePruned(expression: String, positions: MatchPositions, best cutoff: () -> Double,
-                             score: (String, [SQLValue], Set<Int64>?) throws -> Void) throws -> Int? {
+    /// Returns the exact number of matches, with a `filter` the ids of those it admits (all of
+    /// them are judged first: the total and the facets need them, and a block none of them is in
+    /// is not scored); or nil (nothing scored) when pruning would not pay: few matches, a prefix,
+    /// or too few sealed blocks. One read transaction holds the statements to one snapshot of the file.
+    private func scorePruned(expression: String, positions: MatchPositions, filter: BlockFilter?, best cutoff: () -> Double,
+                             score: (String, [SQLValue], Set<Int64>?) throws -> Void) throws -> (total: Int, admitted: [Int64]?)? {
         guard let phrases = PrunedRanking.phrases(of: expression), PrunedRanking.pays(for: expression, phrases: phrases),
               !connection.isInTransaction, try hasSearchBounds(), let tokenizer else { return nil }
-        return try connection.transaction(.deferred) { () throws -> Int? in
+        return try connection.transaction(.deferred) { () throws -> (total: Int, admitted: [Int64]?)? in
             // The query's matches first: with few, scoring them all is cheaper than any plan. Then
             // each phrase's rows counted by FTS5 for the IDF (the same count when the query is one
             // phrase). A column filter changes what the rank function counts for a phrase, so then
@@ -330,12 +388,15 @@ public final class SearchEngine {
             let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
             let blocks = Int64(boundRows.blockCount)
             let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
-            let total = try word.flatMap { try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: $0) } ?? count(expression)
+            let admitted = try filter.map { filter in try matchIDs(expression).filter(filter.admits) }
+            let total = try admitted.map { Int64($0.count) }
+                ?? word.flatMap { try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: $0) } ?? count(expression)
             guard total >= max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
             if !expression.contains(":") {
-                // A one-word query's rows are its total, counted already.
+                // A one-word query's rows are its total, counted already (unless filtered).
+                let known = admitted == nil ? word.map { [$0: total] } : nil
                 positions.knownPhraseRows = try phraseRows(phrases, tokenizer: tokenizer, boundRows: boundRows,
-                                                           known: word.map { [$0: total] } ?? [:]) { try count(SearchQueryParser.quote($0)) }
+                                                           known: known ?? [:]) { try count(SearchQueryParser.quote($0)) }
             }
             // One row scored apart, only for the IDF and average length the bounds are made with;
             // the stretches' statements then reuse them.
@@ -345,10 +406,15 @@ public final class SearchEngine {
                 try probe.forEachScoredRow { _, _ in }
             }
             guard let statistics = positions.statistics,
-                  let stretches = try PrunedRanking.plan(boundRows: boundRows, tokenizer: tokenizer, phrases: phrases, statistics: statistics,
+                  var stretches = try PrunedRanking.plan(boundRows: boundRows, tokenizer: tokenizer, phrases: phrases, statistics: statistics,
                                                          total: Int(total), exactShares: bestScoresByBlock)
             else { return nil }
-            let sql = Self.rankingScanSQL(idRange: true)
+            if let admitted {
+                // A sealed block (one a stretch) none of whose matches passes the filter holds none of the page.
+                let blocksWithMatches = Set(admitted.map(SearchBounds.block(of:)))
+                stretches.removeAll { $0.bound != .infinity && !blocksWithMatches.contains(SearchBounds.block(of: $0.first)) }
+            }
+            let sql = Self.rankingScanSQL(idRange: true, filtered: filter != nil)
             // The best-bound stretches first, one statement each, until no other can beat the page's
             // cut or `pruning.singleStatements` have run; then what may still beat the cut,
             // joined into runs by id, leaving out the rows scored already.
@@ -368,21 +434,23 @@ public final class SearchEngine {
                 try score(sql, [.text(expression), .integer(run.first), .integer(run.last)], scoredBlocks)
             }
             lastPrunedStatements = opening + runs.count
-            return Int(total)
+            return (Int(total), admitted)
         }
     }
 
-    /// The ids of the sources and aggregators a search asks for, as the SQL condition finds them,
-    /// and its `from:` bound.
-    private func blockFilter(for filters: SearchFilters) throws -> BlockFilter {
+    /// The filter of a search's sources, aggregators (their ids, as the SQL condition finds them)
+    /// and dates. `exact`: it decides every match itself, asking `articles` where the blocks
+    /// cannot; else it only turns away what the blocks rule out, for an SQL condition to decide.
+    private func blockFilter(for filters: SearchFilters, exact: Bool) throws -> BlockFilter {
         func ids(_ table: String, _ names: [String]) throws -> Set<Int64>? {
             guard !names.isEmpty else { return nil }
-            let list = Array(repeating: "lower(?)", count: names.count).joined(separator: ", ")
-            return Set(try connection.query("SELECT id FROM \(table) WHERE lower(name) IN (\(list))", names.map(SQLValue.text)).compactMap { $0.int64(0) })
+            return Set(try connection.query("SELECT id FROM \(table) WHERE lower(name) IN (\(Self.lowered(names)))", names.map(SQLValue.text)).compactMap { $0.int64(0) })
         }
-        let blocks = try hasFacetBlocks()
-        return BlockFilter(connection: connection, sources: blocks ? try ids("sources", filters.sources) : nil,
-                           aggregators: blocks ? try ids("aggregators", filters.aggregators) : nil, from: blocks ? filters.from : nil)
+        // A file of an older schema has no blocks: every match is then left to the SQL.
+        return try BlockFilter(connection: connection, hasBlocks: try hasFacetBlocks(), sources: try ids("sources", filters.sources),
+                               aggregators: try ids("aggregators", filters.aggregators),
+                               from: filters.from, to: filters.to.map(Self.upperBound(to:)),
+                               rowCheck: exact ? Self.rowCheckSQL(for: filters) : nil)
     }
 
     /// Whether the file has the bounds' tables: a reader may open a file of an older schema
@@ -499,21 +567,29 @@ public final class SearchEngine {
     /// Every requested facet counted in one pass over the matches' packed facet rows (one short row
     /// per article instead of a join per facet). Many matches (`FacetBlocks.matchesPerBlock` a
     /// block on average) are read block by block from their columns; fewer from their rows, with
-    /// the statement `joined` that selects them (one seek per match, each near the last). Names are
+    /// the statement `joined` that selects them (one seek per match, each near the last), or by
+    /// their ids when there is none. Names are
     /// looked up only for the values that make the top `size` (ties at the edge included, then
     /// ordered by name, as the SQL form does).
     private func countFacets(of ids: inout [Int64], kinds: [FacetKind], size: Int,
-                             joined: (sql: String, values: [SQLValue])) throws -> [(kind: FacetKind, counts: [FacetCount])] {
+                             joined: (sql: String, values: [SQLValue])?) throws -> [(kind: FacetKind, counts: [FacetCount])] {
         guard !kinds.isEmpty else { return [] }
         var counter = PackedFacetCounter(wanted: Set(kinds))
         if ids.count >= FacetBlocks.matchesPerBlock * (try blockCount()), try hasFacetBlocks() {
             // FTS5 hands matches over in id order; anything else is sorted first.
             if zip(ids, ids.dropFirst()).contains(where: { $0 > $1 }) { ids.sort() }
             try FacetBlocks.count(ids: ids, connection: connection, into: &counter)
-        } else {
+        } else if let joined {
             let statement = try connection.cachedStatement(joined.sql)
             try statement.bind(joined.values)
             try statement.forEachText(column: 0) { counter.add($0) }
+        } else {
+            for start in stride(from: 0, to: ids.count, by: 512) {
+                let chunk = IDList(Array(ids[start..<min(start + 512, ids.count)]))
+                let statement = try connection.cachedStatement("SELECT packed FROM article_facets WHERE article_id IN (\(chunk.placeholders))")
+                try statement.bind(chunk.values)
+                try statement.forEachText(column: 0) { counter.add($0) }
+            }
         }
         return try summarize(counter, kinds: kinds, size: size)
     }

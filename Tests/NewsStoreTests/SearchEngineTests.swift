@@ -124,8 +124,13 @@ struct SearchEngineTests {
         var newest = words
         newest.sort = .newest
         #expect(SearchEngine.matchSQL(for: newest).sql.hasPrefix("INSERT INTO temp.search_hits"))
+        // Filters the blocks decide rank in the same scan, each match judged before it is scored.
         let filtered = SearchRequest(query: try SearchQuery.parse("harbour from:2025-01"))
-        #expect(SearchEngine.matchSQL(for: filtered).sql.hasPrefix("INSERT INTO temp.search_hits"))
+        #expect(SearchEngine.matchSQL(for: filtered).sql.hasPrefix("SELECT f.rowid, articles_rank("))
+        #expect(SearchEngine.matchSQL(for: filtered).sql.contains("newsdb_block_filter(f.rowid, ?3)"))
+        #expect(SearchEngine.matchSQL(for: filtered).values == [.text(filtered.query.expression!), .text("2025-01-01")])
+        let byAgency = SearchRequest(query: try SearchQuery.parse("harbour agency:AP"))
+        #expect(SearchEngine.matchSQL(for: byAgency).sql.hasPrefix("INSERT INTO temp.search_hits"))
     }
 
     @Test func rawExpressionErrorsAreShownPlainly() throws {
