@@ -15,43 +15,82 @@ final class BlockFilter {
     static var pointerType: UnsafePointer<CChar> { newsdb_block_filter_type() }
 
     /// What a block's columns say about one match.
-    private enum Verdict {
-        case admitted, rejected, unknown
+    private enum Verdict: UInt8 {
+        case admitted = 1, rejected, unknown
     }
 
-    private let sources: Set<UInt32>?
-    private let aggregators: Set<UInt32>?
+    /// The ids asked for (nil where the search has no such filter).
+    private let sources: IDTable?
+    private let aggregators: IDTable?
     /// The bounds as the SQL compares `published` with them (`>= from`, `<= to + "T99"`), as bytes.
     private let from: [UInt8]?
     private let to: [UInt8]?
-    /// What the `from:` and `to:` bounds say of a day (a `days` value), worked out once per day.
-    private var dayVerdicts: [UInt32: Verdict] = [:]
+    /// What the date bounds say of a day (a `days` value), kept for the last days seen.
+    private var dayVerdicts = DayVerdicts()
     private let columns: Statement?
     /// `SELECT 1 FROM articles a WHERE a.id = ? AND <the filters' conditions>`, and their values.
     private let rowCheck: (statement: Statement, values: [SQLValue])?
-    /// The block read last, and those of its columns the filter asks for: matches come in id order,
-    /// so one block is read once.
+    /// The block read last: matches come in id order, so one block is read once.
     private var block: Int64 = -1
-    private var blockSources = SlotColumn()
-    private var blockAggregators = SlotColumn()
-    private var blockDays = SlotColumn()
+    private let blockColumns = BlockColumns()
 
-    /// One column of one number per slot, as the block's bytes: copied whole and read slot by slot,
-    /// as most of a block's slots are never asked for.
-    private struct SlotColumn {
-        private var bytes = [UInt8](repeating: 0, count: FacetBlocks.singleColumnSize)
-        /// False when the block has no usable column (none read, NULL, or not of that shape).
-        private(set) var isPresent = false
+    /// The read block's columns the filter asks for, and each slot's verdict once worked out (0
+    /// before). Kept in memory allocated once, as matches read them millions of times.
+    private final class BlockColumns {
+        let sources = UnsafeMutablePointer<UInt32>.allocate(capacity: FacetBlocks.slots)
+        let aggregators = UnsafeMutablePointer<UInt32>.allocate(capacity: FacetBlocks.slots)
+        let days = UnsafeMutablePointer<UInt32>.allocate(capacity: FacetBlocks.slots)
+        let verdicts = UnsafeMutablePointer<UInt8>.allocate(capacity: FacetBlocks.slots)
+        /// False for a column the block has no usable value of (none read, NULL, not of that shape).
+        var hasSources = false, hasAggregators = false, hasDays = false
 
-        mutating func load(_ column: UnsafeRawBufferPointer) {
-            isPresent = column.count == FacetBlocks.singleColumnSize
-            if isPresent { bytes.withUnsafeMutableBytes { $0.copyMemory(from: column) } }
+        deinit {
+            sources.deallocate()
+            aggregators.deallocate()
+            days.deallocate()
+            verdicts.deallocate()
         }
 
-        mutating func clear() { isPresent = false }
+        /// Copies a column whole if it has one number per slot; false if not.
+        static func load(_ column: UnsafeRawBufferPointer, into slots: UnsafeMutablePointer<UInt32>) -> Bool {
+            guard column.count == FacetBlocks.singleColumnSize else { return false }
+            UnsafeMutableRawPointer(slots).copyMemory(from: column.baseAddress!, byteCount: column.count)
+            return true
+        }
 
-        subscript(slot: Int) -> UInt32 {
-            bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self)) }
+        subscript(column: UnsafeMutablePointer<UInt32>, slot: Int) -> UInt32 { UInt32(littleEndian: column[slot]) }
+    }
+
+    /// A set of ids looked up once per match: small ids (as sources' are) in an array, not hashed.
+    private struct IDTable {
+        private var small: [Bool]
+        private var large = Set<UInt32>()
+        private static let smallLimit: Int64 = 1 << 20
+
+        init(_ ids: Set<Int64>) {
+            small = [Bool](repeating: false, count: Int(max(-1, min(ids.max() ?? -1, Self.smallLimit - 1))) + 1)
+            for id in ids where id >= 0 && id <= Int64(UInt32.max) {
+                if id < Self.smallLimit { small[Int(id)] = true } else { large.insert(UInt32(id)) }
+            }
+        }
+
+        func contains(_ id: UInt32) -> Bool {
+            Int(id) < small.count ? small[Int(id)] : large.contains(id)
+        }
+    }
+
+    /// A small cache of day verdicts by the day's value (one place per value, the last one wins).
+    private struct DayVerdicts {
+        private static let size = 1_024
+        private var days = [UInt32](repeating: .max, count: size)
+        private var verdicts = [Verdict](repeating: .unknown, count: size)
+
+        subscript(day: UInt32) -> Verdict? {
+            get { days[Int(day) % Self.size] == day ? verdicts[Int(day) % Self.size] : nil }
+            set {
+                days[Int(day) % Self.size] = day
+                verdicts[Int(day) % Self.size] = newValue ?? .unknown
+            }
         }
     }
 
@@ -61,8 +100,8 @@ final class BlockFilter {
     /// cannot (nil: such a match is let through).
     init(connection: Connection, hasBlocks: Bool, sources: Set<Int64>?, aggregators: Set<Int64>?, from: String?, to: String?,
          rowCheck: (sql: String, values: [SQLValue])?) throws {
-        self.sources = sources.map { Set($0.compactMap { UInt32(exactly: $0) }) }
-        self.aggregators = aggregators.map { Set($0.compactMap { UInt32(exactly: $0) }) }
+        self.sources = sources.map(IDTable.init)
+        self.aggregators = aggregators.map(IDTable.init)
         self.from = from.map { Array($0.utf8) }
         self.to = to.map { Array($0.utf8) }
         columns = hasBlocks ? try connection.cachedStatement("SELECT sources, aggregators, days FROM article_facet_blocks WHERE block = ?") : nil
@@ -72,7 +111,15 @@ final class BlockFilter {
     /// Whether the match passes the filters (with a row check, exactly; without, false only when
     /// its block shows it cannot pass).
     func admits(_ id: Int64) -> Bool {
-        switch verdict(id) {
+        let wanted = SearchBounds.block(of: id)
+        if wanted != block { load(wanted) }
+        let slot = Int(id & (SearchBounds.blockSize - 1))
+        var verdict = Verdict(rawValue: blockColumns.verdicts[slot])
+        if verdict == nil {
+            verdict = self.verdict(slot: slot)
+            blockColumns.verdicts[slot] = verdict!.rawValue
+        }
+        switch verdict! {
         case .admitted: return true
         case .rejected: return false
         case .unknown:
@@ -84,23 +131,24 @@ final class BlockFilter {
         }
     }
 
-    private func verdict(_ id: Int64) -> Verdict {
-        let wanted = SearchBounds.block(of: id)
-        if wanted != block { load(wanted) }
-        let slot = Int(id & (SearchBounds.blockSize - 1))
+    private func verdict(slot: Int) -> Verdict {
+        let columns = blockColumns
         var verdict = Verdict.admitted
         func weigh(_ next: Verdict) {
             if next == .rejected || (next == .unknown && verdict == .admitted) { verdict = next }
         }
+        func wanted(_ table: IDTable, _ value: UInt32) -> Verdict {
+            table.contains(value) ? .admitted : .rejected
+        }
         if let sources {
-            weigh(blockSources.isPresent ? (sources.contains(blockSources[slot]) ? .admitted : .rejected) : .unknown)
+            weigh(columns.hasSources ? wanted(sources, columns[columns.sources, slot]) : .unknown)
         }
         if let aggregators, verdict != .rejected {
-            weigh(blockAggregators.isPresent ? (aggregators.contains(blockAggregators[slot]) ? .admitted : .rejected) : .unknown)
+            weigh(columns.hasAggregators ? wanted(aggregators, columns[columns.aggregators, slot]) : .unknown)
         }
         if from != nil || to != nil, verdict != .rejected {
-            if blockDays.isPresent {
-                let day = blockDays[slot]
+            if columns.hasDays {
+                let day = columns[columns.days, slot]
                 if let known = dayVerdicts[day] {
                     weigh(known)
                 } else {
@@ -162,14 +210,16 @@ final class BlockFilter {
 
     private func load(_ wanted: Int64) {
         block = wanted
-        blockSources.clear()
-        blockAggregators.clear()
-        blockDays.clear()
-        guard let columns, (try? columns.bind([.integer(wanted)])) != nil else { return }
-        try? columns.forEachRawRow { row in
-            if sources != nil { blockSources.load(row.blob(0)) }
-            if aggregators != nil { blockAggregators.load(row.blob(1)) }
-            if from != nil || to != nil { blockDays.load(row.blob(2)) }
+        let columns = blockColumns
+        columns.verdicts.update(repeating: 0, count: FacetBlocks.slots)
+        columns.hasSources = false
+        columns.hasAggregators = false
+        columns.hasDays = false
+        guard let statement = self.columns, (try? statement.bind([.integer(wanted)])) != nil else { return }
+        try? statement.forEachRawRow { row in
+            if sources != nil { columns.hasSources = BlockColumns.load(row.blob(0), into: columns.sources) }
+            if aggregators != nil { columns.hasAggregators = BlockColumns.load(row.blob(1), into: columns.aggregators) }
+            if from != nil || to != nil { columns.hasDays = BlockColumns.load(row.blob(2), into: columns.days) }
         }
     }
 
