@@ -102,7 +102,11 @@ private final class RankQuery {
         self.weights = .allocate(capacity: weights.count)
         _ = self.weights.initialize(from: weights)
         averageLength = statistics.averageLength
-        lengths = RowLengths(handle: fts.xUserData(context).map { OpaquePointer($0) })
+        // A block's lengths are read at once where its matches are likely many: the query's commonest
+        // phrase in at least one article in 16 (16 a block on average).
+        var rows: Int64 = 0
+        let dense = fts.xRowCount(context, &rows) == SQLITE_OK && (statistics.phraseRows.max() ?? 0) * 16 >= rows
+        lengths = RowLengths(handle: fts.xUserData(context).map { OpaquePointer($0) }, readsBlocks: dense)
         positions?.phraseSizes = (0..<fts.xPhraseCount(context)).map { fts.xPhraseSize(context, $0) }
         self.positions = positions
     }
@@ -181,25 +185,89 @@ private final class RankQuery {
 /// Reads a row's length from `articles_fts_docsize` (one row per article: each column's token
 /// count as varints) through an incremental-blob handle: moving it to another row is a B-tree
 /// seek, with no statement to reset and run as bm25()'s per-row lookup does.
+///
+/// With `readsBlocks` (a query whose matches are dense), a sealed block's lengths are read at once
+/// from `search_blocks.lengths` (migration 0013): one seek per block of 256 ids instead of one per
+/// match. A block without them (not sealed, sealed before 0013) falls back to the rows; after a
+/// few such blocks in a row the query stops asking, as each miss costs a handle opened afresh.
 private final class RowLengths {
     private let handle: OpaquePointer
     private var blob: OpaquePointer?
     private let buffer: UnsafeMutablePointer<UInt8>
     private static let bufferSize = 64
 
-    init?(handle: OpaquePointer?) {
+    private var readsBlocks: Bool
+    private var blockBlob: OpaquePointer?
+    private let blockLengths: UnsafeMutablePointer<UInt32>
+    private var loadedBlock: Int64 = -1
+    private var blockIsLoaded = false
+    private var missesInARow = 0
+    private static let missesBeforeGivingUp = 8
+    private static let blockBytes = Int32(SearchBounds.blockSize * 4)
+
+    init?(handle: OpaquePointer?, readsBlocks: Bool) {
         guard let handle else { return nil }
         self.handle = handle
         buffer = .allocate(capacity: Self.bufferSize)
+        blockLengths = .allocate(capacity: Int(SearchBounds.blockSize))
+        self.readsBlocks = readsBlocks
     }
 
     deinit {
         if let blob { sqlite3_blob_close(blob) }
+        if let blockBlob { sqlite3_blob_close(blockBlob) }
         buffer.deallocate()
+        blockLengths.deallocate()
     }
 
     /// The row's total token count, or nil when the table has no such row.
     func length(of row: Int64) -> Int? {
+        if readsBlocks {
+            let block = SearchBounds.block(of: row)
+            if block != loadedBlock { loadBlock(block) }
+            if blockIsLoaded {
+                let length = UInt32(littleEndian: blockLengths[Int(row & (SearchBounds.blockSize - 1))])
+                if length != SearchBounds.unknownLength { return Int(length) }
+            }
+        }
+        return rowLength(of: row)
+    }
+
+    private func loadBlock(_ block: Int64) {
+        loadedBlock = block
+        blockIsLoaded = false
+        if let blockBlob, sqlite3_blob_reopen(blockBlob, block) != SQLITE_OK {
+            // A failed move leaves the handle unusable.
+            sqlite3_blob_close(blockBlob)
+            self.blockBlob = nil
+        } else if blockBlob == nil {
+            var opened: OpaquePointer?
+            guard sqlite3_blob_open(handle, "main", "search_blocks", "lengths", block, 0, &opened) == SQLITE_OK else {
+                sqlite3_blob_close(opened)
+                missed()
+                return
+            }
+            blockBlob = opened
+        }
+        guard let blockBlob else {
+            missed()
+            return
+        }
+        guard sqlite3_blob_bytes(blockBlob) == Self.blockBytes,
+              sqlite3_blob_read(blockBlob, blockLengths, Self.blockBytes, 0) == SQLITE_OK else {
+            missed()
+            return
+        }
+        blockIsLoaded = true
+        missesInARow = 0
+    }
+
+    private func missed() {
+        missesInARow += 1
+        if missesInARow >= Self.missesBeforeGivingUp { readsBlocks = false }
+    }
+
+    private func rowLength(of row: Int64) -> Int? {
         if let blob {
             guard sqlite3_blob_reopen(blob, row) == SQLITE_OK else { return nil }
         } else {
@@ -213,21 +281,6 @@ private final class RowLengths {
         guard let blob else { return nil }
         let count = Int(sqlite3_blob_bytes(blob))
         guard count <= Self.bufferSize, sqlite3_blob_read(blob, buffer, Int32(count), 0) == SQLITE_OK else { return nil }
-        return Self.sumOfVarints(buffer, count: count)
-    }
-
-    /// FTS5 stores each column's size as a SQLite varint: big-endian groups of seven bits.
-    private static func sumOfVarints(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int {
-        var total = 0
-        var value = 0
-        for index in 0..<count {
-            let byte = bytes[index]
-            value = (value << 7) | Int(byte & 0x7f)
-            if byte & 0x80 == 0 {
-                total += value
-                value = 0
-            }
-        }
-        return total
+        return SearchBounds.sumOfVarints(UnsafeRawBufferPointer(start: buffer, count: count))
     }
 }

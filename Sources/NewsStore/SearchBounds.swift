@@ -75,6 +75,47 @@ final class SearchBounds {
         for block in try Self.fullBlocks(withoutRowIn: "search_blocks", connection: connection) {
             try seal(block)
         }
+        try fillMissingLengths()
+    }
+
+    /// Blocks sealed before the file kept lengths (migration 0013) get them now.
+    private func fillMissingLengths() throws {
+        let missing = try connection.query("SELECT block FROM search_blocks WHERE lengths IS NULL").compactMap { $0.int64(0) }
+        let update = try connection.cachedStatement("UPDATE search_blocks SET lengths = ? WHERE block = ?")
+        for block in missing {
+            try update.bind([.blob(try Self.lengths(of: block, connection: connection)), .integer(block)])
+            try update.run()
+        }
+    }
+
+    /// A length the index has no docsize row for.
+    static let unknownLength = UInt32.max
+
+    /// Each id's token count in the block, as FTS5 stores it (its docsize row's varints, one per
+    /// column, summed), as little-endian 32-bit numbers: the layout of `search_blocks.lengths`.
+    static func lengths(of block: Int64, connection: Connection) throws -> [UInt8] {
+        let first = block << blockShift
+        var lengths = [UInt32](repeating: unknownLength, count: Int(blockSize))
+        let rows = try connection.cachedStatement("SELECT id, sz FROM articles_fts_docsize WHERE id BETWEEN ? AND ?")
+        try rows.bind([.integer(first), .integer(first + blockSize - 1)])
+        try rows.forEachRawRow { row in
+            lengths[Int(row.integer(0) - first)] = UInt32(clamping: sumOfVarints(row.blob(1)))
+        }
+        return lengths.flatMap { value in withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+    }
+
+    /// FTS5 stores each column's size as a SQLite varint: big-endian groups of seven bits.
+    static func sumOfVarints(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var total = 0
+        var value = 0
+        for byte in bytes {
+            value = (value << 7) | Int(byte & 0x7f)
+            if byte & 0x80 == 0 {
+                total += value
+                value = 0
+            }
+        }
+        return total
     }
 
     /// The blocks below the next free id (every id of them taken) that have no row in `table`
@@ -111,7 +152,8 @@ final class SearchBounds {
                              .integer(Int64(term.maxWeightedCount)), .real(term.minLengthPerCount), .integer(Self.group(of: block))])
             try insert.run()
         }
-        try connection.execute("INSERT OR REPLACE INTO search_blocks (block, generation) VALUES (?, ?)", [.integer(block), .integer(generation)])
+        try connection.execute("INSERT OR REPLACE INTO search_blocks (block, generation, lengths) VALUES (?, ?, ?)",
+                               [.integer(block), .integer(generation), .blob(try Self.lengths(of: block, connection: connection))])
     }
 
     /// A block's terms counted from its stored text, as the full-text index read it.

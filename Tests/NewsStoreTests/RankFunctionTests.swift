@@ -5,7 +5,9 @@ import Testing
 @Suite("articles_rank: FTS5's BM25, computed in one pass")
 struct RankFunctionTests {
     /// Articles of varied lengths over a small vocabulary, so words repeat across columns; a run of
-    /// ids deleted in the middle makes the length cursor seek as well as step.
+    /// ids deleted in the middle makes the length cursor seek as well as step. The deletion unseals
+    /// the first block, the second stays sealed (its lengths read at once, migration 0013), the
+    /// third is not full: the lengths come from all three ways.
     func corpus() throws -> (TestDatabase, Connection) {
         let database = try TestDatabase()
         let connection = try database.open()
@@ -16,7 +18,7 @@ struct RankFunctionTests {
             return Int((state >> 33) % UInt64(bound))
         }
         func text(_ count: Int) -> String { (0..<count).map { _ in words[next(words.count)] }.joined(separator: " ") }
-        let articles = (0..<300).map { number in
+        let articles = (0..<700).map { number in
             Article(title: text(1 + next(6)), paragraphs: [text(3 + next(20)), text(5 + next(80))], origin: "rank\(number)")
         }
         _ = try ArticleWriter(connection: connection).write(articles)
@@ -31,6 +33,11 @@ struct RankFunctionTests {
     func scoresEqualBm25(expression: String) throws {
         let (database, connection) = try corpus()
         defer { database.remove() }
+        #expect(try connection.scalar("SELECT count(*) FROM search_blocks WHERE lengths IS NOT NULL")?.int64Value == 1)
+        try Self.expectScoresEqualBm25(connection, expression)
+    }
+
+    static func expectScoresEqualBm25(_ connection: Connection, _ expression: String) throws {
         for order in ["rowid", "rowid DESC", "bm25(articles_fts)"] {
             let rows = try connection.query("""
                 SELECT rowid, bm25(articles_fts, 5.0, 2.0, 1.0), articles_rank(articles_fts, 5.0, 2.0, 1.0)
@@ -43,6 +50,22 @@ struct RankFunctionTests {
                 #expect(abs(expected - ours) <= 1e-9 * max(1, abs(expected)), "\(expression) row \(row.int64(0) ?? 0) by \(order)")
             }
         }
+    }
+
+    /// Blocks sealed before migration 0013 have no lengths: their matches' lengths are read row by
+    /// row, with the same scores, and the writer's next batch fills them in.
+    @Test func blocksWithoutLengthsAreScoredFromRowsAndFilledByTheNextBatch() throws {
+        let (database, connection) = try corpus()
+        defer { database.remove() }
+        let sealed = try connection.query("SELECT block, lengths FROM search_blocks").map(\.values)
+        try connection.execute("UPDATE search_blocks SET lengths = NULL")
+        try Self.expectScoresEqualBm25(connection, "harbour")
+        _ = try ArticleWriter(connection: connection).write([Article(title: "Late harbour news", paragraphs: ["A ferry."], origin: "late")])
+        // (The batch also seals the first block again, its deleted ids without a length.)
+        let after = try connection.query("SELECT block, lengths FROM search_blocks").map(\.values)
+        #expect(sealed.allSatisfy(after.contains), "the lengths filled in are those the seal gave")
+        #expect(try connection.scalar("SELECT count(*) FROM search_blocks WHERE lengths IS NULL")?.int64Value == 0)
+        try Self.expectScoresEqualBm25(connection, "harbour")
     }
 
     @Test func unweightedColumnsCountOnce() throws {
