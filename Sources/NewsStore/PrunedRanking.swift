@@ -22,6 +22,12 @@ public enum PrunedRanking {
         public var statementCost = 150
         /// Planning reads each sealed block's bounds: pruning needs this many matches per block.
         public var matchesPerBlock = 8
+        /// A filtered search is pruned when at least one match in this many passes its filters
+        /// (measured at 1M: a source passing 18% lost, a date bound passing 64% gained 4.6x).
+        public var filteredShare = 2
+        /// Articles spread over the file whose filter verdicts guess that share before the matches
+        /// are counted.
+        public var filterSample = 1_024
 
         public init() {}
     }

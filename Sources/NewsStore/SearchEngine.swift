@@ -388,7 +388,20 @@ public final class SearchEngine {
             let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
             let blocks = Int64(boundRows.blockCount)
             let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
-            let admitted = try filter.map { filter in try matchIDs(expression).filter(filter.admits) }
+            var admitted: [Int64]?
+            if let filter {
+                // First guessed from articles spread over the whole file (a few thousand block reads),
+                // as counting the matches that pass costs a pass over all of them.
+                let lastID = blocks << SearchBounds.blockShift
+                let sample = Array(stride(from: Int64(1), to: lastID, by: Int(max(1, lastID / Int64(pruning.filterSample)))))
+                guard sample.count(where: filter.admits) * pruning.filteredShare >= sample.count else { return nil }
+                let matches = try matchIDs(expression)
+                admitted = matches.filter(filter.admits)
+                // The page's cut is that of the best matches that pass: where few do, it sits so low
+                // that most blocks' bounds reach it, and scoring every match (which also counts
+                // them) costs less than counting them first and then scoring nearly as many.
+                guard admitted!.count * pruning.filteredShare >= matches.count else { return nil }
+            }
             let total = try admitted.map { Int64($0.count) }
                 ?? word.flatMap { try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: $0) } ?? count(expression)
             guard total >= max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
@@ -411,8 +424,12 @@ public final class SearchEngine {
             else { return nil }
             if let admitted {
                 // A sealed block (one a stretch) none of whose matches passes the filter holds none of the page.
-                let blocksWithMatches = Set(admitted.map(SearchBounds.block(of:)))
-                stretches.removeAll { $0.bound != .infinity && !blocksWithMatches.contains(SearchBounds.block(of: $0.first)) }
+                var blocksWithMatches = [Bool](repeating: false, count: boundRows.blockCount)
+                for id in admitted where SearchBounds.block(of: id) < blocks { blocksWithMatches[Int(SearchBounds.block(of: id))] = true }
+                stretches.removeAll { stretch in
+                    let block = SearchBounds.block(of: stretch.first)
+                    return stretch.bound != .infinity && block < blocks && !blocksWithMatches[Int(block)]
+                }
             }
             let sql = Self.rankingScanSQL(idRange: true, filtered: filter != nil)
             // The best-bound stretches first, one statement each, until no other can beat the page's

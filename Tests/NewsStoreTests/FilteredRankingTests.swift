@@ -154,6 +154,22 @@ struct FilteredRankingTests {
         try Self.expectSQLPages(corpus, queries: 300)
     }
 
+    /// Pruned, a filter that few matches pass would leave its page's cut so low that nearly every
+    /// block is scored after the matches are counted: such a search scores every match instead.
+    @Test func aFilterFewMatchesPassIsScoredInFull() throws {
+        let corpus = try Corpus(articles: 2_000)
+        defer { corpus.database.remove() }
+        let engine = PrunedRankingTests.engines(corpus.connection).pruned
+        engine.pruning.filteredShare = 2
+        for (query, pruned) in [("harbour source:\"The Coastal Ledger\"", false), ("harbour to:2026", true)] {
+            let request = SearchRequest(query: try SearchQuery.parse(query))
+            let page = try engine.search(request)
+            #expect((engine.lastPrunedStatements != nil) == pruned, "\(query)")
+            let sql = try Self.expected(corpus.connection, request)
+            #expect(page.total == sql.total && page.hits.map(\.id) == sql.ids, "\(query)")
+        }
+    }
+
     /// A source no article has: nothing matches, by the blocks' columns and by the rows alike.
     @Test func anUnknownSourceMatchesNothing() throws {
         let corpus = try Corpus(articles: 1_000)
