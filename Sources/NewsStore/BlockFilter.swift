@@ -79,17 +79,21 @@ final class BlockFilter {
         }
     }
 
-    /// A small cache of day verdicts by the day's value (one place per value, the last one wins).
+    /// A cache of day verdicts by the day's value: one place per value, found by a multiplicative
+    /// hash (day values are multiples of 4 apart, so their low bits alone would crowd a few places);
+    /// a value that lands where another sits replaces it.
     private struct DayVerdicts {
-        private static let size = 1_024
-        private var days = [UInt32](repeating: .max, count: size)
-        private var verdicts = [Verdict](repeating: .unknown, count: size)
+        private static let bits = 13
+        private var days = [UInt32](repeating: .max, count: 1 << bits)
+        private var verdicts = [Verdict](repeating: .unknown, count: 1 << bits)
+
+        private static func place(_ day: UInt32) -> Int { Int((day &* 2_654_435_761) >> UInt32(32 - bits)) }
 
         subscript(day: UInt32) -> Verdict? {
-            get { days[Int(day) % Self.size] == day ? verdicts[Int(day) % Self.size] : nil }
+            get { days[Self.place(day)] == day ? verdicts[Self.place(day)] : nil }
             set {
-                days[Int(day) % Self.size] = day
-                verdicts[Int(day) % Self.size] = newValue ?? .unknown
+                days[Self.place(day)] = day
+                verdicts[Self.place(day)] = newValue ?? .unknown
             }
         }
     }
@@ -183,7 +187,7 @@ final class BlockFilter {
     /// the key does not spell back with its leading zeros.
     static func dateText(day: UInt32) -> [UInt8]? {
         guard day != 0, Int64(day) / 4 / 10_000 >= 1_000 else { return nil }
-        return Array(PackedFacetCounter.dayText(Int64(day)).utf8)
+        return PackedFacetCounter.dayBytes(Int64(day))
     }
 
     /// `published >= bound` (`isLower`) or `published <= bound`, for text that starts with `date`:

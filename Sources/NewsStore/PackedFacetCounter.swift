@@ -180,14 +180,23 @@ struct PackedFacetCounter {
 
     /// The text a day key stands for.
     static func dayText(_ key: Int64) -> String {
+        String(decoding: dayBytes(key), as: UTF8.self)
+    }
+
+    /// `dayText` as UTF-8 bytes, made without a string (filters work them out per day).
+    static func dayBytes(_ key: Int64) -> [UInt8] {
         let shape = key % 4
         let value = key / 4
-        func twoDigits(_ number: Int64) -> String { number < 10 ? "0\(number)" : "\(number)" }
-        let year = "\(value / 10_000)"
-        switch shape {
-        case 0: return year
-        case 1: return "\(year)-\(twoDigits((value / 100) % 100))"
-        default: return "\(year)-\(twoDigits((value / 100) % 100))-\(twoDigits(value % 100))"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        bytes += String(value / 10_000).utf8
+        func appendTwoDigits(_ number: Int64) {
+            bytes.append(UInt8(ascii: "-"))
+            bytes.append(UInt8(ascii: "0") + UInt8(number / 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
         }
+        if shape >= 1 { appendTwoDigits((value / 100) % 100) }
+        if shape >= 2 { appendTwoDigits(value % 100) }
+        return bytes
     }
 }
