@@ -90,7 +90,11 @@ done
 
 # Search and facets on the page-ingested database; extraction alone.
 "$BENCH" search "$WORK/pages.db" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
-"$BENCH" process "$WORK/pages.db" "$NEWSDB" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
+# Whole processes run the binary as `make install` builds it, the Swift libraries linked in: loaded
+# as shared libraries they cost each process about 9 ms more (BENCHMARKS.md, thirteenth session).
+swift build -c release --product newsdb --static-swift-stdlib --scratch-path .build-static >/dev/null
+INSTALLED="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/newsdb"
+"$BENCH" process "$WORK/pages.db" "$INSTALLED" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 "$BENCH" facets "$WORK/pages.db" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 "$BENCH" extract "$CORPUS/articles.jsonl" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 # HTML extraction alone on one core: the real benchmark pages when this checkout sits beside them, else
