@@ -131,6 +131,9 @@ final class BlockFilter {
             var found = false
             guard (try? rowCheck.statement.bind([.integer(id)] + rowCheck.values)) != nil,
                   (try? rowCheck.statement.forEachRawRow { _ in found = true }) != nil else { return true }
+            // The row's answer stands for the slot while its block is loaded: a pruned search judges
+            // a match once to count it and again when its stretch is scored.
+            blockColumns.verdicts[slot] = (found ? Verdict.admitted : .rejected).rawValue
             return found
         }
     }

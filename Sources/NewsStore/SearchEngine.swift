@@ -118,7 +118,6 @@ public final class SearchEngine {
             conditions.append("articles_fts MATCH ?")
             values.append(.text(expression))
         }
-        func names(_ list: [String]) -> String { lowered(list) }
         // The articles table is joined only when a filter reads its columns: for a words-only
         // search, fetching every matching row would cost more than the matching itself.
         let article = articleConditions(for: filters)
@@ -126,15 +125,15 @@ public final class SearchEngine {
         conditions += article.conditions
         values += article.values
         if !filters.agencies.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM article_credits c WHERE c.article_id = \(id) AND lower(c.agency) IN (\(names(filters.agencies))))")
+            conditions.append("EXISTS (SELECT 1 FROM article_credits c WHERE c.article_id = \(id) AND lower(c.agency) IN (\(lowered(filters.agencies))))")
             values += filters.agencies.map(SQLValue.text)
         }
         for (type, list) in [("person", filters.people), ("place", filters.places), ("organization", filters.organizations)] where !list.isEmpty {
             // A name or any alias: person:Putin finds "Vladimir Putin".
             conditions.append("""
                 EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = \(id) AND ae.entity_id IN (
-                    SELECT e.id FROM entities e WHERE e.type = ? AND (lower(e.name) IN (\(names(list)))
-                        OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) IN (\(names(list)))))))
+                    SELECT e.id FROM entities e WHERE e.type = ? AND (lower(e.name) IN (\(lowered(list)))
+                        OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) IN (\(lowered(list)))))))
                 """)
             values.append(.text(type))
             values += list.map(SQLValue.text) + list.map(SQLValue.text)
