@@ -36,6 +36,7 @@ extension NewsDB {
         @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
         @Option(help: "Stop a search running longer than this many seconds.") var timeout: Double = 10
         @Flag(name: .customLong("exit-status"), help: "Exit with status 1 when nothing matches (as grep does).") var exitStatus = false
+        @Option(help: "Threads that score a large match set together (default: one per core).") var threads: Int?
 
         func validate() throws {
             guard SearchRequest.Sort(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance, newest or oldest") }
@@ -43,6 +44,7 @@ extension NewsDB {
             try NumericLimits.count(offset, "--offset")
             try NumericLimits.count(facetSize, "--facet-size", least: 1)
             try NumericLimits.timeout(timeout)
+            if let threads { try NumericLimits.count(threads, "--threads", least: 1) }
             for name in facetNames where FacetKind(rawValue: name) == nil {
                 throw ValidationError("unknown facet '\(name)'; facets are \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -77,7 +79,9 @@ extension NewsDB {
                 let (sql, values) = SearchEngine.matchSQL(for: request)
                 Terminal.printError(sql + "\n-- values: " + values.map { RowRenderer.plainText($0) }.joined(separator: " | "))
             }
-            let result = try connection.withTimeout(timeout) { try SearchEngine(connection: connection).search(request) }
+            let engine = SearchEngine(connection: connection)
+            if let threads { engine.threads = threads }
+            let result = try connection.withTimeout(timeout) { try engine.search(request) }
             let style = TextStyle.forStandardOutput
             print(SearchRenderer.render(result, query: fts ?? query, request: request, format: format, style: style), terminator: "")
             if exitStatus, result.total == 0 {

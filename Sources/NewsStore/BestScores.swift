@@ -42,4 +42,17 @@ struct BestScores {
         }
         return true
     }
+
+    /// Takes in what another collector kept of other matches: the result is what one collector
+    /// offered all of them keeps, as each left out only matches worse than its own edge, which is
+    /// no better than the edge of all of them.
+    mutating func merge(_ other: BestScores) {
+        guard !overflowed else { return }
+        if other.overflowed {
+            overflowed = true
+            entries.removeAll()
+            return
+        }
+        for entry in other.entries { offer(id: entry.id, score: entry.score) }
+    }
 }

@@ -98,18 +98,28 @@ final class BlockFilter {
         }
     }
 
-    /// `hasBlocks`: whether the file has `article_facet_blocks`; `sources` and `aggregators`: the
-    /// ids asked for, or nil where the search has no such filter; `from`, `to`: the values the SQL
-    /// compares `published` with, or nil; `rowCheck`: the SQL that decides a match the blocks
-    /// cannot (nil: such a match is let through).
-    init(connection: Connection, hasBlocks: Bool, sources: Set<Int64>?, aggregators: Set<Int64>?, from: String?, to: String?,
-         rowCheck: (sql: String, values: [SQLValue])?) throws {
-        self.sources = sources.map(IDTable.init)
-        self.aggregators = aggregators.map(IDTable.init)
-        self.from = from.map { Array($0.utf8) }
-        self.to = to.map { Array($0.utf8) }
-        columns = hasBlocks ? try connection.cachedStatement("SELECT sources, aggregators, days FROM article_facet_blocks WHERE block = ?") : nil
-        self.rowCheck = try rowCheck.map { (try connection.cachedStatement($0.sql), $0.values) }
+    /// What a filter is made from, found once by the search and handed to each connection that
+    /// scores part of it.
+    struct Settings: Sendable {
+        /// Whether the file has `article_facet_blocks`.
+        var hasBlocks: Bool
+        /// The ids asked for, or nil where the search has no such filter.
+        var sources: Set<Int64>?
+        var aggregators: Set<Int64>?
+        /// The values the SQL compares `published` with, or nil.
+        var from: String?
+        var to: String?
+        /// The SQL that decides a match the blocks cannot (nil: such a match is let through).
+        var rowCheck: (sql: String, values: [SQLValue])?
+    }
+
+    init(connection: Connection, settings: Settings) throws {
+        sources = settings.sources.map(IDTable.init)
+        aggregators = settings.aggregators.map(IDTable.init)
+        from = settings.from.map { Array($0.utf8) }
+        to = settings.to.map { Array($0.utf8) }
+        columns = settings.hasBlocks ? try connection.cachedStatement("SELECT sources, aggregators, days FROM article_facet_blocks WHERE block = ?") : nil
+        rowCheck = try settings.rowCheck.map { (try connection.cachedStatement($0.sql), $0.values) }
     }
 
     /// Whether the match passes the filters (with a row check, exactly; without, false only when

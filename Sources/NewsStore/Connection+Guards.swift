@@ -40,44 +40,75 @@ extension Connection {
     /// statement fails with SQLITE_INTERRUPT, reported as `TimeoutError`.
     /// Whatever error the interrupted statement reports (SQLite's FTS5 may say "SQL logic error"
     /// rather than SQLITE_INTERRUPT), a statement stopped by the timer is reported as the timeout.
+    /// Helper connections working for this one meanwhile (`timeLimit`) are stopped with it.
     public func withTimeout<T>(_ seconds: Double, _ body: () throws -> T) throws -> T {
-        let handle = InterruptHandle(handle: handle)
-        let fired = TimerFlag()
-        let timer = DispatchWorkItem {
-            fired.set()
-            handle.interrupt()
-        }
+        let limit = TimeLimit(InterruptHandle(handle: handle))
+        let outer = timeLimit
+        timeLimit = limit
+        defer { timeLimit = outer }
+        let timer = DispatchWorkItem { limit.fire() }
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
         defer { timer.cancel() }
         do {
             return try body()
-        } catch let error as SQLiteError where error.code == .interrupt || fired.isSet {
+        } catch let error as SQLiteError where error.code == .interrupt || limit.hasFired {
             throw TimeoutError(seconds: seconds)
         }
     }
 }
 
-/// Set once by the timer's thread, read by the query's: whether the time limit was reached.
-private final class TimerFlag: @unchecked Sendable {
-    // @unchecked Sendable: `value` is only touched under `lock`.
+/// The statements a time limit stops: its connection's, and those of helper connections scoring
+/// part of the same search (attached while they work). Fired once, by the timer's thread.
+final class TimeLimit: @unchecked Sendable {
+    // @unchecked Sendable: `handles` and `fired` are only touched under `lock`; the handles are only
+    // interrupted, the one call SQLite allows from another thread.
     private let lock = NSLock()
-    private var value = false
+    private var handles: [InterruptHandle]
+    private var fired = false
 
-    func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
+    init(_ handle: InterruptHandle) {
+        handles = [handle]
     }
 
-    var isSet: Bool {
+    func fire() {
         lock.lock()
         defer { lock.unlock() }
-        return value
+        fired = true
+        handles.forEach { $0.interrupt() }
+    }
+
+    var hasFired: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return fired
+    }
+
+    /// Throws what an interrupted statement does once the limit has fired: a helper calls it
+    /// between statements, as an interrupt sent while none runs is lost.
+    func check() throws {
+        if hasFired { throw SQLiteError(extendedCode: SQLITE_INTERRUPT, message: "interrupted") }
+    }
+
+    /// Runs `body` with `connection`'s statements stopped by this limit too (none started, if it
+    /// has fired already).
+    func covering<T>(_ connection: Connection, _ body: () throws -> T) throws -> T {
+        let handle = InterruptHandle(handle: connection.handle)
+        lock.lock()
+        handles.append(handle)
+        let firedAlready = fired
+        lock.unlock()
+        defer {
+            lock.lock()
+            handles.removeAll { $0.handle == handle.handle }
+            lock.unlock()
+        }
+        if firedAlready { try check() }
+        return try body()
     }
 }
 
 /// The one call SQLite allows from any thread on a connection: sqlite3_interrupt.
-private struct InterruptHandle: @unchecked Sendable {
+struct InterruptHandle: @unchecked Sendable {
     // @unchecked Sendable: sqlite3_interrupt is documented safe to call from another thread while
     // the connection is in use (https://sqlite.org/c3ref/interrupt.html); nothing else is done with it.
     let handle: OpaquePointer

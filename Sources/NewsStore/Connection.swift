@@ -22,6 +22,9 @@ public final class Connection {
     public let path: String
     public let mode: Mode
     private var statementCache: [String: Statement] = [:]
+    /// The time limit `withTimeout` runs this connection's statements under, if any: helper
+    /// connections doing part of its work are stopped with it.
+    var timeLimit: TimeLimit?
 
     /// Opens (and for `.readWrite`, creates) the database at `path`; ":memory:" is a private in-memory database.
     public init(path: String, mode: Mode = .readWrite, busyTimeout: Duration = Connection.defaultBusyTimeout) throws {

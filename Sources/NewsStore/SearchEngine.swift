@@ -7,7 +7,7 @@ public final class SearchEngine {
     /// title says most about what an article is about, the lead next, the body least.
     public static let columnWeights = (title: 5.0, lead: 2.0, body: 1.0)
 
-    private let connection: Connection
+    let connection: Connection
     /// False only to compare pruned ranking with scoring every match (tests, benchmarks).
     public var allowsPruning = true
     public var pruning = PrunedRanking.Settings()
@@ -16,11 +16,25 @@ public final class SearchEngine {
     /// Whether the tables of newer schema versions are in the file (a reader does not migrate).
     private var knownTables: [String: Bool] = [:]
     /// FTS5's tokenizer for a pruned search's words, made once per engine (nil without FTS5).
-    private lazy var tokenizer = FTSTokenizer(connection: connection)
+    lazy var tokenizer = FTSTokenizer(connection: connection)
     /// Matches tied at the page's edge kept in memory; past it the search ranks in SQL instead.
     var tieLimit = BestScores.tieLimit
     /// Made at the first words-only page and kept for the next ones (nil: `snippet()` is used).
     private lazy var snippetMaker = SnippetMaker(connection: connection)
+    /// Threads that score a large match set together (`ScanHelpers`); 1 scores on this connection alone.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount {
+        didSet { scanHelpers = ScanHelpers(path: connection.path, count: threads) }
+    }
+    /// Below this many rows of the query's commonest phrase, one thread scores its matches: the
+    /// helpers' statements would cost more than they save (measured at 1M, BENCHMARKS.md).
+    public var parallelMinimumRows: Int64 = 8_192
+    /// Opened at the first search that scores enough matches, kept for the next ones.
+    lazy var scanHelpers = ScanHelpers(path: connection.path, count: threads)
+    /// How many threads scored the last search's matches: more than 1 where the helpers did.
+    public internal(set) var lastScanThreads = 1
+    /// Tests only: runs after a parallel scan has read the file's version, before the helpers join
+    /// its snapshot (a commit here must send the search back to one thread).
+    var beforeJoiningHelpers: (() throws -> Void)?
 
     public init(connection: Connection) {
         self.connection = connection
@@ -162,7 +176,7 @@ public final class SearchEngine {
     }
 
     /// Blocks of article ids up to the largest, the last one perhaps not full.
-    private func blockCount() throws -> Int {
+    func blockCount() throws -> Int {
         Int(SearchBounds.block(of: try connection.scalar("SELECT coalesce(max(id), 0) FROM articles")?.int64Value ?? 0)) + 1
     }
 
@@ -225,6 +239,7 @@ public final class SearchEngine {
 
     public func search(_ request: SearchRequest) throws -> SearchResult {
         lastPrunedStatements = nil
+        lastScanThreads = 1
         let clock = ContinuousClock()
         let start = clock.now
         if Self.ranksInOnePass(request), let expression = request.expression,
@@ -295,6 +310,12 @@ public final class SearchEngine {
                     // without scoring it.
                     matchIDs = try self.matchIDs(expression)
                 }
+            } else if let found = try scoreInParallel(expression: expression, request: request, collectsIDs: countsFacets) {
+                total = found.total
+                best = found.best
+                places = found.places
+                matchIDs = found.ids
+                positions.phraseSizes = found.phraseSizes
             } else {
                 // scorePruned scored nothing when it returned nil.
                 collectsIDs = countsFacets
@@ -458,20 +479,24 @@ public final class SearchEngine {
     /// and dates. `exact`: it decides every match itself, asking `articles` where the blocks
     /// cannot; else it only turns away what the blocks rule out, for an SQL condition to decide.
     private func blockFilter(for filters: SearchFilters, exact: Bool) throws -> BlockFilter {
+        try BlockFilter(connection: connection, settings: try blockFilterSettings(for: filters, exact: exact))
+    }
+
+    func blockFilterSettings(for filters: SearchFilters, exact: Bool) throws -> BlockFilter.Settings {
         func ids(_ table: String, _ names: [String]) throws -> Set<Int64>? {
             guard !names.isEmpty else { return nil }
             return Set(try connection.query("SELECT id FROM \(table) WHERE lower(name) IN (\(Self.lowered(names)))", names.map(SQLValue.text)).compactMap { $0.int64(0) })
         }
         // A file of an older schema has no blocks: every match is then left to the SQL.
-        return try BlockFilter(connection: connection, hasBlocks: try hasFacetBlocks(), sources: try ids("sources", filters.sources),
-                               aggregators: try ids("aggregators", filters.aggregators),
-                               from: filters.from, to: filters.to.map(Self.upperBound(to:)),
-                               rowCheck: exact ? Self.rowCheckSQL(for: filters) : nil)
+        return BlockFilter.Settings(hasBlocks: try hasFacetBlocks(), sources: try ids("sources", filters.sources),
+                                    aggregators: try ids("aggregators", filters.aggregators),
+                                    from: filters.from, to: filters.to.map(Self.upperBound(to:)),
+                                    rowCheck: exact ? Self.rowCheckSQL(for: filters) : nil)
     }
 
     /// Whether the file has the bounds' tables: a reader may open a file of an older schema
     /// (version 8 or before), which it does not migrate.
-    private func hasSearchBounds() throws -> Bool {
+    func hasSearchBounds() throws -> Bool {
         try hasTables(["search_blocks", "search_bound_terms"])
     }
 

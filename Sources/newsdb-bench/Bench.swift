@@ -8,6 +8,16 @@ enum Bench {
         FileHandle.standardOutput.write(Data("\(name) \(String(format: "%.3f", value)) \(unit)\n".utf8))
     }
 
+    /// Threads a search scores a large match set with: `BENCH_THREADS`, else one per core.
+    static let threads = ProcessInfo.processInfo.environment["BENCH_THREADS"].flatMap { Int($0) }
+
+    /// A search engine on `connection` with `threads` set.
+    static func engine(_ connection: Connection) -> SearchEngine {
+        let engine = SearchEngine(connection: connection)
+        if let threads { engine.threads = threads }
+        return engine
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
@@ -176,7 +186,7 @@ enum Bench {
     /// One `newsdb search` process, start to exit, in milliseconds. Spawned and awaited directly:
     /// Foundation's `Process.waitUntilExit` polls, which rounded every run up to a multiple of 50 ms.
     private static func timeProcess(_ newsdb: String, _ database: String, _ query: String) throws -> Double {
-        let words: [String] = [newsdb, "search", "--db", database, "--limit", "10", "--", query]
+        let words: [String] = [newsdb, "search", "--db", database, "--limit", "10"] + (threads.map { ["--threads", String($0)] } ?? []) + ["--", query]
         let arguments = words.map { strdup($0) }
         defer { arguments.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
@@ -209,7 +219,7 @@ enum Bench {
 
     static func searchLatency(database: String, repeat count: Int) throws {
         let connection = try NewsDatabase.openReadOnly(path: database)
-        let engine = SearchEngine(connection: connection)
+        let engine = Bench.engine(connection)
         var ours: [Double] = []
         var floors: [Double] = []
         var byQuery: [String: (ours: [Double], floor: [Double], everyMatch: [Double])] = [:]
@@ -219,9 +229,11 @@ enum Bench {
         // sorts every match, and run between two of ours it charged the next one up to 150 ms at
         // 1M (the memory it freed), which is none of our search's doing.
         let floorConnection = try NewsDatabase.openReadOnly(path: database)
-        // The same engine scoring every match, as before pruned ranking: what pruning gains.
+        // The same engine scoring every match on one thread, as before pruned ranking: what pruning
+        // and the helpers gain.
         let exhaustive = SearchEngine(connection: try NewsDatabase.openReadOnly(path: database))
         exhaustive.allowsPruning = false
+        exhaustive.threads = 1
         var everyMatch: [Double] = []
         // Warm: each query once each way before any is timed, so the first query of the run does
         // not pay for reading the bounds and the index into the cache for all the others.
@@ -295,7 +307,7 @@ enum Bench {
     static func facets(database: String, repeat count: Int) throws {
         let connection = try NewsDatabase.openReadOnly(path: database)
         let total = Double(try connection.scalar("SELECT count(*) FROM articles")?.int64Value ?? 1)
-        let engine = SearchEngine(connection: connection)
+        let engine = Bench.engine(connection)
         let clock = ContinuousClock()
         for target in [0.01, 0.10, 0.50] {
             let query = try pickQuery(connection: connection, share: target, total: total)
@@ -323,7 +335,7 @@ enum Bench {
     /// profile, with its median.
     static func page(database: String, query: String, repeat count: Int) throws {
         let connection = try NewsDatabase.openReadOnly(path: database)
-        let engine = SearchEngine(connection: connection)
+        let engine = Bench.engine(connection)
         let clock = ContinuousClock()
         var request = SearchRequest(query: try SearchQuery.parse(query))
         request.facets = [.source, .month, .person, .place, .agency]

@@ -13,7 +13,8 @@ import NewsStore
 //   newsdb-bench extract JSONL                       entity and quote extraction on its own
 //   newsdb-bench parse PAGESDIR [LIMIT]              the page parser alone on one core
 //   newsdb-bench html HTMLDIR [ROUNDS]               HTML extraction alone on one core (median round)
-// Every timing line is "name value unit" so the driver script can collect it.
+// Every timing line is "name value unit" so the driver script can collect it. BENCH_THREADS=N sets the
+// threads a search scores a large match set with (default: one per core).
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {

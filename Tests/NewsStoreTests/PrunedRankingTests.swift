@@ -78,6 +78,7 @@ struct PrunedRankingTests {
         pruned.pruning.statementCost = 60
         let exhaustive = SearchEngine(connection: connection)
         exhaustive.allowsPruning = false
+        exhaustive.threads = 1
         return (pruned, exhaustive)
     }
 

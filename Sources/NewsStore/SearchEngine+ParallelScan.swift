@@ -1,0 +1,72 @@
+/// Scoring every match of a ranked search on several cores at once.
+extension SearchEngine {
+    /// Every match of a words search scored on all the engine's helpers at once (`ParallelRanking`),
+    /// all reading one snapshot of the file. Nil, with nothing scored, where that cannot be done or
+    /// would not pay: one thread, an in-memory file, a transaction open already (its snapshot
+    /// cannot be shared), a prefix, phrases all known to be in few rows, or a commit that came
+    /// between the connections' snapshots. The caller then scores alone.
+    func scoreInParallel(expression: String, request: SearchRequest, collectsIDs: Bool) throws -> ParallelRanking.Found? {
+        // Not a prefix: FTS5 gathers all of a prefix's terms for each statement, whatever its ids.
+        guard let helpers = scanHelpers, !connection.isInTransaction, !expression.contains("*") else { return nil }
+        let version = try ScanHelpers.version(of: connection)
+        let phrases = request.rawExpression == nil ? PrunedRanking.phrases(of: expression) : nil
+        // Each phrase's rows for the IDF where the blocks' counts give them (one word), the rest
+        // counted by the helpers. Not with a column filter or NEAR, which change what the rank
+        // function counts: it then counts for itself.
+        let countsRows = phrases != nil && !expression.contains(":") && !expression.contains("NEAR(")
+        var rows: [Int64?] = phrases.map { Array(repeating: nil, count: $0.count) } ?? []
+        if let phrases, let most = try mostRows(of: phrases, known: &rows), most < parallelMinimumRows { return nil }
+        let filter = request.query.filters.isEmpty ? nil : try blockFilterSettings(for: request.query.filters, exact: true)
+        let lastID = Int64(try blockCount()) << SearchBounds.blockShift
+        let capacity = request.offset + request.limit
+        try beforeJoiningHelpers?()
+        return try connection.transaction(.deferred) { () throws -> ParallelRanking.Found? in
+            guard try helpers.join(connection, versionBefore: version) else { return nil }
+            defer { helpers.leave() }
+            let stretches = ParallelRanking.stretches(upTo: lastID, count: helpers.count * ParallelRanking.stretchesPerHelper)
+            let positions = MatchPositions()
+            if let phrases, countsRows {
+                let unknown = rows.indices.filter { rows[$0] == nil }
+                let counted = unknown.isEmpty ? [] : try ParallelRanking.phraseRows(unknown.map { SearchQueryParser.quote(phrases[$0].text) },
+                                                                                      helpers: helpers, stretches: stretches,
+                                                                                      timeLimit: connection.timeLimit)
+                for (index, count) in zip(unknown, counted) { rows[index] = count }
+                positions.knownPhraseRows = rows.map { $0 ?? 0 }
+            }
+            // One row scored here for the IDF and average length every helper then scores with.
+            let probe = try connection.cachedStatement(Self.rankingScanSQL() + " LIMIT 1")
+            try withExtendedLifetime(positions) {
+                try probe.bind([.text(expression)], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
+                try probe.forEachScoredRow { _, _ in }
+            }
+            lastScanThreads = helpers.count
+            guard let statistics = positions.statistics else {
+                return ParallelRanking.Found(best: BestScores(capacity: capacity, tieLimit: tieLimit))
+            }
+            return try ParallelRanking.score(expression: expression, statistics: statistics, filter: filter, capacity: capacity,
+                                             tieLimit: tieLimit, collectsIDs: collectsIDs, helpers: helpers, stretches: stretches,
+                                             timeLimit: connection.timeLimit)
+        }
+    }
+
+    /// The most rows any phrase can be in, from the blocks' counts of its words (a phrase is in no
+    /// more rows than its rarest word), filling `known` with the rows of each one-word phrase; nil
+    /// where some word's count cannot be had (no bounds in the file, too many blocks unsealed).
+    private func mostRows(of phrases: [PrunedRanking.Phrase], known: inout [Int64?]) throws -> Int64? {
+        guard try hasSearchBounds(), let tokenizer else { return nil }
+        let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
+        var most: Int64 = 0
+        for (index, phrase) in phrases.enumerated() {
+            var fewest: Int64?
+            // Words as written (`wordTotal` tokenizes each): a term stemmed twice may be another.
+            let words = phrase.text.split { !$0.isLetter && !$0.isNumber }
+            for word in words {
+                guard let rows = try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: String(word)) else { return nil }
+                fewest = min(fewest ?? rows, rows)
+            }
+            if words.count == 1 { known[index] = fewest }
+            most = max(most, fewest ?? 0)
+        }
+        return most
+    }
+}
