@@ -26,9 +26,9 @@ enum ParallelRanking {
         return stride(from: Int64(1), through: max(1, lastID), by: Int(length)).map { $0...min($0 + length - 1, max(1, lastID)) }
     }
 
-    /// Each phrase's rows (FTS5 expressions of one phrase each), counted stretch by stretch.
-    static func phraseRows(_ phrases: [String], helpers: ScanHelpers, stretches: [ClosedRange<Int64>],
-                           timeLimit: TimeLimit?) throws -> [Int64] {
+    /// The matches of each FTS5 expression (a phrase's rows, a query's total), counted stretch by stretch.
+    static func counts(of phrases: [String], helpers: ScanHelpers, stretches: [ClosedRange<Int64>],
+                       timeLimit: TimeLimit?) throws -> [Int64] {
         let jobs = phrases.indices.flatMap { phrase in stretches.map { (phrase, $0) } }
         let queue = JobQueue(count: jobs.count)
         let counts = try helpers.run({ helper, _ in

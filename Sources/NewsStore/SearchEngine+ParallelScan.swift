@@ -27,9 +27,8 @@ extension SearchEngine {
             let positions = MatchPositions()
             if let phrases, countsRows {
                 let unknown = rows.indices.filter { rows[$0] == nil }
-                let counted = unknown.isEmpty ? [] : try ParallelRanking.phraseRows(unknown.map { SearchQueryParser.quote(phrases[$0].text) },
-                                                                                      helpers: helpers, stretches: stretches,
-                                                                                      timeLimit: connection.timeLimit)
+                let counted = unknown.isEmpty ? [] : try ParallelRanking.counts(of: unknown.map { SearchQueryParser.quote(phrases[$0].text) },
+                                                                                helpers: helpers, stretches: stretches, timeLimit: connection.timeLimit)
                 for (index, count) in zip(unknown, counted) { rows[index] = count }
                 positions.knownPhraseRows = rows.map { $0 ?? 0 }
             }

@@ -396,17 +396,28 @@ public final class SearchEngine {
                              score: (String, [SQLValue], Set<Int64>?) throws -> Void) throws -> (total: Int, admitted: [Int64]?)? {
         guard let phrases = PrunedRanking.phrases(of: expression), PrunedRanking.pays(for: expression, phrases: phrases),
               !connection.isInTransaction, try hasSearchBounds(), let tokenizer else { return nil }
+        // Words ANDed are counted by FTS5 reading every row of each: the helpers share that, on the
+        // snapshot they join first thing in the transaction.
+        let helpers = phrases.count > 1 && filter == nil ? scanHelpers : nil
+        let version = helpers == nil ? nil : try ScanHelpers.version(of: connection)
         return try connection.transaction(.deferred) { () throws -> (total: Int, admitted: [Int64]?)? in
+            let counters = try helpers.flatMap { try $0.join(connection, versionBefore: version) ? $0 : nil }
+            defer { counters?.leave() }
+            // One word: its total from the blocks' counts where it can be had.
+            let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
+            let blocks = Int64(boundRows.blockCount)
             // The query's matches first: with few, scoring them all is cheaper than any plan. Then
             // each phrase's rows counted by FTS5 for the IDF (the same count when the query is one
             // phrase). A column filter changes what the rank function counts for a phrase, so then
             // it counts for itself.
             func count(_ expression: String) throws -> Int64 {
-                try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
+                if let counters {
+                    let stretches = ParallelRanking.stretches(upTo: blocks << SearchBounds.blockShift,
+                                                              count: counters.count * ParallelRanking.stretchesPerHelper)
+                    return try ParallelRanking.counts(of: [expression], helpers: counters, stretches: stretches, timeLimit: connection.timeLimit)[0]
+                }
+                return try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
             }
-            // One word: its total from the blocks' counts where it can be had.
-            let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
-            let blocks = Int64(boundRows.blockCount)
             let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
             var admitted: [Int64]?
             if let filter {
@@ -424,7 +435,9 @@ public final class SearchEngine {
             }
             let total = try admitted.map { Int64($0.count) }
                 ?? word.flatMap { try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: $0) } ?? count(expression)
-            guard total >= max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
+            // Scoring every match goes as many times faster as there are helpers to share it.
+            let threads = Int64(scanHelpers?.count ?? 1)
+            guard total >= threads * max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
             if !expression.contains(":") {
                 // A one-word query's rows are its total, counted already (unless filtered).
                 let known = admitted == nil ? word.map { [$0: total] } : nil

@@ -76,6 +76,8 @@ struct PrunedRankingTests {
         pruned.pruning.matchesPerBlock = 0
         pruned.pruning.filteredShare = 1_000_000
         pruned.pruning.statementCost = 60
+        // Words ANDed are counted by three helper connections.
+        pruned.threads = 3
         let exhaustive = SearchEngine(connection: connection)
         exhaustive.allowsPruning = false
         exhaustive.threads = 1
