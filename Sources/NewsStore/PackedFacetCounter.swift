@@ -81,6 +81,18 @@ struct PackedFacetCounter {
     mutating func add(organization id: Int64, _ amount: Int = 1) { organizations.add(id, amount) }
     mutating func add(agency name: UnsafeBufferPointer<UInt8>, _ amount: Int) { countAgency(name, amount) }
 
+    /// Adds another counter's counts (of other articles): helpers each count their share.
+    mutating func merge(_ other: PackedFacetCounter) {
+        for (id, count) in other.sources.pairs { sources.add(id, count) }
+        for (id, count) in other.aggregators.pairs { aggregators.add(id, count) }
+        for (key, count) in other.days.pairs { days.add(key, count) }
+        for (id, count) in other.people.pairs { people.add(id, count) }
+        for (id, count) in other.places.pairs { places.add(id, count) }
+        for (id, count) in other.organizations.pairs { organizations.add(id, count) }
+        for (day, count) in other.otherDays { otherDays[day, default: 0] += count }
+        for agency in other.agencyCounts { agency.name.withUnsafeBufferPointer { countAgency($0, agency.count) } }
+    }
+
     private func countsField(_ field: Int) -> Bool {
         switch field {
         case 0: countsSources

@@ -20,10 +20,13 @@ enum ParallelRanking {
         var phraseSizes: [Int32] = []
     }
 
-    /// Ids 1 through `lastID` cut into `count` stretches of equal length (fewer when there are fewer ids).
+    /// Ids 0 through `lastID` cut into `count` stretches of equal length, whole blocks each (fewer
+    /// stretches when there are fewer blocks): a block's facet columns are then read by one helper.
     static func stretches(upTo lastID: Int64, count: Int) -> [ClosedRange<Int64>] {
-        let length = max(1, (lastID + Int64(count) - 1) / Int64(count))
-        return stride(from: Int64(1), through: max(1, lastID), by: Int(length)).map { $0...min($0 + length - 1, max(1, lastID)) }
+        let last = max(0, lastID)
+        let blocks = SearchBounds.block(of: last) + 1
+        let length = (blocks + Int64(max(1, count)) - 1) / Int64(max(1, count)) * SearchBounds.blockSize
+        return stride(from: Int64(0), through: last, by: Int(length)).map { $0...min($0 + length - 1, last) }
     }
 
     /// The matches of each FTS5 expression (a phrase's rows, a query's total), counted stretch by stretch.
@@ -91,6 +94,47 @@ enum ParallelRanking {
         }
         return found
     }
+}
+
+extension ParallelRanking {
+    /// The facets of a search's matches, counted by the helpers stretch by stretch from the blocks'
+    /// columns (`FacetBlocks`), each into a counter of its own, then added up. The matches are
+    /// `ids` (ascending) where the search has them, else each helper reads those of `expression`
+    /// in its stretches (one of the two is given).
+    static func facets(of expression: String?, ids: [Int64]?, kinds: [FacetKind], helpers: ScanHelpers,
+                       stretches: [ClosedRange<Int64>], timeLimit: TimeLimit?) throws -> PackedFacetCounter {
+        let queue = JobQueue(count: stretches.count)
+        let counters = try helpers.run({ helper, _ in
+            var counter = PackedFacetCounter(wanted: Set(kinds))
+            let scan = try helper.cachedStatement(SearchEngine.matchIDsSQL + " AND rowid BETWEEN ? AND ?")
+            while let index = queue.next() {
+                try timeLimit?.check()
+                let stretch = stretches[index]
+                var matches: [Int64] = []
+                if let ids {
+                    matches = Array(ids[firstIndex(in: ids, atLeast: stretch.lowerBound)..<firstIndex(in: ids, atLeast: stretch.upperBound + 1)])
+                } else if let expression {
+                    try scan.bind([.text(expression), .integer(stretch.lowerBound), .integer(stretch.upperBound)])
+                    try scan.forEachInteger(column: 0) { matches.append($0) }
+                }
+                try FacetBlocks.count(ids: matches, connection: helper, into: &counter)
+            }
+            return counter
+        }, timeLimit: timeLimit)
+        var total = PackedFacetCounter(wanted: Set(kinds))
+        for counter in counters { total.merge(counter) }
+        return total
+    }
+}
+
+/// The index of the first of the ascending `ids` at least `id` (their count when none is).
+private func firstIndex(in ids: [Int64], atLeast id: Int64) -> Int {
+    var low = 0, high = ids.count
+    while low < high {
+        let middle = (low + high) / 2
+        if ids[middle] < id { low = middle + 1 } else { high = middle }
+    }
+    return low
 }
 
 /// Hands out job numbers `0..<count` to helpers, each once.

@@ -305,7 +305,7 @@ public final class SearchEngine {
                 total = pruned.total
                 if let admitted = pruned.admitted {
                     matchIDs = admitted
-                } else if countsFacets {
+                } else if countsFacets, try !facetsCountedByHelpers(matches: total) {
                     // The page came from a few blocks; the facets still count every match, but
                     // without scoring it.
                     matchIDs = try self.matchIDs(expression)
@@ -372,7 +372,7 @@ public final class SearchEngine {
             hits[index].snippet = Self.opening(of: texts[hits[index].id]?[1] ?? "")
         }
         // Filtered, the matches' rows are read by id: the MATCH alone would select every match.
-        let facets = try countFacets(of: &matchIDs, kinds: request.facets, size: request.facetSize,
+        let facets = try countFacets(of: &matchIDs, matchesOf: expression, total: total, kinds: request.facets, size: request.facetSize,
                                      joined: filter == nil ? (Self.matchFacetsSQL, [.text(expression)]) : nil)
         return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
     }
@@ -614,24 +614,39 @@ public final class SearchEngine {
         guard !kinds.isEmpty else { return [] }
         var ids: [Int64] = []
         try connection.cachedStatement("SELECT id FROM temp.search_hits ORDER BY id").forEachInteger(column: 0) { ids.append($0) }
-        return try countFacets(of: &ids, kinds: kinds, size: size,
+        return try countFacets(of: &ids, total: ids.count, kinds: kinds, size: size,
                                joined: ("SELECT f.packed FROM temp.search_hits h CROSS JOIN article_facets f ON f.article_id = h.id", []))
+    }
+
+    /// Whether the helpers count the facets of `matches` matches (from the blocks' columns, each
+    /// helper its stretches): where there are enough for the columns (few a block are read from
+    /// their rows, which the helpers would seek one by one, no faster than one connection's join),
+    /// and helpers to share them.
+    private func facetsCountedByHelpers(matches: Int) throws -> Bool {
+        guard scanHelpers != nil, !connection.isInTransaction else { return false }
+        return try matches >= FacetBlocks.matchesPerBlock * blockCount() && hasFacetBlocks()
     }
 
     /// Every requested facet counted in one pass over the matches' packed facet rows (one short row
     /// per article instead of a join per facet). Many matches (`FacetBlocks.matchesPerBlock` a
-    /// block on average) are read block by block from their columns; fewer from their rows, with
-    /// the statement `joined` that selects them (one seek per match, each near the last), or by
-    /// their ids when there is none. Names are
+    /// block on average) are read block by block from their columns, by the helpers where there
+    /// are any (each reading the matches of `expression` in its stretches when `ids` is empty);
+    /// fewer from their rows, with the statement `joined` that selects them (one seek per match,
+    /// each near the last), or by their ids when there is none. Names are
     /// looked up only for the values that make the top `size` (ties at the edge included, then
     /// ordered by name, as the SQL form does).
-    private func countFacets(of ids: inout [Int64], kinds: [FacetKind], size: Int,
+    private func countFacets(of ids: inout [Int64], matchesOf expression: String? = nil, total: Int, kinds: [FacetKind], size: Int,
                              joined: (sql: String, values: [SQLValue])?) throws -> [(kind: FacetKind, counts: [FacetCount])] {
         guard !kinds.isEmpty else { return [] }
         var counter = PackedFacetCounter(wanted: Set(kinds))
-        if ids.count >= FacetBlocks.matchesPerBlock * (try blockCount()), try hasFacetBlocks() {
-            // FTS5 hands matches over in id order; anything else is sorted first.
-            if zip(ids, ids.dropFirst()).contains(where: { $0 > $1 }) { ids.sort() }
+        // FTS5 hands matches over in id order; anything else is sorted first.
+        if zip(ids, ids.dropFirst()).contains(where: { $0 > $1 }) { ids.sort() }
+        if let helpers = scanHelpers, try facetsCountedByHelpers(matches: max(ids.count, total)), !ids.isEmpty || expression != nil {
+            let stretches = ParallelRanking.stretches(upTo: Int64(try blockCount()) << SearchBounds.blockShift,
+                                                      count: helpers.count * ParallelRanking.stretchesPerHelper)
+            counter = try ParallelRanking.facets(of: expression, ids: ids.isEmpty ? nil : ids, kinds: kinds, helpers: helpers,
+                                                 stretches: stretches, timeLimit: connection.timeLimit)
+        } else if ids.count >= FacetBlocks.matchesPerBlock * (try blockCount()), try hasFacetBlocks() {
             try FacetBlocks.count(ids: ids, connection: connection, into: &counter)
         } else if let joined {
             let statement = try connection.cachedStatement(joined.sql)

@@ -32,6 +32,26 @@ struct PackedFacetCounterTests {
         #expect(dictionary(counter.organizations) == [7: 2])
     }
 
+    /// Helpers each count their share of the matches: their counters added up equal one counter
+    /// of all the rows, field by field.
+    @Test func mergedCountersEqualOneCounterOfEveryRow() {
+        let rows = ["3|9|2025-01-02|AP,AFP|1,2|5|7", "3||2025-01-03|AP|2|5,6|", "4|9||Reuters|||7", "4|2|March 2025|AFP|1|6|8",
+                    "5||2025|Reuters,AP|2,3||", "3|9|2025-01-02||||7"]
+        let kinds: Set<FacetKind> = [.source, .aggregator, .agency, .person, .place, .org, .day]
+        let whole = counted(rows, kinds)
+        for cut in 0...rows.count {
+            var merged = counted(Array(rows[..<cut]), kinds)
+            merged.merge(counted(Array(rows[cut...]), kinds))
+            func dictionary(_ counts: IdCounts) -> [Int64: Int] { Dictionary(uniqueKeysWithValues: counts.pairs.map { ($0.key, $0.count) }) }
+            for (a, b) in [(merged.sources, whole.sources), (merged.aggregators, whole.aggregators), (merged.people, whole.people),
+                           (merged.places, whole.places), (merged.organizations, whole.organizations)] {
+                #expect(dictionary(a) == dictionary(b), "cut at \(cut)")
+            }
+            #expect(merged.agencies == whole.agencies, "cut at \(cut)")
+            #expect(merged.dates(.day) == whole.dates(.day), "cut at \(cut)")
+        }
+    }
+
     @Test func idCountsMatchADictionaryThroughGrowth() {
         var counts = IdCounts(capacity: 2)
         var expected: [Int64: Int] = [:]
