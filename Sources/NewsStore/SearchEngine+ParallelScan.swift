@@ -11,11 +11,16 @@ extension SearchEngine {
         let version = try ScanHelpers.version(of: connection)
         let phrases = request.rawExpression == nil ? PrunedRanking.phrases(of: expression) : nil
         // Each phrase's rows for the IDF where the blocks' counts give them (one word), the rest
-        // counted by the helpers. Not with a column filter or NEAR, which change what the rank
-        // function counts: it then counts for itself.
-        let countsRows = phrases != nil && !expression.contains(":") && !expression.contains("NEAR(")
+        // counted by the helpers. Not with a column filter, which changes what the rank function
+        // counts (https://sqlite.org/fts5.html#xQueryPhrase): it then counts for itself.
+        let countsRows = phrases != nil && !expression.contains(":")
         var rows: [Int64?] = phrases.map { Array(repeating: nil, count: $0.count) } ?? []
-        if let phrases, let most = try mostRows(of: phrases, known: &rows), most < parallelMinimumRows { return nil }
+        if let phrases, let bounds = try rowBounds(of: phrases, known: &rows) {
+            // Matches at most: of words ANDed (or NEAR), the fewest any of them is in; of words ORed, their sum.
+            let included = zip(phrases, bounds).filter { !$0.0.excluded }.map(\.1)
+            let matches = expression.contains(" OR ") ? included.reduce(0, +) : included.min() ?? 0
+            if matches < parallelMinimumRows { return nil }
+        }
         let filter = request.query.filters.isEmpty ? nil : try blockFilterSettings(for: request.query.filters, exact: true)
         let lastID = Int64(try blockCount()) << SearchBounds.blockShift
         let capacity = request.offset + request.limit
@@ -48,13 +53,13 @@ extension SearchEngine {
         }
     }
 
-    /// The most rows any phrase can be in, from the blocks' counts of its words (a phrase is in no
-    /// more rows than its rarest word), filling `known` with the rows of each one-word phrase; nil
-    /// where some word's count cannot be had (no bounds in the file, too many blocks unsealed).
-    private func mostRows(of phrases: [PrunedRanking.Phrase], known: inout [Int64?]) throws -> Int64? {
+    /// The most rows each phrase can be in, from the blocks' counts of its words (a phrase is in
+    /// no more rows than its rarest word), filling `known` with the rows of each one-word phrase;
+    /// nil where some word's count cannot be had (no bounds in the file, too many blocks unsealed).
+    private func rowBounds(of phrases: [PrunedRanking.Phrase], known: inout [Int64?]) throws -> [Int64]? {
         guard try hasSearchBounds(), let tokenizer else { return nil }
         let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
-        var most: Int64 = 0
+        var bounds: [Int64] = []
         for (index, phrase) in phrases.enumerated() {
             var fewest: Int64?
             // Words as written (`wordTotal` tokenizes each): a term stemmed twice may be another.
@@ -64,8 +69,8 @@ extension SearchEngine {
                 fewest = min(fewest ?? rows, rows)
             }
             if words.count == 1 { known[index] = fewest }
-            most = max(most, fewest ?? 0)
+            bounds.append(fewest ?? 0)
         }
-        return most
+        return bounds
     }
 }

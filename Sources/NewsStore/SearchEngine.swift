@@ -25,9 +25,10 @@ public final class SearchEngine {
     public var threads = ProcessInfo.processInfo.activeProcessorCount {
         didSet { scanHelpers = ScanHelpers(path: connection.path, count: threads) }
     }
-    /// Below this many rows of the query's commonest phrase, one thread scores its matches: the
-    /// helpers' statements would cost more than they save (measured at 1M, BENCHMARKS.md).
-    public var parallelMinimumRows: Int64 = 8_192
+    /// Below this many matches at most (as the blocks' counts of the query's words bound them), one
+    /// thread scores them: the helpers' statements would cost more than they save (measured at
+    /// 100k and 1M, BENCHMARKS.md).
+    public var parallelMinimumRows: Int64 = 16_384
     /// Opened at the first search that scores enough matches, kept for the next ones.
     lazy var scanHelpers = ScanHelpers(path: connection.path, count: threads)
     /// How many threads scored the last search's matches: more than 1 where the helpers did.
