@@ -69,6 +69,9 @@ final class ScanHelpers {
         for helper in connections where helper.isInTransaction { try? helper.execute("COMMIT TRANSACTION") }
     }
 
+    /// Whether the connections are open: the first search to use them pays for opening them.
+    var isOpen: Bool { !connections.isEmpty }
+
     /// The first use opens the connections, all at once (each reads the schema on its thread).
     private func openConnections() throws {
         guard connections.isEmpty else { return }

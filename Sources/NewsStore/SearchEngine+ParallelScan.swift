@@ -19,7 +19,7 @@ extension SearchEngine {
             // Matches at most: of words ANDed (or NEAR), the fewest any of them is in; of words ORed, their sum.
             let included = zip(phrases, bounds).filter { !$0.0.excluded }.map(\.1)
             let matches = expression.contains(" OR ") ? included.reduce(0, +) : included.min() ?? 0
-            if matches < parallelMinimumRows { return nil }
+            if matches < parallelMinimumRows * (helpers.isOpen ? 1 : Self.helpersFirstUseFactor) { return nil }
         }
         let filter = request.query.filters.isEmpty ? nil : try blockFilterSettings(for: request.query.filters, exact: true)
         let lastID = Int64(try blockCount()) << SearchBounds.blockShift

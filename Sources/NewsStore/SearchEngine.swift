@@ -29,6 +29,9 @@ public final class SearchEngine {
     /// thread scores them: the helpers' statements would cost more than they save (measured at
     /// 100k and 1M, BENCHMARKS.md).
     public var parallelMinimumRows: Int64 = 16_384
+    /// The first search to use the helpers opens them (each reads the schema: 5-10 ms of a
+    /// `newsdb search` process): it needs this many times more matches.
+    static let helpersFirstUseFactor: Int64 = 4
     /// Opened at the first search that scores enough matches, kept for the next ones.
     lazy var scanHelpers = ScanHelpers(path: connection.path, count: threads)
     /// How many threads scored the last search's matches: more than 1 where the helpers did.
@@ -399,7 +402,8 @@ public final class SearchEngine {
               !connection.isInTransaction, try hasSearchBounds(), let tokenizer else { return nil }
         // Words ANDed are counted by FTS5 reading every row of each: the helpers share that, on the
         // snapshot they join first thing in the transaction.
-        let helpers = phrases.count > 1 && filter == nil ? scanHelpers : nil
+        // Once open: opening them costs a `newsdb search` process more than they save on a count.
+        let helpers = phrases.count > 1 && filter == nil && scanHelpers?.isOpen == true ? scanHelpers : nil
         let version = helpers == nil ? nil : try ScanHelpers.version(of: connection)
         return try connection.transaction(.deferred) { () throws -> (total: Int, admitted: [Int64]?)? in
             let counters = try helpers.flatMap { try $0.join(connection, versionBefore: version) ? $0 : nil }
