@@ -5,7 +5,7 @@ import Foundation
 /// needs them, each on its own thread, and kept for the engine's next searches.
 ///
 /// Every helper must read the snapshot of the file the search's own connection reads: SQLite as
-/// Debian builds it has no snapshot API, so `joinSnapshot` proves it with `PRAGMA data_version`,
+/// Debian builds it has no snapshot API, so `join` proves it with `PRAGMA data_version`,
 /// which changes between two transactions of a connection when another connection committed in
 /// between (https://sqlite.org/pragma.html#pragma_data_version).
 final class ScanHelpers {
@@ -64,9 +64,13 @@ final class ScanHelpers {
         return false
     }
 
-    /// Ends the helpers' read transactions.
+    /// Ends the helpers' read transactions; one a stopped statement still holds (a time limit) is
+    /// rolled back, so that the next search's `join` can begin afresh.
     func leave() {
-        for helper in connections where helper.isInTransaction { try? helper.execute("COMMIT TRANSACTION") }
+        for helper in connections where helper.isInTransaction {
+            try? helper.execute("COMMIT TRANSACTION")
+            if helper.isInTransaction { try? helper.execute("ROLLBACK TRANSACTION") }
+        }
     }
 
     /// Whether the connections are open: the first search to use them pays for opening them.
