@@ -29,6 +29,11 @@ enum ParallelRanking {
         return stride(from: Int64(0), through: last, by: Int(length)).map { $0...min($0 + length - 1, last) }
     }
 
+    /// The stretches of a file of `blockCount` blocks for `helpers`: `stretchesPerHelper` each.
+    static func stretches(blockCount: Int64, helpers: ScanHelpers) -> [ClosedRange<Int64>] {
+        stretches(upTo: blockCount << SearchBounds.blockShift, count: helpers.count * stretchesPerHelper)
+    }
+
     /// The matches of each FTS5 expression (a phrase's rows, a query's total), counted stretch by stretch.
     static func counts(of phrases: [String], helpers: ScanHelpers, stretches: [ClosedRange<Int64>],
                        timeLimit: TimeLimit?) throws -> [Int64] {

@@ -22,13 +22,13 @@ extension SearchEngine {
             if matches < parallelMinimumRows * (helpers.isOpen ? 1 : Self.helpersFirstUseFactor) { return nil }
         }
         let filter = request.query.filters.isEmpty ? nil : try blockFilterSettings(for: request.query.filters, exact: true)
-        let lastID = Int64(try blockCount()) << SearchBounds.blockShift
+        let blocks = Int64(try blockCount())
         let capacity = request.offset + request.limit
         try beforeJoiningHelpers?()
         return try connection.transaction(.deferred) { () throws -> ParallelRanking.Found? in
             guard try helpers.join(connection, versionBefore: version) else { return nil }
             defer { helpers.leave() }
-            let stretches = ParallelRanking.stretches(upTo: lastID, count: helpers.count * ParallelRanking.stretchesPerHelper)
+            let stretches = ParallelRanking.stretches(blockCount: blocks, helpers: helpers)
             let positions = MatchPositions()
             if let phrases, countsRows {
                 let unknown = rows.indices.filter { rows[$0] == nil }
@@ -38,11 +38,7 @@ extension SearchEngine {
                 positions.knownPhraseRows = rows.map { $0 ?? 0 }
             }
             // One row scored here for the IDF and average length every helper then scores with.
-            let probe = try connection.cachedStatement(Self.rankingScanSQL() + " LIMIT 1")
-            try withExtendedLifetime(positions) {
-                try probe.bind([.text(expression)], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
-                try probe.forEachScoredRow { _, _ in }
-            }
+            try scoreFirstMatch(of: expression, leavingStatisticsIn: positions)
             lastScanThreads = helpers.count
             guard let statistics = positions.statistics else {
                 return ParallelRanking.Found(best: BestScores(capacity: capacity, tieLimit: tieLimit))

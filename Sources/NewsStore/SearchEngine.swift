@@ -417,9 +417,9 @@ public final class SearchEngine {
             // it counts for itself.
             func count(_ expression: String) throws -> Int64 {
                 if let counters {
-                    let stretches = ParallelRanking.stretches(upTo: blocks << SearchBounds.blockShift,
-                                                              count: counters.count * ParallelRanking.stretchesPerHelper)
-                    return try ParallelRanking.counts(of: [expression], helpers: counters, stretches: stretches, timeLimit: connection.timeLimit)[0]
+                    return try ParallelRanking.counts(of: [expression], helpers: counters,
+                                                      stretches: ParallelRanking.stretches(blockCount: blocks, helpers: counters),
+                                                      timeLimit: connection.timeLimit)[0]
                 }
                 return try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
             }
@@ -451,11 +451,7 @@ public final class SearchEngine {
             }
             // One row scored apart, only for the IDF and average length the bounds are made with;
             // the stretches' statements then reuse them.
-            let probe = try connection.cachedStatement(Self.rankingScanSQL() + " LIMIT 1")
-            try withExtendedLifetime(positions) {
-                try probe.bind([.text(expression)], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
-                try probe.forEachScoredRow { _, _ in }
-            }
+            try scoreFirstMatch(of: expression, leavingStatisticsIn: positions)
             guard let statistics = positions.statistics,
                   var stretches = try PrunedRanking.plan(boundRows: boundRows, tokenizer: tokenizer, phrases: phrases, statistics: statistics,
                                                          total: Int(total), exactShares: bestScoresByBlock)
@@ -490,6 +486,16 @@ public final class SearchEngine {
             }
             lastPrunedStatements = opening + runs.count
             return (Int(total), admitted)
+        }
+    }
+
+    /// Scores the first match of `expression` alone, so that the rank function leaves the query's
+    /// IDF and average length in `positions` for the statements that score the rest.
+    func scoreFirstMatch(of expression: String, leavingStatisticsIn positions: MatchPositions) throws {
+        let probe = try connection.cachedStatement(Self.rankingScanSQL() + " LIMIT 1")
+        try withExtendedLifetime(positions) {
+            try probe.bind([.text(expression)], pointer: Unmanaged.passUnretained(positions).toOpaque(), type: MatchPositions.pointerType)
+            try probe.forEachScoredRow { _, _ in }
         }
     }
 
@@ -647,8 +653,7 @@ public final class SearchEngine {
         // FTS5 hands matches over in id order; anything else is sorted first.
         if zip(ids, ids.dropFirst()).contains(where: { $0 > $1 }) { ids.sort() }
         if let helpers = scanHelpers, try facetsCountedByHelpers(matches: max(ids.count, total)), !ids.isEmpty || expression != nil {
-            let stretches = ParallelRanking.stretches(upTo: Int64(try blockCount()) << SearchBounds.blockShift,
-                                                      count: helpers.count * ParallelRanking.stretchesPerHelper)
+            let stretches = ParallelRanking.stretches(blockCount: Int64(try blockCount()), helpers: helpers)
             counter = try ParallelRanking.facets(of: expression, ids: ids.isEmpty ? nil : ids, kinds: kinds, helpers: helpers,
                                                  stretches: stretches, timeLimit: connection.timeLimit)
         } else if ids.count >= FacetBlocks.matchesPerBlock * (try blockCount()), try hasFacetBlocks() {
