@@ -350,6 +350,23 @@ enum Bench {
         report("page_p50_ms", percentile(times, 0.5), "ms")
     }
 
+    /// One query's first ten, no facets, `count` times: its median, for profiling one query.
+    static func query(database: String, query: String, repeat count: Int) throws {
+        let engine = Bench.engine(try NewsDatabase.openReadOnly(path: database))
+        let clock = ContinuousClock()
+        var request = SearchRequest(query: try SearchQuery.parse(query))
+        request.limit = 10
+        var times: [Double] = []
+        var total = 0
+        for _ in 0..<count {
+            let start = clock.now
+            total = try engine.search(request).total
+            times.append(seconds(clock.now - start) * 1000)
+        }
+        report("query_matches", Double(total), "articles")
+        report("query_p50_ms", percentile(times, 0.5), "ms")
+    }
+
     /// The word whose document frequency is nearest the wanted share of the corpus.
     static func pickQuery(connection: Connection, share: Double, total: Double) throws -> String {
         try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, 'articles_fts', 'row')")

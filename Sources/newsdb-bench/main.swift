@@ -10,6 +10,7 @@ import NewsStore
 //   newsdb-bench compare DB QUERIES [SEED]           random queries ranked pruned and exhaustively: equal pages, and each way's time
 //   newsdb-bench facets DB REPEAT                    search + five facets vs the plain GROUP BY way
 //   newsdb-bench page DB QUERY REPEAT                one whole page (five facets) our way only, for profiling
+//   newsdb-bench query DB QUERY REPEAT               one query's first ten, no facets: its median, for profiling
 //   newsdb-bench extract JSONL                       entity and quote extraction on its own
 //   newsdb-bench parse PAGESDIR [LIMIT]              the page parser alone on one core
 //   newsdb-bench html HTMLDIR [ROUNDS]               HTML extraction alone on one core (median round)
@@ -18,7 +19,7 @@ import NewsStore
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|process|compare|facets|page|extract|parse|html …\n".utf8))
+    FileHandle.standardError.write(Data("usage: newsdb-bench generate|floor|search|process|compare|facets|page|query|extract|parse|html …\n".utf8))
     exit(2)
 }
 do {
@@ -37,6 +38,8 @@ do {
         try Bench.facets(database: arguments[1], repeat: Int(arguments[2])!)
     case "page":
         try Bench.page(database: arguments[1], query: arguments[2], repeat: Int(arguments[3])!)
+    case "query":
+        try Bench.query(database: arguments[1], query: arguments[2], repeat: Int(arguments[3])!)
     case "extract":
         try Bench.extract(jsonl: arguments[1])
     case "html":
