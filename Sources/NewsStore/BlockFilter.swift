@@ -1,15 +1,16 @@
 import CSQLite
 
-/// A search's source, aggregator and date filters, decided from the facet blocks' columns
-/// (`article_facet_blocks`) wherever they can decide, so that most matches are judged without
-/// seeking their long row in `articles`. Called from SQL as `newsdb_block_filter(f.rowid, ?)` and
-/// from Swift (`admits`).
+/// A search's filters, decided from the facet blocks' columns (`article_facet_blocks`) wherever
+/// they can decide, so that most matches are judged without seeking their long row in `articles`
+/// or their credits and entities. Called from SQL as `newsdb_block_filter(f.rowid, ?)` and from
+/// Swift (`admits`).
 ///
 /// A block's columns say for certain that a match's source or aggregator is (or is not) one asked
-/// for, and for most dates whether they fall inside `from:`/`to:`. Where they cannot (no block row
-/// yet, a column the block could not pack, a date that equals the bound as far as the day goes),
-/// the filter asks `articles` with the SQL condition itself (`rowCheck`), so it is exact; without a
-/// row check it lets such a match through for an SQL condition around it to decide.
+/// for, whether it is credited to an agency asked for or names an entity asked for, and for most
+/// dates whether they fall inside `from:`/`to:`. Where they cannot (no block row yet, a column the
+/// block could not pack, a date that equals the bound as far as the day goes), the filter asks the
+/// rows with the SQL conditions themselves (`rowCheck`), so it is exact; without a row check it lets
+/// such a match through for an SQL condition around it to decide.
 final class BlockFilter {
     static let functionName = "newsdb_block_filter"
     static var pointerType: UnsafePointer<CChar> { newsdb_block_filter_type() }
@@ -25,6 +26,10 @@ final class BlockFilter {
     /// The bounds as the SQL compares `published` with them (`>= from`, `<= to + "T99"`), as bytes.
     private let from: [UInt8]?
     private let to: [UInt8]?
+    /// The agencies asked for, lowered as SQLite's `lower()` does (ASCII letters only).
+    private let agencies: Set<String>?
+    /// The entities asked for, by the list column that holds their kind.
+    private let entities: [(list: EntityList, ids: IDTable)]
     /// What the date bounds say of a day (a `days` value), kept for the last days seen.
     private var dayVerdicts = DayVerdicts()
     private let columns: Statement?
@@ -33,6 +38,41 @@ final class BlockFilter {
     /// The block read last: matches come in id order, so one block is read once.
     private var block: Int64 = -1
     private let blockColumns = BlockColumns()
+
+    /// The facet blocks' list columns a filter reads, in the table's order.
+    enum ListColumn: Int, CaseIterable {
+        case agencies, people, places, organizations
+
+        var name: String {
+            switch self {
+            case .agencies: "agencies"
+            case .people: "people"
+            case .places: "places"
+            case .organizations: "organizations"
+            }
+        }
+    }
+
+    /// The list column of each kind of entity.
+    enum EntityList: Hashable, Sendable {
+        case people, places, organizations
+
+        init(_ type: Entity.Kind) {
+            switch type {
+            case .person: self = .people
+            case .place: self = .places
+            case .organization: self = .organizations
+            }
+        }
+
+        var column: ListColumn {
+            switch self {
+            case .people: .people
+            case .places: .places
+            case .organizations: .organizations
+            }
+        }
+    }
 
     /// The read block's columns the filter asks for, and each slot's verdict once worked out (0
     /// before). Kept in memory allocated once, as matches read them millions of times.
@@ -43,12 +83,42 @@ final class BlockFilter {
         let verdicts = UnsafeMutablePointer<UInt8>.allocate(capacity: FacetBlocks.slots)
         /// False for a column the block has no usable value of (none read, NULL, not of that shape).
         var hasSources = false, hasAggregators = false, hasDays = false
+        /// Each list column's bytes as stored (offsets, then values), in memory kept from block to
+        /// block; `hasList` is false where the block has no usable column.
+        private var lists = ListColumn.allCases.map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: 4_096, alignment: 4) }
+        private var listSizes = [Int](repeating: 0, count: ListColumn.allCases.count)
+        var hasList = [Bool](repeating: false, count: ListColumn.allCases.count)
+        /// Which of the block's agency positions (its `agency_names`) name an agency asked for.
+        var wantedAgencies: [Bool] = []
+
+        /// Copies a list column if its offsets are sound; false if not.
+        func load(_ column: UnsafeRawBufferPointer, into list: ListColumn) -> Bool {
+            guard FacetBlocks.isList(column) else { return false }
+            if lists[list.rawValue].count < column.count {
+                lists[list.rawValue].deallocate()
+                lists[list.rawValue] = .allocate(byteCount: column.count * 2, alignment: 4)
+            }
+            lists[list.rawValue].copyMemory(from: column)
+            listSizes[list.rawValue] = column.count
+            return true
+        }
+
+        /// Whether any value slot `slot` holds in list column `column` passes `wanted`; nil when the
+        /// block has no usable column.
+        func anyValue(in column: ListColumn, slot: Int, _ wanted: (UInt32) -> Bool) -> Bool? {
+            guard hasList[column.rawValue] else { return nil }
+            let raw = UnsafeRawBufferPointer(rebasing: lists[column.rawValue][..<listSizes[column.rawValue]])
+            let start = Int(FacetBlocks.number(at: slot, in: raw)), end = Int(FacetBlocks.number(at: slot + 1, in: raw))
+            let first = FacetBlocks.slots + 1
+            return (start..<end).contains { wanted(FacetBlocks.number(at: first + $0, in: raw)) }
+        }
 
         deinit {
             sources.deallocate()
             aggregators.deallocate()
             days.deallocate()
             verdicts.deallocate()
+            for list in lists { list.deallocate() }
         }
 
         /// Copies a column whole if it has one number per slot; false if not.
@@ -109,6 +179,10 @@ final class BlockFilter {
         /// The values the SQL compares `published` with, or nil.
         var from: String?
         var to: String?
+        /// The agencies asked for, as `asciiLowercased` gives them, or nil.
+        var agencies: Set<String>?
+        /// The ids of the entities asked for (a name or an alias of theirs), by kind.
+        var entities: [EntityList: Set<Int64>] = [:]
         /// The SQL that decides a match the blocks cannot (nil: such a match is let through).
         var rowCheck: (sql: String, values: [SQLValue])?
     }
@@ -118,8 +192,32 @@ final class BlockFilter {
         aggregators = settings.aggregators.map(IDTable.init)
         from = settings.from.map { Array($0.utf8) }
         to = settings.to.map { Array($0.utf8) }
-        columns = settings.hasBlocks ? try connection.cachedStatement("SELECT sources, aggregators, days FROM article_facet_blocks WHERE block = ?") : nil
+        agencies = settings.agencies
+        entities = settings.entities.sorted { $0.key.column.rawValue < $1.key.column.rawValue }.map { ($0.key, IDTable($0.value)) }
+        // Only the columns asked for are read: a block's row is long, its lists longest.
+        var read = ["sources", "aggregators", "days"]
+        var lists: [ListColumn] = []
+        // A block packs an article's agencies joined by commas: a name holding one cannot be told
+        // from two, so its matches are left to their rows.
+        if let agencies, !agencies.contains(where: { $0.contains(",") || $0.contains("|") }) {
+            read.append("agency_names")
+            lists.append(.agencies)
+        }
+        lists += entities.map(\.list.column)
+        read += lists.map(\.name)
+        readLists = lists
+        columns = settings.hasBlocks
+            ? try connection.cachedStatement("SELECT \(read.joined(separator: ", ")) FROM article_facet_blocks WHERE block = ?") : nil
         rowCheck = try settings.rowCheck.map { (try connection.cachedStatement($0.sql), $0.values) }
+    }
+
+    /// The list columns `columns` reads, in its order, after the three single ones and, when
+    /// agencies are among them, `agency_names`.
+    private let readLists: [ListColumn]
+
+    /// Text lowered as SQLite's built-in `lower()` does: ASCII letters only.
+    static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     /// Whether the match passes the filters (with a row check, exactly; without, false only when
@@ -162,6 +260,14 @@ final class BlockFilter {
         }
         if let aggregators, verdict != .rejected {
             weigh(columns.hasAggregators ? wanted(aggregators, columns[columns.aggregators, slot]) : .unknown)
+        }
+        if agencies != nil, verdict != .rejected {
+            let credited = columns.anyValue(in: .agencies, slot: slot) { Int($0) < columns.wantedAgencies.count && columns.wantedAgencies[Int($0)] }
+            weigh(credited.map { $0 ? .admitted : .rejected } ?? .unknown)
+        }
+        for (list, ids) in entities where verdict != .rejected {
+            let named = columns.anyValue(in: list.column, slot: slot, ids.contains)
+            weigh(named.map { $0 ? .admitted : .rejected } ?? .unknown)
         }
         if from != nil || to != nil, verdict != .rejected {
             if columns.hasDays {
@@ -232,11 +338,21 @@ final class BlockFilter {
         columns.hasSources = false
         columns.hasAggregators = false
         columns.hasDays = false
+        for index in columns.hasList.indices { columns.hasList[index] = false }
         guard let statement = self.columns, (try? statement.bind([.integer(wanted)])) != nil else { return }
         try? statement.forEachRawRow { row in
             if sources != nil { columns.hasSources = BlockColumns.load(row.blob(0), into: columns.sources) }
             if aggregators != nil { columns.hasAggregators = BlockColumns.load(row.blob(1), into: columns.aggregators) }
             if from != nil || to != nil { columns.hasDays = BlockColumns.load(row.blob(2), into: columns.days) }
+            let first = readLists.first == .agencies ? 4 : 3
+            for (offset, list) in readLists.enumerated() {
+                columns.hasList[list.rawValue] = columns.load(row.blob(first + offset), into: list)
+            }
+            if let agencies, first == 4 {
+                let text = String(decoding: row.text(3), as: UTF8.self)
+                columns.wantedAgencies = text.split(separator: ",", omittingEmptySubsequences: false)
+                    .map { agencies.contains(Self.asciiLowercased(String($0))) }
+            }
         }
     }
 

@@ -269,7 +269,7 @@ enum FacetBlocks {
     }
 
     /// Whether a list column's offsets rise from 0 and end at its number of values.
-    private static func isList(_ column: UnsafeRawBufferPointer) -> Bool {
+    static func isList(_ column: UnsafeRawBufferPointer) -> Bool {
         guard column.count >= listHeaderSize, column.count % 4 == 0 else { return false }
         var previous: UInt32 = 0
         for slot in 0...slots {
@@ -280,7 +280,7 @@ enum FacetBlocks {
         return number(at: 0, in: column) == 0 && Int(previous) == (column.count - listHeaderSize) / 4
     }
 
-    private static func number(at index: Int, in column: UnsafeRawBufferPointer) -> UInt32 {
+    static func number(at index: Int, in column: UnsafeRawBufferPointer) -> UInt32 {
         UInt32(littleEndian: column.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
     }
 }

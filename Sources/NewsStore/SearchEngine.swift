@@ -57,12 +57,10 @@ public final class SearchEngine {
         return hitsTableSQL(for: request)
     }
 
-    /// Words by relevance, with no filter or only those the blocks decide (source, aggregator,
-    /// `from:`, `to:`): one scan ranks and counts (and collects the ids whose facets are counted).
+    /// Words by relevance, filtered or not: one scan ranks and counts (and collects the ids whose
+    /// facets are counted), each match judged by its block's columns (`BlockFilter`).
     static func ranksInOnePass(_ request: SearchRequest) -> Bool {
-        let filters = request.query.filters
-        return request.expression != nil && request.sort == .relevance
-            && filters.agencies.isEmpty && filters.people.isEmpty && filters.places.isEmpty && filters.organizations.isEmpty
+        request.expression != nil && request.sort == .relevance
     }
 
     /// The scan of `rankedPage`. After the expression (and, with `idRange`, the first and last id
@@ -108,13 +106,50 @@ public final class SearchEngine {
     static func upperBound(to: String) -> String { to + "T99" }
 
     /// `lower(?)` once per name.
-    private static func lowered(_ list: [String]) -> String { Array(repeating: "lower(?)", count: list.count).joined(separator: ", ") }
+    private static func lowered(_ list: [String]) -> String { lowered(count: list.count) }
+    private static func lowered(count: Int) -> String { Array(repeating: "lower(?)", count: count).joined(separator: ", ") }
 
     /// Whether one article passes the filters of `articleConditions`: the check `BlockFilter` runs
     /// for a match its block cannot decide. The first value is the article's id.
     static func rowCheckSQL(for filters: SearchFilters) -> (sql: String, values: [SQLValue]) {
-        let (conditions, values) = articleConditions(for: filters)
-        return ((["SELECT 1 FROM articles a WHERE a.id = ?"] + conditions).joined(separator: " AND "), values)
+        let article = articleConditions(for: filters)
+        let related = relatedRowConditions(for: filters, id: "a.id")
+        return ((["SELECT 1 FROM articles a WHERE a.id = ?"] + article.conditions + related.conditions).joined(separator: " AND "),
+                article.values + related.values)
+    }
+
+    /// The conditions of the filters that read rows hanging off the article (agencies, people,
+    /// places, organisations), for the article whose id is the SQL `id`, each `?` a value in order.
+    static func relatedRowConditions(for filters: SearchFilters, id: String) -> (conditions: [String], values: [SQLValue]) {
+        var conditions: [String] = []
+        var values: [SQLValue] = []
+        if !filters.agencies.isEmpty {
+            conditions.append("EXISTS (SELECT 1 FROM article_credits c WHERE c.article_id = \(id) AND lower(c.agency) IN (\(lowered(filters.agencies))))")
+            values += filters.agencies.map(SQLValue.text)
+        }
+        for (type, list) in entityFilters(filters) {
+            conditions.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = \(id) AND ae.entity_id IN (\(entityIDsSQL(list.count))))")
+            values += entityIDsValues(type: type, list)
+        }
+        return (conditions, values)
+    }
+
+    /// Each kind of entity the filters name, with its names.
+    static func entityFilters(_ filters: SearchFilters) -> [(type: Entity.Kind, names: [String])] {
+        [(Entity.Kind.person, filters.people), (.place, filters.places), (.organization, filters.organizations)].filter { !$0.1.isEmpty }
+    }
+
+    /// The ids of the entities of one kind with one of `count` names, or one of them as an alias:
+    /// person:Putin finds "Vladimir Putin". Its values: `entityIDsValues`.
+    static func entityIDsSQL(_ count: Int) -> String {
+        """
+        SELECT e.id FROM entities e WHERE e.type = ? AND (lower(e.name) IN (\(lowered(count: count)))
+            OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) IN (\(lowered(count: count)))))
+        """
+    }
+
+    static func entityIDsValues(type: Entity.Kind, _ names: [String]) -> [SQLValue] {
+        [.text(type.rawValue)] + names.map(SQLValue.text) + names.map(SQLValue.text)
     }
 
     /// Every match's id, for the facets of a ranked search whose page was found by pruning.
@@ -142,20 +177,9 @@ public final class SearchEngine {
         let readsArticles = !article.conditions.isEmpty
         conditions += article.conditions
         values += article.values
-        if !filters.agencies.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM article_credits c WHERE c.article_id = \(id) AND lower(c.agency) IN (\(lowered(filters.agencies))))")
-            values += filters.agencies.map(SQLValue.text)
-        }
-        for (type, list) in [("person", filters.people), ("place", filters.places), ("organization", filters.organizations)] where !list.isEmpty {
-            // A name or any alias: person:Putin finds "Vladimir Putin".
-            conditions.append("""
-                EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = \(id) AND ae.entity_id IN (
-                    SELECT e.id FROM entities e WHERE e.type = ? AND (lower(e.name) IN (\(lowered(list)))
-                        OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) IN (\(lowered(list)))))))
-                """)
-            values.append(.text(type))
-            values += list.map(SQLValue.text) + list.map(SQLValue.text)
-        }
+        let related = relatedRowConditions(for: filters, id: id)
+        conditions += related.conditions
+        values += related.values
         var number = 0
         var numbered = String(conditions.joined(separator: "\n  AND ").flatMap { character -> [Character] in
             guard character == "?" else { return [character] }
@@ -511,10 +535,17 @@ public final class SearchEngine {
             guard !names.isEmpty else { return nil }
             return Set(try connection.query("SELECT id FROM \(table) WHERE lower(name) IN (\(Self.lowered(names)))", names.map(SQLValue.text)).compactMap { $0.int64(0) })
         }
+        var entities: [BlockFilter.EntityList: Set<Int64>] = [:]
+        for (type, names) in Self.entityFilters(filters) {
+            let found = try connection.query(Self.entityIDsSQL(names.count), Self.entityIDsValues(type: type, names)).compactMap { $0.int64(0) }
+            entities[BlockFilter.EntityList(type)] = Set(found)
+        }
         // A file of an older schema has no blocks: every match is then left to the SQL.
         return BlockFilter.Settings(hasBlocks: try hasFacetBlocks(), sources: try ids("sources", filters.sources),
                                     aggregators: try ids("aggregators", filters.aggregators),
                                     from: filters.from, to: filters.to.map(Self.upperBound(to:)),
+                                    agencies: filters.agencies.isEmpty ? nil : Set(filters.agencies.map(BlockFilter.asciiLowercased)),
+                                    entities: entities,
                                     rowCheck: exact ? Self.rowCheckSQL(for: filters) : nil)
     }
 
