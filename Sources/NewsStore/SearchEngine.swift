@@ -181,11 +181,13 @@ public final class SearchEngine {
         conditions += related.conditions
         values += related.values
         var number = 0
-        var numbered = String(conditions.joined(separator: "\n  AND ").flatMap { character -> [Character] in
-            guard character == "?" else { return [character] }
-            number += 1
-            return Array("?\(number)")
-        })
+        var numbered = conditions.map { condition in
+            String(condition.flatMap { character -> [Character] in
+                guard character == "?" else { return [character] }
+                number += 1
+                return Array("?\(number)")
+            })
+        }
         let select: String
         if request.expression != nil {
             let weights = columnWeights
@@ -195,12 +197,15 @@ public final class SearchEngine {
                 FROM articles_fts f\(readsArticles ? " JOIN articles a ON a.id = f.rowid" : "")
                 """
             if usesBlockFilter(request) {
-                numbered += "\n  AND \(BlockFilter.functionName)(f.rowid, ?\(values.count + 2))"
+                // Right after the MATCH: SQLite tests a match's terms in the order written, so a
+                // match its block turns away is never joined to its row nor looked up in the
+                // credits and entities.
+                numbered.insert("\(BlockFilter.functionName)(f.rowid, ?\(values.count + 2))", at: 1)
             }
         } else {
             select = "INSERT INTO temp.search_hits (id, score) SELECT a.id, 0 FROM articles a"
         }
-        return (select + (numbered.isEmpty ? "" : "\nWHERE " + numbered), values)
+        return (select + (numbered.isEmpty ? "" : "\nWHERE " + numbered.joined(separator: "\n  AND ")), values)
     }
 
     /// Blocks of article ids up to the largest, the last one perhaps not full.
@@ -256,11 +261,13 @@ public final class SearchEngine {
         return phrases.map { rowsByWord[$0.text] ?? 0 }
     }
 
-    /// Words with a source, aggregator or date filter: the scan tests each match's block before
-    /// it reads the match's row from `articles`. The statement then takes one more parameter, the
+    /// Words with any filter: the scan tests each match's block before it reads the match's row
+    /// from `articles` or its credits and entities. The statement then takes one more parameter, the
     /// `BlockFilter`, bound as a pointer after the values `hitsTableSQL` returns.
     static func usesBlockFilter(_ request: SearchRequest) -> Bool {
-        request.expression != nil && !articleConditions(for: request.query.filters).conditions.isEmpty
+        let filters = request.query.filters
+        return request.expression != nil
+            && !(articleConditions(for: filters).conditions.isEmpty && relatedRowConditions(for: filters, id: "").conditions.isEmpty)
     }
 
     static let createHits = "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, score REAL NOT NULL)"

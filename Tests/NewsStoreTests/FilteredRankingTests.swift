@@ -141,7 +141,12 @@ struct FilteredRankingTests {
         }
         let matches = "FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN sources s ON s.id = a.source_id WHERE " + conditions.joined(separator: " AND ")
         let total = Int(try connection.scalar("SELECT count(*) " + matches, values)?.int64Value ?? -1)
-        let ids = try connection.query("SELECT a.id " + matches + " ORDER BY bm25(articles_fts, 5.0, 2.0, 1.0), a.published DESC, a.id LIMIT ? OFFSET ?",
+        let order = switch request.sort {
+        case .relevance: "bm25(articles_fts, 5.0, 2.0, 1.0), a.published DESC, a.id"
+        case .newest: "a.published IS NULL, a.published DESC, a.id DESC"
+        case .oldest: "a.published IS NULL, a.published, a.id"
+        }
+        let ids = try connection.query("SELECT a.id " + matches + " ORDER BY \(order) LIMIT ? OFFSET ?",
                                        values + [.integer(Int64(request.limit)), .integer(Int64(request.offset))]).compactMap { $0.int64(0) }
         var sources: [String: Int] = [:]
         for row in try connection.query("SELECT s.name, count(*) " + matches + " AND s.name IS NOT NULL GROUP BY s.name", values) {
@@ -175,6 +180,13 @@ struct FilteredRankingTests {
             #expect(String(describing: fast.facets) == String(describing: full.facets), "\(text): facets")
             let sources = fast.facets.first { $0.kind == .source }?.counts ?? []
             #expect(Dictionary(uniqueKeysWithValues: sources.map { ($0.value, $0.count) }) == sql.sources, "\(text): source facet")
+            // Sorted by date, the matches go through the table of hits, the filter still first.
+            var byDate = request
+            byDate.sort = corpus.next(2) == 0 ? .newest : .oldest
+            let dated = try pruned.search(byDate)
+            let datedSQL = try expected(corpus.connection, byDate)
+            #expect(dated.total == datedSQL.total, "\(text) by \(byDate.sort): total")
+            #expect(dated.hits.map(\.id) == datedSQL.ids, "\(text) by \(byDate.sort): ids")
         }
         return prunedSearches
     }
