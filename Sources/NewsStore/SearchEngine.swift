@@ -457,10 +457,9 @@ public final class SearchEngine {
             let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
             var admitted: [Int64]?
             if let filter {
-                // First guessed from articles spread over the whole file (a few thousand block reads),
-                // as counting the matches that pass costs a pass over all of them.
-                let lastID = blocks << SearchBounds.blockShift
-                let sample = Array(stride(from: Int64(1), to: lastID, by: Int(max(1, lastID / Int64(pruning.filterSample)))))
+                // First guessed from articles spread over the whole file, as counting the matches
+                // that pass costs a pass over all of them.
+                let sample = PrunedRanking.filterSample(blockCount: blocks, settings: pruning)
                 guard sample.count(where: filter.admits) * pruning.filteredShare >= sample.count else { return nil }
                 let matches = try matchIDs(expression)
                 admitted = matches.filter(filter.admits)

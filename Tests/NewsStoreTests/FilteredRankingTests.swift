@@ -238,6 +238,19 @@ struct FilteredRankingTests {
         }
     }
 
+    /// The guess of a filter's share reads a few blocks spread over the file, not one per article.
+    @Test func theFilterSampleReadsFewBlocksSpreadOverTheFile() {
+        let settings = PrunedRanking.Settings()
+        for blocks in [1, 5, 64, 390, 3_702] as [Int64] {
+            let sample = PrunedRanking.filterSample(blockCount: blocks, settings: settings)
+            let read = Set(sample.map(SearchBounds.block(of:)))
+            #expect(read.count == min(Int(blocks), settings.filterSampleBlocks), "\(blocks) blocks")
+            #expect(sample.count <= settings.filterSample && sample.count >= min(settings.filterSample, Int(blocks) * 256) / 2, "\(blocks) blocks")
+            #expect(read.min() == 0 && read.max()! >= blocks - blocks / Int64(settings.filterSampleBlocks) - 1, "\(blocks) blocks: spread")
+            #expect(Set(sample).count == sample.count)
+        }
+    }
+
     /// A source no article has: nothing matches, by the blocks' columns and by the rows alike.
     @Test func anUnknownSourceMatchesNothing() throws {
         let corpus = try Corpus(articles: 1_000)
