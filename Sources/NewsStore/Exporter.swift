@@ -27,7 +27,7 @@ public final class Exporter {
 
     /// Restricts the export to the articles matching `request` (and the rows related to them).
     public func restrict(to request: SearchRequest) throws {
-        _ = try SearchEngine(connection: connection).search({ var limited = request; limited.limit = 0; limited.facets = []; limited.sort = .newest; return limited }())
+        try SearchEngine(connection: connection).collectMatches(of: request)
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS export_ids (id INTEGER PRIMARY KEY)")
         try connection.execute("DELETE FROM temp.export_ids")
         try connection.execute("INSERT INTO temp.export_ids SELECT id FROM temp.search_hits")

@@ -45,13 +45,22 @@ public final class SearchEngine {
     }
 
     /// The SQL and values that select a request's matches, as `--show-sql` prints them: the ranking
-    /// scan for words-only searches by relevance, else the statement that fills `temp.search_hits`.
+    /// scan for words by relevance, the matches' ids for words by date, else (filters alone) the
+    /// statement that fills `temp.search_hits`.
     public static func matchSQL(for request: SearchRequest) -> (sql: String, values: [SQLValue]) {
         if ranksInOnePass(request), let expression = request.expression {
             let filters = request.query.filters
             guard !filters.isEmpty else { return (rankingScanSQL(), [.text(expression)]) }
             let check = rowCheckSQL(for: filters)
             return (rankingScanSQL(filtered: true) + "\n-- where the blocks cannot decide, \(BlockFilter.functionName) runs: " + check.sql,
+                    [.text(expression)] + check.values)
+        }
+        if let expression = request.expression {
+            // Sorted by date (`datedPage`): the matches' ids, each judged by the filter, then days from the blocks.
+            let filters = request.query.filters
+            guard !filters.isEmpty else { return (matchIDsSQL, [.text(expression)]) }
+            let check = rowCheckSQL(for: filters)
+            return (matchIDsSQL + "\n-- each match judged by \(BlockFilter.functionName); where the blocks cannot decide: " + check.sql,
                     [.text(expression)] + check.values)
         }
         return hitsTableSQL(for: request)
@@ -241,7 +250,7 @@ public final class SearchEngine {
     /// scan that scores every match: FTS5 would otherwise read every row holding each word to count
     /// it (most of a filtered search for a common word). Nil when some phrase is not one word, or a
     /// column filter or NEAR changes what the rank function counts: it then counts for itself.
-    private func knownPhraseRows(of expression: String) throws -> [Int64]? {
+    func knownPhraseRows(of expression: String) throws -> [Int64]? {
         guard allowsPruning, !expression.contains(":"), !expression.contains("NEAR("),
               let phrases = PrunedRanking.phrases(of: expression), try hasSearchBounds(), let tokenizer else { return nil }
         let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
@@ -281,6 +290,21 @@ public final class SearchEngine {
            let result = try rankedPage(expression: expression, request: request, start: start, clock: clock) {
             return result
         }
+        if let expression = request.expression, let result = try datedPage(expression: expression, request: request, start: start, clock: clock) {
+            return result
+        }
+        try collectMatches(of: request)
+        let total = Int(try connection.scalar("SELECT count(*) FROM temp.search_hits")?.int64Value ?? 0)
+        var hits = try page(request)
+        try addSnippets(to: &hits, request: request)
+        let facets = try packedFacets(request.facets, size: request.facetSize)
+        return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
+    }
+
+    /// Puts every match of the request (its filters applied) into `temp.search_hits`, with its
+    /// score when it has words: what the page, total and facets of a search by filters alone read,
+    /// and what an export restricted by a query copies.
+    public func collectMatches(of request: SearchRequest) throws {
         try connection.execute(Self.createHits)
         try connection.execute("DELETE FROM temp.search_hits")
         do {
@@ -293,11 +317,6 @@ public final class SearchEngine {
         } catch let error as SQLiteError where request.rawExpression != nil && error.code == .error {
             throw RawExpressionError(message: error.message)
         }
-        let total = Int(try connection.scalar("SELECT count(*) FROM temp.search_hits")?.int64Value ?? 0)
-        var hits = try page(request)
-        try addSnippets(to: &hits, request: request)
-        let facets = try packedFacets(request.facets, size: request.facetSize)
-        return SearchResult(total: total, hits: hits, facets: facets, elapsed: clock.now - start)
     }
 
     /// Words by relevance, filtered only as the blocks decide: one pass over the matches scores each, counts them, keeps the best few
@@ -413,7 +432,7 @@ public final class SearchEngine {
     }
 
     /// The ids of every match, in id order.
-    private func matchIDs(_ expression: String) throws -> [Int64] {
+    func matchIDs(_ expression: String) throws -> [Int64] {
         var ids: [Int64] = []
         let scan = try connection.cachedStatement(Self.matchIDsSQL)
         try scan.bind([.text(expression)])
@@ -532,7 +551,7 @@ public final class SearchEngine {
     /// The filter of a search's sources, aggregators (their ids, as the SQL condition finds them)
     /// and dates. `exact`: it decides every match itself, asking `articles` where the blocks
     /// cannot; else it only turns away what the blocks rule out, for an SQL condition to decide.
-    private func blockFilter(for filters: SearchFilters, exact: Bool) throws -> BlockFilter {
+    func blockFilter(for filters: SearchFilters, exact: Bool) throws -> BlockFilter {
         try BlockFilter(connection: connection, settings: try blockFilterSettings(for: filters, exact: exact))
     }
 
@@ -562,7 +581,7 @@ public final class SearchEngine {
     }
 
     /// Whether the file has the packed facet blocks (schema version 10 on).
-    private func hasFacetBlocks() throws -> Bool {
+    func hasFacetBlocks() throws -> Bool {
         try hasTables(["article_facet_blocks"])
     }
 
@@ -641,7 +660,7 @@ public final class SearchEngine {
     private static let snippet = "snippet(articles_fts, -1, char(2), char(3), '…', 24)"
 
     /// snippet() only works inside a MATCH query, so it runs once more over the page's ids.
-    private func addSnippets(to hits: inout [SearchHit], request: SearchRequest) throws {
+    func addSnippets(to hits: inout [SearchHit], request: SearchRequest) throws {
         guard let expression = request.expression, !hits.isEmpty else { return }
         let ids = IDList(hits.map(\.id))
         let rows = try connection.query("""
@@ -683,7 +702,7 @@ public final class SearchEngine {
     /// each near the last), or by their ids when there is none. Names are
     /// looked up only for the values that make the top `size` (ties at the edge included, then
     /// ordered by name, as the SQL form does).
-    private func countFacets(of ids: inout [Int64], matchesOf expression: String? = nil, total: Int, kinds: [FacetKind], size: Int,
+    func countFacets(of ids: inout [Int64], matchesOf expression: String? = nil, total: Int, kinds: [FacetKind], size: Int,
                              joined: (sql: String, values: [SQLValue])?) throws -> [(kind: FacetKind, counts: [FacetCount])] {
         guard !kinds.isEmpty else { return [] }
         var counter = PackedFacetCounter(wanted: Set(kinds))
@@ -754,7 +773,7 @@ public final class SearchEngine {
 
     /// A hit from a row of (id, score, title, lead, source, published); without a snippet, the
     /// lead's opening (an empty snippet is left for the caller to fill).
-    private static func hit(from row: Row, snippet: String?) -> SearchHit {
+    static func hit(from row: Row, snippet: String?) -> SearchHit {
         let lead = row.string(3) ?? ""
         return SearchHit(
             id: row.int64(0) ?? 0, title: row.string(2), leadSentence: firstSentence(of: lead),

@@ -162,6 +162,7 @@ public final class Statement {
         func text(_ column: Int) -> UnsafeBufferPointer<UInt8> { statement.rawText(Int32(column)) }
         func integer(_ column: Int) -> Int64 { sqlite3_column_int64(statement.handle, Int32(column)) }
         func real(_ column: Int) -> Double { sqlite3_column_double(statement.handle, Int32(column)) }
+        func isNull(_ column: Int) -> Bool { sqlite3_column_type(statement.handle, Int32(column)) == SQLITE_NULL }
         /// A blob column's bytes (NULL is empty).
         func blob(_ column: Int) -> UnsafeRawBufferPointer {
             // The pointer before the size, as SQLite asks.

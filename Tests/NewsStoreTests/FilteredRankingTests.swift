@@ -187,6 +187,14 @@ struct FilteredRankingTests {
             let datedSQL = try expected(corpus.connection, byDate)
             #expect(dated.total == datedSQL.total, "\(text) by \(byDate.sort): total")
             #expect(dated.hits.map(\.id) == datedSQL.ids, "\(text) by \(byDate.sort): ids")
+            #expect(String(describing: dated.facets) == String(describing: fast.facets), "\(text) by \(byDate.sort): facets")
+            // Each hit keeps the score a ranked search gives it (SQLite's own bm25, to rounding).
+            for hit in dated.hits {
+                let bm25 = try corpus.connection.scalar(
+                    "SELECT bm25(articles_fts, 5.0, 2.0, 1.0) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+                    [.text(request.query.expression!), .integer(hit.id)]).flatMap { if case .real(let value) = $0 { value } else { nil } } ?? 0
+                #expect(abs(hit.score - bm25) <= 1e-9 * max(1, abs(bm25)), "\(text) by \(byDate.sort): score of \(hit.id)")
+            }
         }
         return prunedSearches
     }

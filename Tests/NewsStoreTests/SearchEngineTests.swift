@@ -123,7 +123,10 @@ struct SearchEngineTests {
         #expect(SearchEngine.matchSQL(for: words).values == [.text(words.query.expression!)])
         var newest = words
         newest.sort = .newest
-        #expect(SearchEngine.matchSQL(for: newest).sql.hasPrefix("INSERT INTO temp.search_hits"))
+        #expect(SearchEngine.matchSQL(for: newest).sql == SearchEngine.matchIDsSQL)
+        var filtersOnly = SearchRequest(query: try SearchQuery.parse("source:\"The Coastal Ledger\""))
+        filtersOnly.sort = .newest
+        #expect(SearchEngine.matchSQL(for: filtersOnly).sql.hasPrefix("INSERT INTO temp.search_hits"))
         // Filters the blocks decide rank in the same scan, each match judged before it is scored.
         let filtered = SearchRequest(query: try SearchQuery.parse("harbour from:2025-01"))
         #expect(SearchEngine.matchSQL(for: filtered).sql.hasPrefix("SELECT f.rowid, articles_rank("))
@@ -137,7 +140,7 @@ struct SearchEngineTests {
                                                                 .text("Quintero"), .text("Quintero")])
         var byAgencyNewest = byAgency
         byAgencyNewest.sort = .newest
-        #expect(SearchEngine.matchSQL(for: byAgencyNewest).sql.hasPrefix("INSERT INTO temp.search_hits"))
+        #expect(SearchEngine.matchSQL(for: byAgencyNewest).sql.hasPrefix(SearchEngine.matchIDsSQL + "\n-- each match judged by"))
     }
 
     @Test func rawExpressionErrorsAreShownPlainly() throws {
