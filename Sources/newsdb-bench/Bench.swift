@@ -334,28 +334,22 @@ enum Bench {
     /// One query's whole page (count, five facets, top 10 with snippets), our way only: a loop to
     /// profile, with its median.
     static func page(database: String, query: String, repeat count: Int) throws {
-        let connection = try NewsDatabase.openReadOnly(path: database)
-        let engine = Bench.engine(connection)
-        let clock = ContinuousClock()
         var request = SearchRequest(query: try SearchQuery.parse(query))
         request.facets = [.source, .month, .person, .place, .agency]
-        var times: [Double] = []
-        var total = 0
-        for _ in 0..<count {
-            let start = clock.now
-            total = try engine.search(request).total
-            times.append(seconds(clock.now - start) * 1000)
-        }
-        report("page_matches", Double(total), "articles")
-        report("page_p50_ms", percentile(times, 0.5), "ms")
+        try repeatSearch(request, database: database, count: count, name: "page")
     }
 
     /// One query's first ten, no facets, `count` times: its median, for profiling one query.
     static func query(database: String, query: String, repeat count: Int) throws {
-        let engine = Bench.engine(try NewsDatabase.openReadOnly(path: database))
-        let clock = ContinuousClock()
         var request = SearchRequest(query: try SearchQuery.parse(query))
         request.limit = 10
+        try repeatSearch(request, database: database, count: count, name: "query")
+    }
+
+    /// Runs one search `count` times on one engine and reports its matches and median time.
+    static func repeatSearch(_ request: SearchRequest, database: String, count: Int, name: String) throws {
+        let engine = Bench.engine(try NewsDatabase.openReadOnly(path: database))
+        let clock = ContinuousClock()
         var times: [Double] = []
         var total = 0
         for _ in 0..<count {
@@ -363,8 +357,8 @@ enum Bench {
             total = try engine.search(request).total
             times.append(seconds(clock.now - start) * 1000)
         }
-        report("query_matches", Double(total), "articles")
-        report("query_p50_ms", percentile(times, 0.5), "ms")
+        report("\(name)_matches", Double(total), "articles")
+        report("\(name)_p50_ms", percentile(times, 0.5), "ms")
     }
 
     /// The word whose document frequency is nearest the wanted share of the corpus.
