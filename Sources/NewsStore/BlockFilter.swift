@@ -29,7 +29,7 @@ final class BlockFilter {
     /// The agencies asked for, lowered as SQLite's `lower()` does (ASCII letters only).
     private let agencies: Set<String>?
     /// The entities asked for, by the list column that holds their kind.
-    private let entities: [(list: EntityList, ids: IDTable)]
+    private let entities: [(list: ListColumn, ids: IDTable)]
     /// What the date bounds say of a day (a `days` value), kept for the last days seen.
     private var dayVerdicts = DayVerdicts()
     private let columns: Statement?
@@ -40,23 +40,10 @@ final class BlockFilter {
     private let blockColumns = BlockColumns()
 
     /// The facet blocks' list columns a filter reads, in the table's order.
-    enum ListColumn: Int, CaseIterable {
+    enum ListColumn: Int, CaseIterable, Sendable {
         case agencies, people, places, organizations
 
-        var name: String {
-            switch self {
-            case .agencies: "agencies"
-            case .people: "people"
-            case .places: "places"
-            case .organizations: "organizations"
-            }
-        }
-    }
-
-    /// The list column of each kind of entity.
-    enum EntityList: Hashable, Sendable {
-        case people, places, organizations
-
+        /// The column of an entity kind's ids.
         init(_ type: Entity.Kind) {
             switch type {
             case .person: self = .people
@@ -65,11 +52,12 @@ final class BlockFilter {
             }
         }
 
-        var column: ListColumn {
+        var name: String {
             switch self {
-            case .people: .people
-            case .places: .places
-            case .organizations: .organizations
+            case .agencies: "agencies"
+            case .people: "people"
+            case .places: "places"
+            case .organizations: "organizations"
             }
         }
     }
@@ -182,7 +170,7 @@ final class BlockFilter {
         /// The agencies asked for, as `asciiLowercased` gives them, or nil.
         var agencies: Set<String>?
         /// The ids of the entities asked for (a name or an alias of theirs), by kind.
-        var entities: [EntityList: Set<Int64>] = [:]
+        var entities: [ListColumn: Set<Int64>] = [:]
         /// The SQL that decides a match the blocks cannot (nil: such a match is let through).
         var rowCheck: (sql: String, values: [SQLValue])?
     }
@@ -193,7 +181,7 @@ final class BlockFilter {
         from = settings.from.map { Array($0.utf8) }
         to = settings.to.map { Array($0.utf8) }
         agencies = settings.agencies
-        entities = settings.entities.sorted { $0.key.column.rawValue < $1.key.column.rawValue }.map { ($0.key, IDTable($0.value)) }
+        entities = settings.entities.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, IDTable($0.value)) }
         // Only the columns asked for are read: a block's row is long, its lists longest.
         var read = ["sources", "aggregators", "days"]
         var lists: [ListColumn] = []
@@ -203,7 +191,7 @@ final class BlockFilter {
             read.append("agency_names")
             lists.append(.agencies)
         }
-        lists += entities.map(\.list.column)
+        lists += entities.map(\.list)
         read += lists.map(\.name)
         readLists = lists
         columns = settings.hasBlocks
@@ -266,7 +254,7 @@ final class BlockFilter {
             weigh(credited.map { $0 ? .admitted : .rejected } ?? .unknown)
         }
         for (list, ids) in entities where verdict != .rejected {
-            let named = columns.anyValue(in: list.column, slot: slot, ids.contains)
+            let named = columns.anyValue(in: list, slot: slot, ids.contains)
             weigh(named.map { $0 ? .admitted : .rejected } ?? .unknown)
         }
         if from != nil || to != nil, verdict != .rejected {

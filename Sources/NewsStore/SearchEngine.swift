@@ -560,10 +560,10 @@ public final class SearchEngine {
             guard !names.isEmpty else { return nil }
             return Set(try connection.query("SELECT id FROM \(table) WHERE lower(name) IN (\(Self.lowered(names)))", names.map(SQLValue.text)).compactMap { $0.int64(0) })
         }
-        var entities: [BlockFilter.EntityList: Set<Int64>] = [:]
+        var entities: [BlockFilter.ListColumn: Set<Int64>] = [:]
         for (type, names) in Self.entityFilters(filters) {
             let found = try connection.query(Self.entityIDsSQL(names.count), Self.entityIDsValues(type: type, names)).compactMap { $0.int64(0) }
-            entities[BlockFilter.EntityList(type)] = Set(found)
+            entities[BlockFilter.ListColumn(type)] = Set(found)
         }
         // A file of an older schema has no blocks: every match is then left to the SQL.
         return BlockFilter.Settings(hasBlocks: try hasFacetBlocks(), sources: try ids("sources", filters.sources),
