@@ -118,8 +118,9 @@ public final class SearchEngine {
     private static func lowered(_ list: [String]) -> String { lowered(count: list.count) }
     private static func lowered(count: Int) -> String { Array(repeating: "lower(?)", count: count).joined(separator: ", ") }
 
-    /// Whether one article passes the filters of `articleConditions`: the check `BlockFilter` runs
-    /// for a match its block cannot decide. The first value is the article's id.
+    /// Whether one article passes all the search's filters (its own columns, then the rows that
+    /// hang off it): the check `BlockFilter` runs for a match its block cannot decide. The first
+    /// value is the article's id.
     static func rowCheckSQL(for filters: SearchFilters) -> (sql: String, values: [SQLValue]) {
         let article = articleConditions(for: filters)
         let related = relatedRowConditions(for: filters, id: "a.id")
