@@ -102,11 +102,7 @@ private final class RankQuery {
         self.weights = .allocate(capacity: weights.count)
         _ = self.weights.initialize(from: weights)
         averageLength = statistics.averageLength
-        // A block's lengths are read at once where its matches are likely many: the query's commonest
-        // phrase in at least one article in 16 (16 a block on average).
-        var rows: Int64 = 0
-        let dense = fts.xRowCount(context, &rows) == SQLITE_OK && (statistics.phraseRows.max() ?? 0) * 16 >= rows
-        lengths = RowLengths(handle: fts.xUserData(context).map { OpaquePointer($0) }, readsBlocks: dense)
+        lengths = RowLengths(handle: fts.xUserData(context).map { OpaquePointer($0) })
         positions?.phraseSizes = (0..<fts.xPhraseCount(context)).map { fts.xPhraseSize(context, $0) }
         self.positions = positions
     }
@@ -186,17 +182,19 @@ private final class RankQuery {
 /// count as varints) through an incremental-blob handle: moving it to another row is a B-tree
 /// seek, with no statement to reset and run as bm25()'s per-row lookup does.
 ///
-/// With `readsBlocks` (a query whose matches are dense), a sealed block's lengths are read at once
-/// from `search_blocks.lengths` (migration 0013): one seek per block of 256 ids instead of one per
-/// match. A block without them (not sealed, sealed before 0013) falls back to the rows; after a
-/// few such blocks in a row the query stops asking, as each miss costs a handle opened afresh.
+/// A sealed block's lengths are read at once from `search_blocks.lengths` (migration 0013): one
+/// seek per block of 256 ids instead of one per match. Even for a word in one article of a block in
+/// three that is cheaper, as `search_blocks` is a small table and the rows' table a deep one
+/// (BENCHMARKS.md, sixteenth session). A block without them (not sealed, sealed before 0013) falls
+/// back to the rows; after a few such blocks in a row the query stops asking, as each miss costs a
+/// handle opened afresh.
 private final class RowLengths {
     private let handle: OpaquePointer
     private var blob: OpaquePointer?
     private let buffer: UnsafeMutablePointer<UInt8>
     private static let bufferSize = 64
 
-    private var readsBlocks: Bool
+    private var readsBlocks = true
     private var blockBlob: OpaquePointer?
     private let blockLengths: UnsafeMutablePointer<UInt32>
     private var loadedBlock: Int64 = -1
@@ -205,12 +203,11 @@ private final class RowLengths {
     private static let missesBeforeGivingUp = 8
     private static let blockBytes = Int32(SearchBounds.blockSize * 4)
 
-    init?(handle: OpaquePointer?, readsBlocks: Bool) {
+    init?(handle: OpaquePointer?) {
         guard let handle else { return nil }
         self.handle = handle
         buffer = .allocate(capacity: Self.bufferSize)
         blockLengths = .allocate(capacity: Int(SearchBounds.blockSize))
-        self.readsBlocks = readsBlocks
     }
 
     deinit {
