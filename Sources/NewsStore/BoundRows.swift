@@ -14,6 +14,8 @@ final class BoundRows {
     /// Blocks from 0 to the one holding the largest id.
     let blockCount: Int
     private var byTerm: [String: [Row]] = [:]
+    private var sealedBlocks: [Bool]?
+    private var sealedBlockCount: Int64?
 
     init(connection: Connection, blockCount: Int) {
         self.connection = connection
@@ -26,6 +28,38 @@ final class BoundRows {
         let rows = try read(term)
         byTerm[term] = rows
         return rows
+    }
+
+    /// Which blocks below `blockCount` are sealed (have bounds), read once.
+    func sealed() throws -> [Bool] {
+        if let sealedBlocks { return sealedBlocks }
+        var sealed = [Bool](repeating: false, count: blockCount)
+        let statement = try connection.cachedStatement("SELECT block FROM search_blocks")
+        try statement.forEachInteger(column: 0) { block in
+            if block >= 0, block < blockCount { sealed[Int(block)] = true }
+        }
+        sealedBlocks = sealed
+        return sealed
+    }
+
+    /// How many blocks are sealed, counted once. Every sealed block lies below `blockCount`: its
+    /// 256 ids are all taken, and deleting one unseals it (Migrations/0009).
+    private func sealedCount() throws -> Int64 {
+        if let sealedBlockCount { return sealedBlockCount }
+        let count = min(Int64(blockCount), try connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value ?? 0)
+        sealedBlockCount = count
+        return count
+    }
+
+    /// The most articles `term` can be in: its rows' counts, fewer than `SearchBounds.minimumArticles`
+    /// in each sealed block without a row, and every id of a block not sealed. Enough to tell that
+    /// a word is too rare for a plan or for the helpers, without FTS5 counting it.
+    func atMost(_ term: String) throws -> Int64 {
+        let rows = try self.rows(of: term)
+        let sealed = try sealedCount()
+        let rowless = max(0, sealed - Int64(rows.count))
+        return rows.reduce(0) { $0 + $1.articles } + rowless * Int64(SearchBounds.minimumArticles - 1)
+            + (Int64(blockCount) - sealed) * SearchBounds.blockSize
     }
 
     /// The rows are keyed by group of blocks first (Migrations/0012): one statement seeks each

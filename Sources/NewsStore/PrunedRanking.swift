@@ -167,6 +167,19 @@ public enum PrunedRanking {
         return total
     }
 
+    /// The most articles a query of words ANDed (or NEAR) can match, from the blocks: no more than
+    /// its rarest word is in (`BoundRows.atMost`). Nil when no phrase is included.
+    static func matchesAtMost(_ phrases: [Phrase], boundRows: BoundRows, tokenizer: FTSTokenizer) throws -> Int64? {
+        var fewest: Int64?
+        for phrase in phrases where !phrase.excluded {
+            for term in tokenizer.terms(in: phrase.text) {
+                let rows = try boundRows.atMost(term)
+                fewest = min(fewest ?? rows, rows)
+            }
+        }
+        return fewest
+    }
+
     /// Past this many stretches for FTS5 to count, one count of every match costs less.
     static let maximumCountedStretches = 64
 
@@ -177,15 +190,8 @@ public enum PrunedRanking {
                      exactShares: (String, Int) throws -> [Double]) throws -> [Stretch]? {
         guard phrases.count == statistics.idf.count else { return nil }
         let blockCount = boundRows.blockCount
-        var sealed = [Bool](repeating: false, count: blockCount)
-        var sealedCount = 0
-        for row in try boundRows.connection.query("SELECT block FROM search_blocks") {
-            if let block = row.int64(0), block >= 0, block < blockCount {
-                sealed[Int(block)] = true
-                sealedCount += 1
-            }
-        }
-        guard sealedCount * 2 >= blockCount else { return nil }
+        let sealed = try boundRows.sealed()
+        guard sealed.count(where: { $0 }) * 2 >= blockCount else { return nil }
 
         // Per phrase and block, the largest share (BM25's term factor) a term of the phrase can give:
         // a phrase's count in an article is at most any one of its terms' count.

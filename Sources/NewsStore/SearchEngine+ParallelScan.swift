@@ -15,11 +15,22 @@ extension SearchEngine {
         // counts (https://sqlite.org/fts5.html#xQueryPhrase): it then counts for itself.
         let countsRows = phrases != nil && !expression.contains(":")
         var rows: [Int64?] = phrases.map { Array(repeating: nil, count: $0.count) } ?? []
-        if let phrases, let bounds = try rowBounds(of: phrases, known: &rows) {
+        if let phrases, try hasSearchBounds(), let tokenizer {
+            let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
             // Matches at most: of words ANDed (or NEAR), the fewest any of them is in; of words ORed, their sum.
+            let bounds = try phrases.map { phrase in
+                try tokenizer.terms(in: phrase.text).map { try boundRows.atMost($0) }.min() ?? 0
+            }
             let included = zip(phrases, bounds).filter { !$0.0.excluded }.map(\.1)
             let matches = expression.contains(" OR ") ? included.reduce(0, +) : included.min() ?? 0
             if matches < parallelMinimumRows * (helpers.isOpen ? 1 : Self.helpersFirstUseFactor) { return nil }
+            if countsRows {
+                // A one-word phrase's rows from the blocks' counts, where few blocks need FTS5 to count.
+                for (index, phrase) in phrases.enumerated() {
+                    let words = phrase.text.split { !$0.isLetter && !$0.isNumber }
+                    if words.count == 1 { rows[index] = try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: String(words[0])) }
+                }
+            }
         }
         let filter = request.query.filters.isEmpty ? nil : try blockFilterSettings(for: request.query.filters, exact: true)
         let blocks = Int64(try blockCount())
@@ -47,26 +58,5 @@ extension SearchEngine {
                                              tieLimit: tieLimit, collectsIDs: collectsIDs, helpers: helpers, stretches: stretches,
                                              timeLimit: connection.timeLimit)
         }
-    }
-
-    /// The most rows each phrase can be in, from the blocks' counts of its words (a phrase is in
-    /// no more rows than its rarest word), filling `known` with the rows of each one-word phrase;
-    /// nil where some word's count cannot be had (no bounds in the file, too many blocks unsealed).
-    private func rowBounds(of phrases: [PrunedRanking.Phrase], known: inout [Int64?]) throws -> [Int64]? {
-        guard try hasSearchBounds(), let tokenizer else { return nil }
-        let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
-        var bounds: [Int64] = []
-        for (index, phrase) in phrases.enumerated() {
-            var fewest: Int64?
-            // Words as written (`wordTotal` tokenizes each): a term stemmed twice may be another.
-            let words = phrase.text.split { !$0.isLetter && !$0.isNumber }
-            for word in words {
-                guard let rows = try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: String(word)) else { return nil }
-                fewest = min(fewest ?? rows, rows)
-            }
-            if words.count == 1 { known[index] = fewest }
-            bounds.append(fewest ?? 0)
-        }
-        return bounds
     }
 }

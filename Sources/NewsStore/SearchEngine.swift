@@ -475,6 +475,13 @@ public final class SearchEngine {
                 return try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value ?? 0
             }
             let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
+            // Scoring every match goes as many times faster as there are helpers to share it.
+            let threads = Int64(scanHelpers?.count ?? 1)
+            let minimumTotal = threads * max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks)
+            // Where the blocks show too few matches, nothing is counted.
+            if let atMost = try PrunedRanking.matchesAtMost(phrases, boundRows: boundRows, tokenizer: tokenizer), atMost < minimumTotal {
+                return nil
+            }
             var admitted: [Int64]?
             if let filter {
                 // First guessed from articles spread over the whole file, as counting the matches
@@ -490,9 +497,7 @@ public final class SearchEngine {
             }
             let total = try admitted.map { Int64($0.count) }
                 ?? word.flatMap { try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: $0) } ?? count(expression)
-            // Scoring every match goes as many times faster as there are helpers to share it.
-            let threads = Int64(scanHelpers?.count ?? 1)
-            guard total >= threads * max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks) else { return nil }
+            guard total >= minimumTotal else { return nil }
             if !expression.contains(":") {
                 // A one-word query's rows are its total, counted already (unless filtered).
                 let known = admitted == nil ? word.map { [$0: total] } : nil

@@ -148,6 +148,30 @@ struct PrunedRankingTests {
         try Self.expectSamePages(corpus, queries: 300)
     }
 
+    /// A word's articles as the blocks bound them (`BoundRows.atMost`, which decides whether a search
+    /// plans, counts or scores alone) are never fewer than FTS5 counts: for common and rare words,
+    /// one in no article, with a run of articles deleted (their blocks unsealed) and the last block
+    /// not full; and no more than the rows counted plus three a sealed block without a row.
+    @Test func theBlocksBoundEveryWordsArticles() throws {
+        let corpus = try Corpus(articles: 3_000)
+        defer { corpus.database.remove() }
+        try corpus.connection.execute("DELETE FROM articles WHERE id BETWEEN 700 AND 760")
+        let tokenizer = try #require(FTSTokenizer(connection: corpus.connection))
+        let blockCount = Int(SearchBounds.block(of: 2_999)) + 1
+        let sealed = try #require(try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value)
+        #expect(sealed > 0 && sealed < Int64(blockCount), "some blocks sealed, some not")
+        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount)
+        for word in Self.words + ["absentword"] {
+            let term = try #require(tokenizer.terms(in: word).first)
+            let matches = try #require(try corpus.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(word)])?.int64Value)
+            let atMost = try boundRows.atMost(term)
+            #expect(atMost >= matches, "\(word): \(matches) articles, bounded by \(atMost)")
+            let rows = try boundRows.rows(of: term)
+            let unsealed = Int64(blockCount) - sealed
+            #expect(atMost == rows.reduce(0) { $0 + $1.articles } + (sealed - Int64(rows.count)) * 3 + unsealed * SearchBounds.blockSize)
+        }
+    }
+
     /// The writer seals blocks from the terms counted on the parsing threads; sealing the same
     /// blocks again from their stored text must give the very same bounds.
     @Test func countsFromParsingEqualCountsFromStoredText() throws {
