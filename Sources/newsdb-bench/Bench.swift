@@ -15,6 +15,9 @@ enum Bench {
     static func engine(_ connection: Connection) -> SearchEngine {
         let engine = SearchEngine(connection: connection)
         if let threads { engine.threads = threads }
+        let environment = ProcessInfo.processInfo.environment
+        if let minimum = environment["BENCH_MINIMUM_MATCHES"].flatMap({ Int($0) }) { engine.pruning.minimumMatches = minimum }
+        if let perBlock = environment["BENCH_MATCHES_PER_BLOCK"].flatMap({ Int($0) }) { engine.pruning.matchesPerBlock = perBlock }
         return engine
     }
 
@@ -358,6 +361,7 @@ enum Bench {
             times.append(seconds(clock.now - start) * 1000)
         }
         report("\(name)_matches", Double(total), "articles")
+        report("\(name)_pruned_statements", Double(engine.lastPrunedStatements ?? 0), "statements")
         report("\(name)_p50_ms", percentile(times, 0.5), "ms")
     }
 

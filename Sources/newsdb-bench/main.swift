@@ -10,12 +10,13 @@ import NewsStore
 //   newsdb-bench compare DB QUERIES [SEED]           random queries ranked pruned and exhaustively: equal pages, and each way's time
 //   newsdb-bench facets DB REPEAT                    search + five facets vs the plain GROUP BY way
 //   newsdb-bench page DB QUERY REPEAT                one whole page (five facets) our way only, for profiling
-//   newsdb-bench query DB QUERY REPEAT               one query's first ten, no facets: its median, for profiling
+//   newsdb-bench query DB QUERY REPEAT               one query's first ten, no facets: its median and pruned statements
 //   newsdb-bench extract JSONL                       entity and quote extraction on its own
 //   newsdb-bench parse PAGESDIR [LIMIT]              the page parser alone on one core
 //   newsdb-bench html HTMLDIR [ROUNDS]               HTML extraction alone on one core (median round)
 // Every timing line is "name value unit" so the driver script can collect it. BENCH_THREADS=N sets the
-// threads a search scores a large match set with (default: one per core).
+// threads a search scores a large match set with (default: one per core); BENCH_MINIMUM_MATCHES and
+// BENCH_MATCHES_PER_BLOCK set `PrunedRanking.Settings` (when pruning is tried), to measure where it pays.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
