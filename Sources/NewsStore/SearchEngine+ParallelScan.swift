@@ -4,11 +4,13 @@ extension SearchEngine {
     /// all reading one snapshot of the file. Nil, with nothing scored, where that cannot be done or
     /// would not pay: one thread, an in-memory file, a transaction open already (its snapshot
     /// cannot be shared), a prefix, phrases all known to be in few rows, or a commit that came
-    /// between the connections' snapshots. The caller then scores alone.
-    func scoreInParallel(expression: String, request: SearchRequest, collectsIDs: Bool) throws -> ParallelRanking.Found? {
+    /// between the connections' snapshots. The caller then scores alone. `version`: the file's
+    /// `ScanHelpers.version` read before `boundRows` (the words' bounds, when read already) or anything
+    /// else this search read.
+    func scoreInParallel(expression: String, request: SearchRequest, collectsIDs: Bool, versionBefore version: SQLValue,
+                         boundRows known: BoundRows?) throws -> ParallelRanking.Found? {
         // Not a prefix: FTS5 gathers all of a prefix's terms for each statement, whatever its ids.
         guard let helpers = scanHelpers, !connection.isInTransaction, !expression.contains("*") else { return nil }
-        let version = try ScanHelpers.version(of: connection)
         let phrases = request.rawExpression == nil ? PrunedRanking.phrases(of: expression) : nil
         // Each phrase's rows for the IDF where the blocks' counts give them (one word), the rest
         // counted by the helpers. Not with a column filter, which changes what the rank function
@@ -16,7 +18,7 @@ extension SearchEngine {
         let countsRows = phrases != nil && !expression.contains(":")
         var rows: [Int64?] = phrases.map { Array(repeating: nil, count: $0.count) } ?? []
         if let phrases, try hasSearchBounds(), let tokenizer {
-            let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
+            let boundRows = try known ?? BoundRows(connection: connection, blockCount: try blockCount())
             // Matches at most: of words ANDed (or NEAR), the fewest any of them is in; of words ORed, their sum.
             let bounds = try phrases.map { phrase in
                 try tokenizer.terms(in: phrase.text).map { try boundRows.atMost($0) }.min() ?? 0

@@ -354,8 +354,12 @@ public final class SearchEngine {
             }
         }
         do {
+            // Read before either way of ranking reads anything: the helpers then use the words' bounds
+            // the plan read, as long as no commit came since (their `join` checks that).
+            let version = scanHelpers == nil || connection.isInTransaction ? nil : try ScanHelpers.version(of: connection)
+            var boundRows: BoundRows?
             if request.rawExpression == nil, allowsPruning, request.offset + request.limit > 0,
-               let pruned = try scorePruned(expression: expression, positions: positions, filter: filter,
+               let pruned = try scorePruned(expression: expression, positions: positions, filter: filter, version: version, boundRows: &boundRows,
                                             best: { best.cutoff }, score: { try score($0, $1, skipped: $2) }) {
                 total = pruned.total
                 if let admitted = pruned.admitted {
@@ -365,7 +369,9 @@ public final class SearchEngine {
                     // without scoring it.
                     matchIDs = try self.matchIDs(expression)
                 }
-            } else if let found = try scoreInParallel(expression: expression, request: request, collectsIDs: countsFacets) {
+            } else if let version,
+                      let found = try scoreInParallel(expression: expression, request: request, collectsIDs: countsFacets,
+                                                      versionBefore: version, boundRows: boundRows) {
                 total = found.total
                 best = found.best
                 places = found.places
@@ -447,20 +453,21 @@ public final class SearchEngine {
     /// them are judged first: the total and the facets need them, and a block none of them is in
     /// is not scored); or nil (nothing scored) when pruning would not pay: few matches, a prefix,
     /// or too few sealed blocks. One read transaction holds the statements to one snapshot of the file.
-    private func scorePruned(expression: String, positions: MatchPositions, filter: BlockFilter?, best cutoff: () -> Double,
+    private func scorePruned(expression: String, positions: MatchPositions, filter: BlockFilter?, version: SQLValue?,
+                             boundRows boundRowsRead: inout BoundRows?, best cutoff: () -> Double,
                              score: (String, [SQLValue], Set<Int64>?) throws -> Void) throws -> (total: Int, admitted: [Int64]?)? {
         guard let phrases = PrunedRanking.phrases(of: expression), PrunedRanking.pays(for: expression, phrases: phrases),
               !connection.isInTransaction, try hasSearchBounds(), let tokenizer else { return nil }
         // Words ANDed are counted by FTS5 reading every row of each: the helpers share that, on the
         // snapshot they join first thing in the transaction.
         // Once open: opening them costs a `newsdb search` process more than they save on a count.
-        let helpers = phrases.count > 1 && filter == nil && scanHelpers?.isOpen == true ? scanHelpers : nil
-        let version = helpers == nil ? nil : try ScanHelpers.version(of: connection)
+        let helpers = phrases.count > 1 && filter == nil && scanHelpers?.isOpen == true && version != nil ? scanHelpers : nil
         return try connection.transaction(.deferred) { () throws -> (total: Int, admitted: [Int64]?)? in
             let counters = try helpers.flatMap { try $0.join(connection, versionBefore: version) ? $0 : nil }
             defer { counters?.leave() }
             // One word: its total from the blocks' counts where it can be had.
             let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
+            boundRowsRead = boundRows
             let blocks = Int64(boundRows.blockCount)
             // The query's matches first: with few, scoring them all is cheaper than any plan. Then
             // each phrase's rows counted by FTS5 for the IDF (the same count when the query is one
