@@ -78,6 +78,9 @@ final class BlockFilter {
         var hasList = [Bool](repeating: false, count: ListColumn.allCases.count)
         /// Which of the block's agency positions (its `agency_names`) name an agency asked for.
         var wantedAgencies: [Bool] = []
+        /// True where one filter's column turns away every slot of the block (none of its values is
+        /// one asked for): a block of a rare person's or agency's filter, most of them.
+        var rejectsEverySlot = false
 
         /// Copies a list column if its offsets are sound; false if not.
         func load(_ column: UnsafeRawBufferPointer, into list: ListColumn) -> Bool {
@@ -99,6 +102,15 @@ final class BlockFilter {
             let start = Int(FacetBlocks.number(at: slot, in: raw)), end = Int(FacetBlocks.number(at: slot + 1, in: raw))
             let first = FacetBlocks.slots + 1
             return (start..<end).contains { wanted(FacetBlocks.number(at: first + $0, in: raw)) }
+        }
+
+        /// Whether any value of any slot in list column `column` passes `wanted`; nil when the block
+        /// has no usable column.
+        func anyValue(in column: ListColumn, _ wanted: (UInt32) -> Bool) -> Bool? {
+            guard hasList[column.rawValue] else { return nil }
+            let raw = UnsafeRawBufferPointer(rebasing: lists[column.rawValue][..<listSizes[column.rawValue]])
+            let end = Int(FacetBlocks.number(at: FacetBlocks.slots, in: raw)), first = FacetBlocks.slots + 1
+            return (Int(FacetBlocks.number(at: 0, in: raw))..<end).contains { wanted(FacetBlocks.number(at: first + $0, in: raw)) }
         }
 
         deinit {
@@ -213,6 +225,7 @@ final class BlockFilter {
     func admits(_ id: Int64) -> Bool {
         let wanted = SearchBounds.block(of: id)
         if wanted != block { load(wanted) }
+        if blockColumns.rejectsEverySlot { return false }
         let slot = Int(id & (SearchBounds.blockSize - 1))
         var verdict = Verdict(rawValue: blockColumns.verdicts[slot])
         if verdict == nil {
@@ -326,6 +339,8 @@ final class BlockFilter {
         columns.hasSources = false
         columns.hasAggregators = false
         columns.hasDays = false
+        columns.rejectsEverySlot = false
+        columns.wantedAgencies = []
         for index in columns.hasList.indices { columns.hasList[index] = false }
         guard let statement = self.columns, (try? statement.bind([.integer(wanted)])) != nil else { return }
         try? statement.forEachRawRow { row in
@@ -342,6 +357,21 @@ final class BlockFilter {
                     .map { agencies.contains(Self.asciiLowercased(String($0))) }
             }
         }
+        columns.rejectsEverySlot = rejectsEverySlot(columns)
+    }
+
+    /// Whether one filter's column shows that no slot of the loaded block can pass: the verdict
+    /// `verdict(slot:)` would give each of them, given once for the block.
+    private func rejectsEverySlot(_ columns: BlockColumns) -> Bool {
+        let slots = 0..<FacetBlocks.slots
+        if let sources, columns.hasSources, !slots.contains(where: { sources.contains(columns[columns.sources, $0]) }) { return true }
+        if let aggregators, columns.hasAggregators, !slots.contains(where: { aggregators.contains(columns[columns.aggregators, $0]) }) {
+            return true
+        }
+        if agencies != nil, columns.anyValue(in: .agencies, { Int($0) < columns.wantedAgencies.count && columns.wantedAgencies[Int($0)] }) == false {
+            return true
+        }
+        return entities.contains { list, ids in columns.anyValue(in: list, ids.contains) == false }
     }
 
     /// Adds the function to a connection. Without a bound filter (NULL) it lets every row through.
