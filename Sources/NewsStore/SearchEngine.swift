@@ -36,6 +36,8 @@ public final class SearchEngine {
     lazy var scanHelpers = ScanHelpers(path: connection.path, count: threads)
     /// How many threads scored the last search's matches: more than 1 where the helpers did.
     public internal(set) var lastScanThreads = 1
+    /// How many blocks the last search scanned, when an entity filter few articles pass chose them.
+    public internal(set) var lastCandidateBlocks: Int?
     /// Tests only: runs after a parallel scan has read the file's version, before the helpers join
     /// its snapshot (a commit here must send the search back to one thread).
     var beforeJoiningHelpers: (() throws -> Void)?
@@ -121,16 +123,19 @@ public final class SearchEngine {
     /// Whether one article passes all the search's filters (its own columns, then the rows that
     /// hang off it): the check `BlockFilter` runs for a match its block cannot decide. The first
     /// value is the article's id.
-    static func rowCheckSQL(for filters: SearchFilters) -> (sql: String, values: [SQLValue]) {
+    static func rowCheckSQL(for filters: SearchFilters, entityIDs: [BlockFilter.ListColumn: Set<Int64>]? = nil) -> (sql: String, values: [SQLValue]) {
         let article = articleConditions(for: filters)
-        let related = relatedRowConditions(for: filters, id: "a.id")
+        let related = relatedRowConditions(for: filters, id: "a.id", entityIDs: entityIDs)
         return ((["SELECT 1 FROM articles a WHERE a.id = ?"] + article.conditions + related.conditions).joined(separator: " AND "),
                 article.values + related.values)
     }
 
     /// The conditions of the filters that read rows hanging off the article (agencies, people,
     /// places, organisations), for the article whose id is the SQL `id`, each `?` a value in order.
-    static func relatedRowConditions(for filters: SearchFilters, id: String) -> (conditions: [String], values: [SQLValue]) {
+    /// `entityIDs`: the entities each kind's names were found to be, looked up once, so that a
+    /// condition run once per row does not look them up again (9M instructions a row at 1M).
+    static func relatedRowConditions(for filters: SearchFilters, id: String,
+                                     entityIDs: [BlockFilter.ListColumn: Set<Int64>]? = nil) -> (conditions: [String], values: [SQLValue]) {
         var conditions: [String] = []
         var values: [SQLValue] = []
         if !filters.agencies.isEmpty {
@@ -138,8 +143,14 @@ public final class SearchEngine {
             values += filters.agencies.map(SQLValue.text)
         }
         for (type, list) in entityFilters(filters) {
-            conditions.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = \(id) AND ae.entity_id IN (\(entityIDsSQL(list.count))))")
-            values += entityIDsValues(type: type, list)
+            if let ids = entityIDs?[BlockFilter.ListColumn(type)] {
+                let found = IDList(ids.sorted())
+                conditions.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = \(id) AND ae.entity_id IN (\(found.placeholders)))")
+                values += found.values
+            } else {
+                conditions.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = \(id) AND ae.entity_id IN (\(entityIDsSQL(list.count))))")
+                values += entityIDsValues(type: type, list)
+            }
         }
         return (conditions, values)
     }
@@ -285,6 +296,7 @@ public final class SearchEngine {
     public func search(_ request: SearchRequest) throws -> SearchResult {
         lastPrunedStatements = nil
         lastScanThreads = 1
+        lastCandidateBlocks = nil
         let clock = ContinuousClock()
         let start = clock.now
         if Self.ranksInOnePass(request), let expression = request.expression,
@@ -329,14 +341,14 @@ public final class SearchEngine {
         var best = BestScores(capacity: request.offset + request.limit, tieLimit: tieLimit)
         let countsFacets = !request.facets.isEmpty
         var matchIDs: [Int64] = []
-        /// Set for the scan of every match; a pruned search's stretches leave the ids to `matchIDsSQL`.
-        var collectsIDs = false
         let positions = MatchPositions()
-        let filter = request.query.filters.isEmpty ? nil : try blockFilter(for: request.query.filters, exact: true)
+        let settings = request.query.filters.isEmpty ? nil : try blockFilterSettings(for: request.query.filters, exact: true)
+        let filter = try settings.map { try BlockFilter(connection: connection, settings: $0) }
         var places: [Int64: [MatchPositions.Instance]] = [:]
         var total = 0
-        /// Scores the rows `sql` selects, leaving out those in `skipped` blocks (scored already).
-        func score(_ sql: String, _ values: [SQLValue], skipped: Set<Int64>?) throws {
+        /// Scores the rows `sql` selects, leaving out those in `skipped` blocks (scored already);
+        /// `collectingIDs` where they are every match (a pruned search's stretches are not).
+        func score(_ sql: String, _ values: [SQLValue], skipped: Set<Int64>?, collectingIDs: Bool = false) throws {
             let statement = try connection.cachedStatement(sql)
             var pointers = [(Unmanaged.passUnretained(positions).toOpaque(), MatchPositions.pointerType)]
             if let filter { pointers.append((Unmanaged.passUnretained(filter).toOpaque(), BlockFilter.pointerType)) }
@@ -349,7 +361,7 @@ public final class SearchEngine {
                         places[id] = positions.row
                         positions.cutoff = best.cutoff
                     }
-                    if collectsIDs { matchIDs.append(id) }
+                    if collectingIDs { matchIDs.append(id) }
                 }
             }
         }
@@ -358,7 +370,12 @@ public final class SearchEngine {
             // the plan read, as long as no commit came since (their `join` checks that).
             let version = scanHelpers == nil || connection.isInTransaction ? nil : try ScanHelpers.version(of: connection)
             var boundRows: BoundRows?
-            if request.rawExpression == nil, allowsPruning, request.offset + request.limit > 0,
+            if request.rawExpression == nil, allowsPruning, let settings,
+               try scoreCandidateBlocks(expression: expression, entities: settings.entities, positions: positions,
+                                        score: { try score($0, $1, skipped: nil, collectingIDs: countsFacets) }) {
+                // Filtered by entities few articles name: every match that can pass was scored (and
+                // counted) in the few blocks it can lie in.
+            } else if request.rawExpression == nil, allowsPruning, request.offset + request.limit > 0,
                let pruned = try scorePruned(expression: expression, positions: positions, filter: filter, version: version, boundRows: &boundRows,
                                             best: { best.cutoff }, score: { try score($0, $1, skipped: $2) }) {
                 total = pruned.total
@@ -379,8 +396,7 @@ public final class SearchEngine {
                 positions.phraseSizes = found.phraseSizes
             } else {
                 // scorePruned scored nothing when it returned nil.
-                collectsIDs = countsFacets
-                let scan = { try score(Self.rankingScanSQL(filtered: filter != nil), [.text(expression)], skipped: nil) }
+                let scan = { try score(Self.rankingScanSQL(filtered: filter != nil), [.text(expression)], skipped: nil, collectingIDs: countsFacets) }
                 if filter != nil, request.rawExpression == nil, !connection.isInTransaction {
                     // A filtered scan of a common word: its rows for the IDF from the blocks' counts
                     // (FTS5 would read every row holding it), in the scan's snapshot.
@@ -584,7 +600,7 @@ public final class SearchEngine {
                                     from: filters.from, to: filters.to.map(Self.upperBound(to:)),
                                     agencies: filters.agencies.isEmpty ? nil : Set(filters.agencies.map(BlockFilter.asciiLowercased)),
                                     entities: entities,
-                                    rowCheck: exact ? Self.rowCheckSQL(for: filters) : nil)
+                                    rowCheck: exact ? Self.rowCheckSQL(for: filters, entityIDs: entities) : nil)
     }
 
     /// Whether the file has the bounds' tables: a reader may open a file of an older schema

@@ -246,6 +246,46 @@ struct FilteredRankingTests {
         }
     }
 
+    /// A person named in a few articles of one stretch (as news of one week names them) is found
+    /// from `article_entities` first: only the block holding those articles is scanned, alone or
+    /// beside a filter many pass, a word or two, a page past the first; the page, total and facets
+    /// equal SQL and scoring every match, before and after the writer packs the edited blocks again.
+    @Test func aPersonFewArticlesNameIsSearchedInTheirBlocksOnly() throws {
+        let corpus = try Corpus(articles: 3_000)
+        defer { corpus.database.remove() }
+        try corpus.connection.execute("""
+            INSERT INTO entities (name, type) VALUES ('Ines Marlow', 'person');
+            INSERT INTO article_entities (article_id, entity_id)
+                SELECT id, (SELECT id FROM entities WHERE name = 'Ines Marlow') FROM articles WHERE id BETWEEN 2100 AND 2240 AND id % 3 = 0;
+            """)
+        let (pruned, exhaustive) = PrunedRankingTests.engines(corpus.connection)
+        for round in 0..<2 {
+            for query in ["harbour person:\"Ines Marlow\"", "ferry council person:\"ines marlow\"", "tide person:\"Ines Marlow\" org:\"Northern Rail Union\"",
+                          "harbour person:\"Ines Marlow\" source:\"The Coastal Ledger\" from:2025", "vote person:\"Ines Marlow\" place:\"Port Ellery\""] {
+                for (limit, offset) in [(10, 0), (3, 4)] {
+                    var request = SearchRequest(query: try SearchQuery.parse(query))
+                    (request.limit, request.offset) = (limit, offset)
+                    request.facets = [.source, .person, .month]
+                    let fast = try pruned.search(request)
+                    #expect(pruned.lastCandidateBlocks == 1, "\(query): \(pruned.lastCandidateBlocks ?? 0) blocks scanned")
+                    let full = try exhaustive.search(request)
+                    let sql = try Self.expected(corpus.connection, request)
+                    #expect(fast.total == sql.total && fast.hits.map(\.id) == sql.ids, "\(query) round \(round)")
+                    #expect(fast.hits.map(\.score) == full.hits.map(\.score), "\(query) round \(round): scores")
+                    #expect(String(describing: fast.facets) == String(describing: full.facets), "\(query) round \(round): facets")
+                }
+            }
+            #expect(try Self.expected(corpus.connection, SearchRequest(query: try SearchQuery.parse("harbour person:\"Ines Marlow\""))).total > 5)
+            // The writer's next batch packs the hand-edited blocks again.
+            _ = try ArticleWriter(connection: corpus.connection).write([corpus.article(3_000)])
+        }
+        // A person many articles name is not searched this way, nor either of two people one of whom is.
+        for query in ["harbour person:\"Marta Quintero\"", "harbour person:\"Ines Marlow\" person:\"Marta Quintero\""] {
+            _ = try pruned.search(SearchRequest(query: try SearchQuery.parse(query)))
+            #expect(pruned.lastCandidateBlocks == nil, "\(query)")
+        }
+    }
+
     /// The guess of a filter's share reads a few blocks spread over the file, not one per article.
     @Test func theFilterSampleReadsFewBlocksSpreadOverTheFile() {
         let settings = PrunedRanking.Settings()
