@@ -148,6 +148,26 @@ struct PrunedRankingTests {
         try Self.expectSamePages(corpus, queries: 300)
     }
 
+    /// A word's bound rows count only where their generation is their block's seal: stale rows of
+    /// a block sealed again, and rows of a block not sealed, are left out, whether the word has few
+    /// rows (each looked up) or many (checked against every seal at once).
+    @Test(arguments: [10, BoundRows.rowsCheckedOneByOne + 88])
+    func onlyRowsOfTheBlocksCurrentSealCount(rowCount: Int) throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        // Even blocks sealed at generation 1, odd ones at 2; the last block not sealed.
+        let series = "WITH RECURSIVE series (value) AS (SELECT 0 UNION ALL SELECT value + 1 FROM series WHERE value < ?)"
+        try connection.execute(series + " INSERT INTO search_blocks (block, generation) SELECT value, 1 + value % 2 FROM series",
+                               [.integer(Int64(rowCount - 2))])
+        try connection.execute(series + """
+             INSERT INTO search_bound_terms (block_group, term, block, generation, articles, max_weighted_tf, min_length_per_tf)
+            SELECT value >> \(SearchBounds.groupShift), 'harbour', value, 1, 5, 2, 10.0 FROM series
+            """, [.integer(Int64(rowCount - 1))])
+        let rows = try BoundRows(connection: connection, blockCount: rowCount).rows(of: "harbour")
+        #expect(rows.map(\.block) == Array(stride(from: Int64(0), to: Int64(rowCount - 1), by: 2)))
+    }
+
     /// A word's articles as the blocks bound them (`BoundRows.atMost`, which decides whether a search
     /// plans, counts or scores alone) are never fewer than FTS5 counts: for common and rare words,
     /// one in no article, with a run of articles deleted (their blocks unsealed) and the last block
