@@ -262,10 +262,11 @@ public final class SearchEngine {
     /// scan that scores every match: FTS5 would otherwise read every row holding each word to count
     /// it (most of a filtered search for a common word). Nil when some phrase is not one word, or a
     /// column filter or NEAR changes what the rank function counts: it then counts for itself.
-    func knownPhraseRows(of expression: String) throws -> [Int64]? {
+    /// `read`: the words' bounds read already in this snapshot.
+    func knownPhraseRows(of expression: String, read: BoundRows? = nil) throws -> [Int64]? {
         guard allowsPruning, !expression.contains(":"), !expression.contains("NEAR("),
               let phrases = PrunedRanking.phrases(of: expression), try hasSearchBounds(), let tokenizer else { return nil }
-        let boundRows = BoundRows(connection: connection, blockCount: try blockCount())
+        let boundRows = try read ?? BoundRows(connection: connection, blockCount: try blockCount())
         return try phraseRows(phrases, tokenizer: tokenizer, boundRows: boundRows, known: [:]) { _ in nil }
     }
 
@@ -401,7 +402,9 @@ public final class SearchEngine {
                     // A filtered scan of a common word: its rows for the IDF from the blocks' counts
                     // (FTS5 would read every row holding it), in the scan's snapshot.
                     try connection.transaction(.deferred) {
-                        positions.knownPhraseRows = try knownPhraseRows(of: expression)
+                        // The bounds the plan read hold for this snapshot where no commit came since.
+                        let unchanged = try version != nil && ScanHelpers.version(of: connection) == version
+                        positions.knownPhraseRows = try knownPhraseRows(of: expression, read: unchanged ? boundRows : nil)
                         try scan()
                     }
                 } else {
