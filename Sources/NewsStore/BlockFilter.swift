@@ -194,8 +194,10 @@ final class BlockFilter {
         to = settings.to.map { Array($0.utf8) }
         agencies = settings.agencies
         entities = settings.entities.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, IDTable($0.value)) }
-        // Only the columns asked for are read: a block's row is long, its lists longest.
-        var read = ["sources", "aggregators", "days"]
+        // Only the columns asked for are read: a block's row is long (17 KB at 1M, most of it in
+        // overflow pages), its lists longest. The three single columns keep their places as NULL.
+        var read = [settings.sources == nil ? "NULL" : "sources", settings.aggregators == nil ? "NULL" : "aggregators",
+                    settings.from == nil && settings.to == nil ? "NULL" : "days"]
         var lists: [ListColumn] = []
         // A block packs an article's agencies joined by commas: a name holding one cannot be told
         // from two, so its matches are left to their rows.
