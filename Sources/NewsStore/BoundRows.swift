@@ -75,7 +75,7 @@ final class BoundRows {
 
     /// The rows are keyed by group of blocks first (Migrations/0012): one statement seeks each
     /// group once. A row counts only where its generation is its block's seal: joined in SQL, the
-    /// check cost a common word's read a third of its time.
+    /// check cost a common word's read about a fifth of its time.
     private func read(_ term: String) throws -> [Row] {
         guard blockCount > 0 else { return [] }
         let statement = try connection.cachedStatement("""
