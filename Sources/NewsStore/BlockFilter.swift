@@ -78,6 +78,7 @@ final class BlockFilter {
         var hasList = [Bool](repeating: false, count: ListColumn.allCases.count)
         /// Which of the block's agency positions (its `agency_names`) name an agency asked for.
         var wantedAgencies: [Bool] = []
+        func isWantedAgency(_ position: UInt32) -> Bool { Int(position) < wantedAgencies.count && wantedAgencies[Int(position)] }
         /// True where one filter's column turns away every slot of the block (none of its values is
         /// one asked for): a block of a rare person's or agency's filter, most of them.
         var rejectsEverySlot = false
@@ -265,7 +266,7 @@ final class BlockFilter {
             weigh(columns.hasAggregators ? wanted(aggregators, columns[columns.aggregators, slot]) : .unknown)
         }
         if agencies != nil, verdict != .rejected {
-            let credited = columns.anyValue(in: .agencies, slot: slot) { Int($0) < columns.wantedAgencies.count && columns.wantedAgencies[Int($0)] }
+            let credited = columns.anyValue(in: .agencies, slot: slot, columns.isWantedAgency)
             weigh(credited.map { $0 ? .admitted : .rejected } ?? .unknown)
         }
         for (list, ids) in entities where verdict != .rejected {
@@ -370,9 +371,7 @@ final class BlockFilter {
         if let aggregators, columns.hasAggregators, !slots.contains(where: { aggregators.contains(columns[columns.aggregators, $0]) }) {
             return true
         }
-        if agencies != nil, columns.anyValue(in: .agencies, { Int($0) < columns.wantedAgencies.count && columns.wantedAgencies[Int($0)] }) == false {
-            return true
-        }
+        if agencies != nil, columns.anyValue(in: .agencies, columns.isWantedAgency) == false { return true }
         return entities.contains { list, ids in columns.anyValue(in: list, ids.contains) == false }
     }
 

@@ -149,20 +149,13 @@ public enum PrunedRanking {
             counted.insert(row.block)
             total += row.articles
         }
-        var rest: [ClosedRange<Int64>] = []
-        for block in 0..<Int64(boundRows.blockCount) where !counted.contains(block) {
-            let first = block << SearchBounds.blockShift, last = first + SearchBounds.blockSize - 1
-            if let previous = rest.last, previous.upperBound + 1 == first {
-                rest[rest.count - 1] = previous.lowerBound...last
-            } else {
-                rest.append(first...last)
-            }
-            if rest.count > maximumCountedStretches { return nil }
-        }
+        let rest = SearchBounds.runs(of: (0..<Int64(boundRows.blockCount)).filter { !counted.contains($0) })
+        guard rest.count <= maximumCountedStretches else { return nil }
         let quoted = SearchQueryParser.quote(word)
-        for stretch in rest {
+        for run in rest {
+            let first = run.lowerBound << SearchBounds.blockShift, last = ((run.upperBound + 1) << SearchBounds.blockShift) - 1
             total += try boundRows.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                                           [.text(quoted), .integer(stretch.lowerBound), .integer(stretch.upperBound)])?.int64Value ?? 0
+                                           [.text(quoted), .integer(first), .integer(last)])?.int64Value ?? 0
         }
         return total
     }
@@ -170,14 +163,12 @@ public enum PrunedRanking {
     /// The most articles a query of words ANDed (or NEAR) can match, from the blocks: no more than
     /// its rarest word is in (`BoundRows.atMost`). Nil when no phrase is included.
     static func matchesAtMost(_ phrases: [Phrase], boundRows: BoundRows, tokenizer: FTSTokenizer) throws -> Int64? {
-        var fewest: Int64?
-        for phrase in phrases where !phrase.excluded {
-            for term in tokenizer.terms(in: phrase.text) {
-                let rows = try boundRows.atMost(term)
-                fewest = min(fewest ?? rows, rows)
-            }
-        }
-        return fewest
+        try phrases.filter { !$0.excluded }.map { try rowsAtMost($0, boundRows: boundRows, tokenizer: tokenizer) }.min()
+    }
+
+    /// The most articles a phrase can be in: no more than its rarest term.
+    static func rowsAtMost(_ phrase: Phrase, boundRows: BoundRows, tokenizer: FTSTokenizer) throws -> Int64 {
+        try tokenizer.terms(in: phrase.text).map { try boundRows.atMost($0) }.min() ?? 0
     }
 
     /// Past this many stretches for FTS5 to count, one count of every match costs less.

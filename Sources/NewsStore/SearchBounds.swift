@@ -20,6 +20,18 @@ final class SearchBounds {
     /// together; the migration's copy uses the same shift.
     static let groupShift: Int64 = 6
     static func group(of block: Int64) -> Int64 { block >> groupShift }
+    /// Blocks in order joined into runs of neighbours (a statement each, where they are scanned).
+    static func runs(of blocks: [Int64]) -> [ClosedRange<Int64>] {
+        var runs: [ClosedRange<Int64>] = []
+        for block in blocks {
+            if let last = runs.last, last.upperBound + 1 == block {
+                runs[runs.count - 1] = last.lowerBound...block
+            } else {
+                runs.append(block...block)
+            }
+        }
+        return runs
+    }
     /// The rank function's column weights, as whole counts.
     static let columnWeights = (title: Int32(SearchEngine.columnWeights.title), lead: Int32(SearchEngine.columnWeights.lead),
                                 body: Int32(SearchEngine.columnWeights.body))

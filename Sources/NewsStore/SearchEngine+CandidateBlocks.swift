@@ -22,7 +22,7 @@ extension SearchEngine {
             positions.knownPhraseRows = try knownPhraseRows(of: expression)
             try scoreFirstMatch(of: expression, leavingStatisticsIn: positions)
             let sql = Self.rankingScanSQL(idRange: true, filtered: true)
-            for run in Self.runs(of: blocks) {
+            for run in SearchBounds.runs(of: blocks) {
                 try score(sql, [.text(expression), .integer(run.lowerBound << SearchBounds.blockShift),
                                 .integer(((run.upperBound + 1) << SearchBounds.blockShift) - 1)])
             }
@@ -48,18 +48,5 @@ extension SearchEngine {
             candidates = candidates.map { $0.intersection(blocks) } ?? blocks
         }
         return candidates.map { $0.sorted() }
-    }
-
-    /// Blocks in order joined into runs of neighbours, one statement each.
-    static func runs(of blocks: [Int64]) -> [ClosedRange<Int64>] {
-        var runs: [ClosedRange<Int64>] = []
-        for block in blocks {
-            if let last = runs.last, last.upperBound + 1 == block {
-                runs[runs.count - 1] = last.lowerBound...block
-            } else {
-                runs.append(block...block)
-            }
-        }
-        return runs
     }
 }

@@ -20,9 +20,7 @@ extension SearchEngine {
         if let phrases, try hasSearchBounds(), let tokenizer {
             let boundRows = try known ?? BoundRows(connection: connection, blockCount: try blockCount())
             // Matches at most: of words ANDed (or NEAR), the fewest any of them is in; of words ORed, their sum.
-            let bounds = try phrases.map { phrase in
-                try tokenizer.terms(in: phrase.text).map { try boundRows.atMost($0) }.min() ?? 0
-            }
+            let bounds = try phrases.map { try PrunedRanking.rowsAtMost($0, boundRows: boundRows, tokenizer: tokenizer) }
             let included = zip(phrases, bounds).filter { !$0.0.excluded }.map(\.1)
             let matches = expression.contains(" OR ") ? included.reduce(0, +) : included.min() ?? 0
             if matches < parallelMinimumRows * (helpers.isOpen ? 1 : Self.helpersFirstUseFactor) { return nil }
