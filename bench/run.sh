@@ -95,7 +95,7 @@ done
 swift build -c release --product newsdb --static-swift-stdlib --scratch-path .build-static >/dev/null
 INSTALLED="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/newsdb"
 "$BENCH" process "$WORK/pages.db" "$INSTALLED" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
-"$BENCH" facets "$WORK/pages.db" "$REPEAT" | while read -r name value unit; do record "$name" "$value" "$unit"; done
+"$BENCH" facets "$WORK/pages.db" "$REPEAT" "$INSTALLED" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 "$BENCH" extract "$CORPUS/articles.jsonl" | while read -r name value unit; do record "$name" "$value" "$unit"; done
 # HTML extraction alone on one core: the real benchmark pages when this checkout sits beside them, else
 # SampleData's small fictional pages (far smaller than real ones, so their figure is not comparable).

@@ -36,7 +36,7 @@ extension NewsDB {
         }
 
         func run() throws {
-            let connection = try NewsDatabase.openReadOnly(path: database.path)
+            let connection = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
             connection.allowOnlyReads()
             let statement: Statement
             do {

@@ -21,13 +21,15 @@ public final class Connection {
     var handle: OpaquePointer { database.pointer }
     public let path: String
     public let mode: Mode
+    public let pageCache: PageCache
     private var statementCache: [String: Statement] = [:]
     /// The time limit `withTimeout` runs this connection's statements under, if any: helper
     /// connections doing part of its work are stopped with it.
     var timeLimit: TimeLimit?
 
     /// Opens (and for `.readWrite`, creates) the database at `path`; ":memory:" is a private in-memory database.
-    public init(path: String, mode: Mode = .readWrite, busyTimeout: Duration = Connection.defaultBusyTimeout) throws {
+    public init(path: String, mode: Mode = .readWrite, busyTimeout: Duration = Connection.defaultBusyTimeout,
+                pageCache: PageCache = .large) throws {
         var flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
         switch mode {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
@@ -50,6 +52,7 @@ public final class Connection {
         self.database = DatabaseHandle(opened)
         self.path = path
         self.mode = mode
+        self.pageCache = pageCache
         // A failed configure closes the handle with `database`.
         try configure(busyTimeout: busyTimeout)
     }
@@ -84,10 +87,7 @@ public final class Connection {
         BlockFilter.register(on: handle)
         // Search keeps its match set in a temporary table: memory, not a temporary file.
         try execute("PRAGMA temp_store = MEMORY")
-        // A 64 MB page cache (an upper bound, not an allocation): searches read thousands of
-        // rows, and a long load updates index pages all over a file that outgrows the default 2 MB.
-        // 128 MB did not load 1M faster (437 s against 442 s) and peaked 15 MB higher.
-        try execute(Self.pageCacheSize)
+        try execute(pageCache.pragma)
         if mode == .readOnly {
             // Mapped pages spare a read() and a copy of each row a search reads. Not for the
             // writer: mapped pages count as its memory, and a load's must stay flat.
@@ -95,13 +95,32 @@ public final class Connection {
         }
     }
 
-    static let pageCacheSize = "PRAGMA cache_size = -65536"
+    /// How many of the file's pages a connection keeps in memory. The cache is an upper bound, not an
+    /// allocation, but each page it holds is fresh memory the kernel zeroes on first touch, so it
+    /// pays only where pages are read again.
+    public enum PageCache: Sendable {
+        /// 64 MB: a long load updates index pages all over a file that outgrows 2 MB, and a program
+        /// that runs many searches reads the same pages again. 128 MB did not load 1M faster
+        /// (437 s against 442 s) and peaked 15 MB higher.
+        case large
+        /// SQLite's own 2 MB, for one command in a process of its own, which reads most pages once:
+        /// at 1M a page of five facets filled the large cache with 61 MB read once (142 ms a
+        /// process, against 78 ms with this one; BENCHMARKS.md, seventeenth session).
+        case small
+
+        var pragma: String {
+            switch self {
+            case .large: "PRAGMA cache_size = -65536"
+            case .small: "PRAGMA cache_size = -2000"
+            }
+        }
+    }
 
     /// Sets the page size of a file with no pages yet. The page cache is sized again after it: sized
     /// before, it came out larger than asked, growing with the pages.
     func setPageSize(_ bytes: Int) throws {
         try execute("PRAGMA page_size = \(bytes)")
-        try execute(Self.pageCacheSize)
+        try execute(pageCache.pragma)
     }
 
     /// Switches a file to WAL journaling (searches then run while an ingest writes). Done by

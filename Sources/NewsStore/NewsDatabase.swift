@@ -38,14 +38,16 @@ public enum NewsDatabase {
         }
     }
 
-    /// Opens an existing database so that no statement can change it.
-    public static func openReadOnly(path: String) throws -> Connection {
+    /// Opens an existing database so that no statement can change it. A command run once in a
+    /// process of its own asks for a `.small` page cache; a program that keeps the connection for
+    /// many searches, the default `.large` one.
+    public static func openReadOnly(path: String, pageCache: Connection.PageCache = .large) throws -> Connection {
         guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
             throw NewsDatabaseError.missing(path: path)
         }
         try refuseDirectory(path)
         do {
-            let connection = try readOnlyConnection(path)
+            let connection = try readOnlyConnection(path, pageCache: pageCache)
             if path != ":memory:" { try refuseUnlessNewsdb(connection, path: path) }
             return connection
         } catch ResultCode.notADatabase {
@@ -53,16 +55,16 @@ public enum NewsDatabase {
         }
     }
 
-    private static func readOnlyConnection(_ path: String) throws -> Connection {
+    private static func readOnlyConnection(_ path: String, pageCache: Connection.PageCache) throws -> Connection {
         do {
-            let connection = try Connection(path: path, mode: .readOnly)
+            let connection = try Connection(path: path, mode: .readOnly, pageCache: pageCache)
             try Migrator(migrations: try Migration.embedded).verify(connection)
             return connection
         } catch let error as SQLiteError where !isInWritableFolder(path) {
             // A WAL database needs its -shm file, which a reader cannot create in a folder it may not
             // write (a shared, read-only copy): read it as an immutable file instead, which needs none.
             guard let uri = immutableURI(path) else { throw error }
-            let connection = try Connection(path: uri, mode: .readOnly)
+            let connection = try Connection(path: uri, mode: .readOnly, pageCache: pageCache)
             try Migrator(migrations: try Migration.embedded).verify(connection)
             return connection
         }

@@ -10,14 +10,17 @@ import Foundation
 /// between (https://sqlite.org/pragma.html#pragma_data_version).
 final class ScanHelpers {
     private let path: String
+    private let pageCache: Connection.PageCache
     let count: Int
     private var connections: [Connection] = []
 
     /// Nil where there is nothing to gain or no second connection can see the file: one thread,
     /// or an in-memory database (private to its connection).
-    init?(path: String, count: Int) {
+    /// Each helper keeps as many pages as the search's own connection (`pageCache`).
+    init?(path: String, count: Int, pageCache: Connection.PageCache) {
         guard count > 1, !path.isEmpty, path != ":memory:", !path.hasPrefix("file::memory:"), !path.contains("mode=memory") else { return nil }
         self.path = path
+        self.pageCache = pageCache
         self.count = count
     }
 
@@ -81,9 +84,10 @@ final class ScanHelpers {
         guard connections.isEmpty else { return }
         let slots = ResultSlots<HelperConnections.Box>(count: count)
         let path = path
+        let pageCache = pageCache
         DispatchQueue.concurrentPerform(iterations: count) { index in
             slots[index] = Result {
-                let connection = try Connection(path: path, mode: .readOnly)
+                let connection = try Connection(path: path, mode: .readOnly, pageCache: pageCache)
                 _ = try connection.scalar("SELECT count(*) FROM sqlite_schema")
                 return HelperConnections.Box(connection: connection)
             }

@@ -23,7 +23,7 @@ public final class SearchEngine {
     private lazy var snippetMaker = SnippetMaker(connection: connection)
     /// Threads that score a large match set together (`ScanHelpers`); 1 scores on this connection alone.
     public var threads = ProcessInfo.processInfo.activeProcessorCount {
-        didSet { scanHelpers = ScanHelpers(path: connection.path, count: threads) }
+        didSet { scanHelpers = ScanHelpers(path: connection.path, count: threads, pageCache: connection.pageCache) }
     }
     /// Below this many matches at most (as the blocks' counts of the query's words bound them), one
     /// thread scores them: the helpers' statements would cost more than they save (measured at
@@ -33,7 +33,7 @@ public final class SearchEngine {
     /// `newsdb search` process): it needs this many times more matches.
     static let helpersFirstUseFactor: Int64 = 4
     /// Opened at the first search that scores enough matches, kept for the next ones.
-    lazy var scanHelpers = ScanHelpers(path: connection.path, count: threads)
+    lazy var scanHelpers = ScanHelpers(path: connection.path, count: threads, pageCache: connection.pageCache)
     /// How many threads scored the last search's matches: more than 1 where the helpers did.
     public internal(set) var lastScanThreads = 1
     /// How many blocks the last search scanned, when an entity filter few articles pass chose them.

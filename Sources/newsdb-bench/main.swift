@@ -8,7 +8,7 @@ import NewsStore
 //   newsdb-bench search DB REPEAT                    latency of the mixed query set (in all and by kind), and the FTS5 floor
 //   newsdb-bench process DB NEWSDB REPEAT            the same queries as whole `newsdb search` processes, warm and cold
 //   newsdb-bench compare DB QUERIES [SEED]           random queries ranked pruned and exhaustively: equal pages, and each way's time
-//   newsdb-bench facets DB REPEAT                    search + five facets vs the plain GROUP BY way
+//   newsdb-bench facets DB REPEAT [NEWSDB]           search + five facets vs the plain GROUP BY way (and as NEWSDB processes)
 //   newsdb-bench page DB QUERY REPEAT                one whole page (five facets) our way only, for profiling
 //   newsdb-bench query DB QUERY REPEAT               one query's first ten, no facets: its median and pruned statements
 //   newsdb-bench extract JSONL                       entity and quote extraction on its own
@@ -36,7 +36,7 @@ do {
     case "compare":
         try Bench.comparePruning(database: arguments[1], queries: Int(arguments[2])!, seed: arguments.count > 3 ? UInt64(arguments[3])! : 1)
     case "facets":
-        try Bench.facets(database: arguments[1], repeat: Int(arguments[2])!)
+        try Bench.facets(database: arguments[1], repeat: Int(arguments[2])!, newsdb: arguments.count > 3 ? arguments[3] : nil)
     case "page":
         try Bench.page(database: arguments[1], query: arguments[2], repeat: Int(arguments[3])!)
     case "query":

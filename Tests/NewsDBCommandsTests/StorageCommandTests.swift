@@ -29,6 +29,15 @@ struct StorageCommandTests {
         #expect(second.stdout.contains("is up to date"))
     }
 
+    /// A command reads most pages once, so it keeps SQLite's 2 MB of them, not a long-lived reader's 64.
+    @Test func aCommandKeepsAFewPages() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        try newsdb.run(["init", "--db", scratch.path("news.db")])
+        #expect(try newsdb.scalar(db: scratch.path("news.db"), "PRAGMA cache_size") == "-2000")
+    }
+
     @Test func statsListsTablesVersionSizeAndSQLiteVersion() throws {
         let newsdb = try BuiltBinary.locate()
         let scratch = try ScratchFolder()

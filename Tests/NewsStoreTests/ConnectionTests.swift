@@ -127,6 +127,17 @@ struct ConnectionTests {
         #expect(error.code == .readOnly)
     }
 
+    /// A one-shot reader keeps SQLite's 2 MB of pages, a long-lived one 64 MB.
+    @Test func aReaderKeepsThePagesItAskedFor() throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        _ = try database.open()
+        let small = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+        #expect(try small.scalar("PRAGMA cache_size")?.int64Value == -2000)
+        let large = try NewsDatabase.openReadOnly(path: database.path)
+        #expect(try large.scalar("PRAGMA cache_size")?.int64Value == -65536)
+    }
+
     @Test func openingAMissingFileReadOnlyFails() throws {
         let error = try #require(throws: SQLiteError.self) {
             try Connection(path: "/nonexistent/folder/news.db", mode: .readOnly)

@@ -114,8 +114,21 @@ struct ParallelRankingTests {
         for (previous, next) in zip(stretches, stretches.dropFirst()) { #expect(previous.upperBound + 1 == next.lowerBound) }
     }
 
+    /// A one-shot command's helpers keep as few pages as its own connection.
+    @Test func helpersKeepTheirSearchsPageCache() throws {
+        let corpus = try FilteredRankingTests.Corpus(articles: 300)
+        defer { corpus.database.remove() }
+        for pageCache in [Connection.PageCache.small, .large] {
+            let engine = SearchEngine(connection: try NewsDatabase.openReadOnly(path: corpus.database.path, pageCache: pageCache))
+            engine.threads = 2
+            let helpers = try #require(engine.scanHelpers)
+            let sizes = try helpers.run({ connection, _ in try connection.scalar("PRAGMA cache_size")?.int64Value }, timeLimit: nil)
+            #expect(sizes == Array(repeating: pageCache == .small ? -2000 : -65536, count: 2))
+        }
+    }
+
     @Test func anInMemoryFileHasNoHelpers() {
-        #expect(ScanHelpers(path: ":memory:", count: 4) == nil)
-        #expect(ScanHelpers(path: "/tmp/x.db", count: 1) == nil)
+        #expect(ScanHelpers(path: ":memory:", count: 4, pageCache: .large) == nil)
+        #expect(ScanHelpers(path: "/tmp/x.db", count: 1, pageCache: .large) == nil)
     }
 }
