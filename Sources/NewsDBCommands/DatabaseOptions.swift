@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsStore
 
 /// The `--db` option shared by every command that opens a database.
 struct DatabaseOptions: ParsableArguments {
@@ -17,6 +18,12 @@ struct DatabaseOptions: ParsableArguments {
         if let explicit { return explicit }
         if let fromEnvironment = environment["NEWSDB_PATH"], !fromEnvironment.isEmpty { return fromEnvironment }
         return "news.db"
+    }
+
+    /// The file opened for one command's reading: SQLite's small page cache, since a process reads
+    /// most pages once (`Connection.PageCache`).
+    func openReadOnly() throws -> Connection {
+        try NewsDatabase.openReadOnly(path: path, pageCache: .small)
     }
 
     /// A database that lives only as long as the process (`''`, `:memory:`, a `mode=memory` URI): a load

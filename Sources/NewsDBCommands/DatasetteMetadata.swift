@@ -23,7 +23,7 @@ extension NewsDB {
 
         func run() throws {
             // Opened to check the file is a newsdb database before metadata is written for it.
-            _ = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+            _ = try database.openReadOnly()
             let stem = URL(fileURLWithPath: database.path).deletingPathExtension().lastPathComponent
             let document = DatasetteMetadataDocument.make(databaseName: name ?? stem, title: "newsdb: " + stem)
             let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

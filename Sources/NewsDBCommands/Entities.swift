@@ -33,7 +33,7 @@ extension NewsDB {
 
         func run() throws {
             let parsed = query.isEmpty ? nil : try QueryText.parse(query)
-            let connection = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+            let connection = try database.openReadOnly()
             let kind = type.flatMap { Entity.Kind(rawValue: $0 == "org" ? "organization" : $0) }
             let counts = try EntityQueries.top(matching: parsed, type: kind, limit: top, in: connection)
             let rows = counts.map { count in

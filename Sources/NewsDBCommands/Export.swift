@@ -40,7 +40,7 @@ extension NewsDB {
             guard let kind = Exporter.Format(rawValue: format) else { throw ValidationError("--format must be sqlite-sql, postgres, csv or jsonl") }
             var parsed = try QueryText.parse(query)
             try filters.merged(into: &parsed.filters)
-            let connection = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+            let connection = try database.openReadOnly()
             let exporter = Exporter(connection: connection)
             if Terminal.standardErrorIsInteractive {
                 exporter.onTableDone = { table, rows in Terminal.printProgress("exported \(rows) rows of \(table)") }

@@ -33,7 +33,7 @@ extension NewsDB {
         func run() throws {
             let parsed = query.isEmpty ? nil : try QueryText.parse(query)
             let range = try dates.range()
-            let connection = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+            let connection = try database.openReadOnly()
             let hits = try QuoteQueries.search(parsed, speaker: speaker, from: range.from, to: range.to, limit: limit, in: connection)
             let rows = hits.map { hit in
                 Row(values: [.integer(hit.id), .text(hit.text), SQLValue(hit.speaker), SQLValue(hit.source),

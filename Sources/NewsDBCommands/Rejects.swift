@@ -23,7 +23,7 @@ extension NewsDB {
         static let tableBlock = 10_000
 
         func run() throws {
-            let connection = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+            let connection = try database.openReadOnly()
             let columns = ["run", "origin", "reason", "excerpt"]
             var block: [Row] = []
             var printedHeader = false

@@ -36,7 +36,7 @@ extension NewsDB {
         }
 
         func run() throws {
-            let connection = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+            let connection = try database.openReadOnly()
             connection.allowOnlyReads()
             let statement: Statement
             do {

@@ -73,7 +73,7 @@ extension NewsDB {
 
         func run() throws {
             let request = try request()
-            let connection = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+            let connection = try database.openReadOnly()
             connection.allowOnlyReads()
             if showSQL {
                 let (sql, values) = SearchEngine.matchSQL(for: request)

@@ -19,7 +19,7 @@ extension NewsDB {
         var format: DocumentFormat = .table
 
         func run() throws {
-            let connection = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+            let connection = try database.openReadOnly()
             guard let stored = try ArticleReader.article(id: id, in: connection) else {
                 throw CommandFailure(message: "no article with id \(id) in \(database.path)")
             }

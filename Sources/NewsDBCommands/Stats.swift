@@ -16,7 +16,7 @@ extension NewsDB {
         var format: DocumentFormat = .table
 
         func run() throws {
-            let connection = try NewsDatabase.openReadOnly(path: database.path, pageCache: .small)
+            let connection = try database.openReadOnly()
             let stats = try DatabaseStats.read(from: connection)
             print(StatsRenderer.render(stats, path: database.path, as: format), terminator: "")
         }
