@@ -39,6 +39,10 @@ extension NewsDB {
         @Flag(name: .customLong("follow-links"), help: "Read links to files that lie inside the input folders (links are skipped otherwise).")
         var followLinks = false
 
+        @Option(name: .customLong("defer-indexes"),
+                help: "Build four secondary indexes once at the end instead of row by row: auto (a big load), always or never.")
+        var deferIndexes: IngestPipeline.IndexDeferral = .automatic
+
         @Flag(help: "Read files again even when an earlier run loaded them unchanged.")
         var recheck = false
 
@@ -97,6 +101,7 @@ extension NewsDB {
             var options = IngestPipeline.Options(
                 jobs: jobs, batchSize: batch, defaultSource: source, recordLimit: maxRecordMB * 1_000_000, recheck: recheck)
             options.stopRequested = { stop.received != nil }
+            options.indexDeferral = deferIndexes
             let pipeline = IngestPipeline(connection: connection, options: options)
             let arguments = CommandLine.arguments.dropFirst().joined(separator: " ")
             let summary = try pipeline.run(plan: plan, arguments: arguments) { progress in
@@ -122,3 +127,5 @@ extension NewsDB {
         }
     }
 }
+
+extension IngestPipeline.IndexDeferral: ExpressibleByArgument {}

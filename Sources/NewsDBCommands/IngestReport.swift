@@ -30,7 +30,9 @@ enum IngestReport {
             "\(progress.duplicates) duplicates",
             "\(progress.rejected) rejected",
         ]
-        if let total = progress.bytesTotal, total > 0, progress.bytesRead > 0 {
+        if let building = progress.buildingIndex {
+            parts.append("building index \(building.name) (\(building.number) of \(building.of))")
+        } else if let total = progress.bytesTotal, total > 0, progress.bytesRead > 0 {
             let remaining = Double(total - progress.bytesRead) / (Double(progress.bytesRead) / seconds)
             parts.append("ETA " + clock(max(0, remaining)))
         }
@@ -48,6 +50,10 @@ enum IngestReport {
         }
         if summary.alreadyLoaded > 0 { text += "; \(summary.alreadyLoaded) files unchanged since an earlier run were skipped (--recheck reads them)" }
         if progress.rejected > 0 { text += "; see `newsdb rejects --run \(summary.run)`" }
+        if !summary.indexesLeftToBuild.isEmpty {
+            text += "; indexes left to build (searches are right, some filters slower until the next ingest builds them): "
+                + summary.indexesLeftToBuild.joined(separator: ", ")
+        }
         return text
     }
 
@@ -58,6 +64,7 @@ enum IngestReport {
             "rejected": \(progress.rejected), "records": \(progress.records), "files": \(progress.filesDone), \
             "already_loaded_files": \(summary.alreadyLoaded), "bytes": \(progress.bytesRead), \
             "skipped_archive_records": {\(progress.skippedRecords.sorted { $0.key < $1.key }.map { JSONText.string($0.key) + ": \($0.value)" }.joined(separator: ", "))}, \
+            "indexes_left_to_build": [\(summary.indexesLeftToBuild.map(JSONText.string).joined(separator: ", "))], \
             "seconds": \(String(format: "%.3f", progress.elapsed.seconds))}
             """
     }

@@ -83,6 +83,8 @@ public enum InputPlanner {
         public var filesToRead = 0
         /// Bytes of the files to read; nil when some are compressed or standard input.
         public var bytesToRead: Int64? = 0
+        /// Bytes the files to read take on disk, compressed ones as stored (standard input counts 0).
+        public var bytesOnDisk: Int64 = 0
 
         static let skippedShown = 10
     }
@@ -111,6 +113,7 @@ public enum InputPlanner {
                     continue
                 }
                 plan.survey.filesToRead += 1
+                plan.survey.bytesOnDisk += file.size ?? 0
                 if let total = plan.survey.bytesToRead, !file.gzip, let size = file.size {
                     plan.survey.bytesToRead = total + size
                 } else {

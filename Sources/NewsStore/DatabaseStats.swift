@@ -24,16 +24,21 @@ public struct DatabaseStats: Sendable {
             let rows = try connection.scalar("SELECT count(*) FROM \(quoted)")?.int64Value ?? 0
             counts.append((table, Int(rows)))
         }
-        var bytes: Int64 = 0
-        for suffix in ["", "-wal"] {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: connection.path + suffix)
-            bytes += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
-        }
         return DatabaseStats(
             tableCounts: counts,
             schemaVersion: try Migrator.currentVersion(of: connection),
-            fileBytes: bytes,
+            fileBytes: fileBytes(path: connection.path),
             sqliteVersion: Connection.sqliteVersion
         )
+    }
+
+    /// Bytes of the database file at `path` plus its write-ahead log; 0 for one not on disk.
+    public static func fileBytes(path: String) -> Int64 {
+        var bytes: Int64 = 0
+        for suffix in ["", "-wal"] {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+            bytes += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        }
+        return bytes
     }
 }

@@ -65,6 +65,7 @@ struct IngestSummary: Decodable {
     let records: Int
     let already_loaded_files: Int
     let skipped_archive_records: [String: Int]
+    let indexes_left_to_build: [String]
 }
 
 extension BuiltBinary {

@@ -26,8 +26,10 @@ struct SafetyCommandTests {
     }
 
     /// Five SIGKILLs at seeded points, each followed by another start, then a run to the end: the
-    /// database must equal a clean single run's, article for article and reject for reject.
-    @Test func fiveKillsAtSeededPointsEndInTheSameDatabaseAsACleanRun() throws {
+    /// database must equal a clean single run's, article for article and reject for reject, and
+    /// index for index when the killed runs had set indexes aside until their end.
+    @Test(arguments: ["never", "always"])
+    func fiveKillsAtSeededPointsEndInTheSameDatabaseAsACleanRun(deferIndexes: String) throws {
         let newsdb = try BuiltBinary.locate()
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
@@ -49,16 +51,22 @@ struct SafetyCommandTests {
         for _ in 0..<5 {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let target = try newsdb.articleCount(db: db) + 20 + Int(seed >> 33) % 300
-            let process = try newsdb.start(["ingest", "--db", db, "--quiet", "--batch", "20", folder.path])
+            let process = try newsdb.start(["ingest", "--db", db, "--quiet", "--batch", "20", "--defer-indexes", deferIndexes, folder.path])
             try newsdb.waitForArticles(target, db: db, while: process)
             if process.isRunning { kills += 1 }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         #expect(kills >= 3, "most runs should have been killed mid-way")
+        if deferIndexes == "always" {
+            let left = try newsdb.scalar(db: db, "SELECT count(*) FROM deferred_indexes")
+            #expect(left == "4", "a killed run leaves the indexes it set aside listed")
+        }
         #expect(try newsdb.run(["ingest", "--db", db, "--quiet", folder.path]).status == 0)
 
         for query in [
+            "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+            "SELECT count(*) FROM deferred_indexes",
             "SELECT origin, content_hash, title, published FROM articles ORDER BY origin",
             "SELECT origin, reason FROM rejects ORDER BY origin",
             "SELECT q.text, q.speaker_name, a.origin FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY 3, 1",
@@ -164,6 +172,41 @@ struct SafetyCommandTests {
         #expect(total.contains("\(count),\(count)"))
         let check = try newsdb.run(["sql", "--db", db, "--format", "csv", "PRAGMA integrity_check"]).stdout
         #expect(check.contains("ok"))
+    }
+
+    /// A stopped load that set indexes aside says so and leaves them listed; the next load, even a
+    /// small one that sets nothing aside, builds them.
+    @Test func aStoppedLoadLeavesItsIndexesToTheNextOne() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let folder = scratch.url.appendingPathComponent("pages")
+        try Self.pages(count: 2000, in: folder)
+        let db = scratch.path("news.db")
+        try newsdb.run(["init", "--db", db])
+        let indexes = "SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name"
+        let built = try newsdb.run(["sql", "--db", db, "--format", "csv", indexes]).stdout
+        let errors = Pipe()
+        let process = try newsdb.start(["ingest", "--db", db, "--batch", "25", "--defer-indexes", "always", folder.path], errors: errors)
+        try newsdb.waitForArticles(1, db: db, while: process)
+        kill(process.processIdentifier, SIGTERM)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(message.contains("indexes left to build"), "\(message)")
+        #expect(message.contains("article_entities_by_entity"), "\(message)")
+        #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM deferred_indexes") == "4")
+        #expect(try newsdb.run(["sql", "--db", db, "--format", "csv", indexes]).stdout != built)
+        // Searches stay right without them, the filters they serve included.
+        let stored = try newsdb.scalar(db: db, "SELECT count(*) FROM articles")
+        let filtered = try newsdb.run(["search", "--db", db, "quay", "--from", "2025-03", "--format", "json", "--limit", "0"])
+        #expect(filtered.stdout.contains("\"total\": \(stored)"), "\(filtered.stdout) \(filtered.stderr)")
+
+        let (rerun, summary) = try newsdb.ingest(["--defer-indexes", "never", IngestCommandTests.sample("pages/01.txt")], db: db)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(summary?.indexes_left_to_build == [])
+        #expect(try newsdb.scalar(db: db, "SELECT count(*) FROM deferred_indexes") == "0")
+        #expect(try newsdb.run(["sql", "--db", db, "--format", "csv", indexes]).stdout == built)
     }
 
     @Test func readersSeeWholeBatchesWhileAnIngestWrites() throws {
