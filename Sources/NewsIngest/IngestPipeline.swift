@@ -89,7 +89,7 @@ public final class IngestPipeline {
     static let deferralMinimumBytes: Int64 = 32_000_000
 
     /// ...and at least a quarter of the database's size: building the indexes again costs in
-    /// proportion to the whole file (1.4 s at 100k articles, about 25 s at a million, sorting on
+    /// proportion to the whole file (1.4 s at 100k articles, about 20 s at a million, sorting on
     /// every core), entering rows one by one in proportion to the load (12 s per 100k articles at
     /// 100k, more in a bigger file). A few thousand pages added to a big file keep the indexes.
     static func defersIndexes(_ deferral: IndexDeferral, inputBytes: Int64, databaseBytes: Int64) -> Bool {
@@ -156,7 +156,8 @@ public final class IngestPipeline {
         // Those this run set aside, and any a killed run left; a stopped run leaves them to the next.
         if !interrupted {
             let pending = try DeferredIndexes.pending(connection: connection)
-            try DeferredIndexes.build(connection: connection, threads: options.jobs) { name in
+            // The helpers sort beside this thread: as many threads as parsing workers.
+            try DeferredIndexes.build(connection: connection, threads: options.jobs - 1) { name in
                 progress.buildingIndex = (name, (pending.firstIndex(of: name) ?? 0) + 1, pending.count)
                 progress.elapsed = clock.now - start
                 report(progress)

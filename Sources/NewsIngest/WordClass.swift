@@ -1,3 +1,5 @@
+import Foundation
+
 /// The word lists a token belongs to, looked up once when the text is tokenised: the recogniser
 /// and the quote extractor then test bits instead of hashing the same word into one set after another.
 struct WordClass: OptionSet, Sendable {
@@ -74,12 +76,16 @@ private struct WordClassTable: Sendable {
     }
 
     func classes(of word: UnsafeBufferPointer<UInt8>) -> WordClass {
+        guard let wordStart = word.baseAddress else { return [] }
         var slot = Self.hash(word) & mask
-        while true {
-            let entry = slots[slot]
-            if entry.count < 0 { return [] }
-            if entry.count == word.count && bytes[entry.start..<(entry.start + entry.count)].elementsEqual(word) { return entry.classes }
-            slot = (slot + 1) & mask
+        return bytes.withUnsafeBufferPointer { stored in
+            while true {
+                let entry = slots[slot]
+                if entry.count < 0 { return [] }
+                // Compared with memcmp: a generic comparison of two collections cost more than the hash.
+                if entry.count == word.count && memcmp(stored.baseAddress! + entry.start, wordStart, word.count) == 0 { return entry.classes }
+                slot = (slot + 1) & mask
+            }
         }
     }
 

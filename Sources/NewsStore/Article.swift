@@ -50,11 +50,15 @@ public struct Article: Sendable, Codable, Equatable {
     public var wordCount: Int {
         var count = 0
         for paragraph in paragraphs {
-            var inWord = false
-            for byte in paragraph.utf8 {
-                let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                if !space && !inWord { count += 1 }
-                inWord = !space
+            // Over the contiguous bytes: iterating `utf8` cost about 23 instructions a byte.
+            var paragraph = paragraph
+            paragraph.withUTF8 { bytes in
+                var inWord = false
+                for byte in bytes {
+                    let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                    if !space && !inWord { count += 1 }
+                    inWord = !space
+                }
             }
         }
         return count

@@ -31,9 +31,17 @@ public enum DeferredIndexes {
 
     /// Builds every index set aside, each in its own transaction (a kill keeps those built), with
     /// SQLite sorting on `threads` extra threads. `building` is told each index's name before it starts.
+    ///
+    /// The sort runs with SQLite's default 2 MB cache: each sorting thread holds runs of the cache's
+    /// size, so with a load's 64 MB a 1M file's largest index took 10.0 s and 268 MB, with 2 MB
+    /// 6.6 s and 11 MB (one helper thread; 12.6 s with none).
     public static func build(connection: Connection, threads: Int, building: (String) -> Void = { _ in }) throws {
+        try connection.execute(Connection.PageCache.small.pragma)
         try connection.execute("PRAGMA threads = \(max(0, threads))")
-        defer { try? connection.execute("PRAGMA threads = 0") }
+        defer {
+            try? connection.execute("PRAGMA threads = 0")
+            try? connection.execute(connection.pageCache.pragma)
+        }
         for name in try pending(connection: connection) {
             building(name)
             try connection.transaction {
