@@ -89,7 +89,7 @@ public final class IngestPipeline {
     static let deferralMinimumBytes: Int64 = 32_000_000
 
     /// ...and at least a quarter of the database's size: building the indexes again costs in
-    /// proportion to the whole file (1.4 s at 100k articles, about 20 s at a million, sorting on
+    /// proportion to the whole file (1.4 s at 100k articles, 18 s at a million, sorting on
     /// every core), entering rows one by one in proportion to the load (12 s per 100k articles at
     /// 100k, more in a bigger file). A few thousand pages added to a big file keep the indexes.
     static func defersIndexes(_ deferral: IndexDeferral, inputBytes: Int64, databaseBytes: Int64) -> Bool {
