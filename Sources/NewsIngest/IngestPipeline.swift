@@ -155,10 +155,9 @@ public final class IngestPipeline {
         }
         // Those this run set aside, and any a killed run left; a stopped run leaves them to the next.
         if !interrupted {
-            let pending = try DeferredIndexes.pending(connection: connection)
             // The helpers sort beside this thread: as many threads as parsing workers.
-            try DeferredIndexes.build(connection: connection, threads: options.jobs - 1) { name in
-                progress.buildingIndex = (name, (pending.firstIndex(of: name) ?? 0) + 1, pending.count)
+            try DeferredIndexes.build(connection: connection, threads: options.jobs - 1) { name, number, count in
+                progress.buildingIndex = (name, number, count)
                 progress.elapsed = clock.now - start
                 report(progress)
             }

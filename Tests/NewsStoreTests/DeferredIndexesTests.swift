@@ -31,7 +31,7 @@ struct DeferredIndexesTests {
         let settings = "SELECT * FROM pragma_temp_store, pragma_cache_size, pragma_threads"
         let before = try Self.rows(connection, settings)
         var told: [String] = []
-        try DeferredIndexes.build(connection: connection, threads: 2) { told.append($0) }
+        try DeferredIndexes.build(connection: connection, threads: 2) { name, _, _ in told.append(name) }
         #expect(told == DeferredIndexes.names.sorted())
         // The build sorts with settings of its own (a small cache, temporary files, helper threads), then gives the connection its own back.
         #expect(try Self.rows(connection, settings) == before)
