@@ -78,12 +78,12 @@ public final class IngestPipeline {
 
     private typealias Batch = BatchReader.Batch
 
-    /// The write-ahead log is copied into the file once it holds this many pages (SQLite's default is
-    /// 1,000: 8 MB with 8 KiB pages, so every batch's commit paid for a copy). A page that later
-    /// batches change again (an index's, the full-text segments') is then copied once for several
-    /// commits: at a million articles the commits took 52 s instead of 66 s. The log grows to about
-    /// 128 MB during a load and is folded into the file when the load ends.
-    static let checkpointPages = 16_384
+    /// The write-ahead log is copied into the file once it holds this many bytes of pages (SQLite's
+    /// default is 1,000 pages: 8 MB with 8 KiB pages, so every batch's commit paid for a copy). A page
+    /// that later batches change again (an index's, the full-text segments') is then copied once for
+    /// several commits: at a million articles the commits took 52 s instead of 66 s. The log grows to
+    /// about 128 MB during a load and is folded into the file when the load ends.
+    static let checkpointBytes = 128 << 20
 
     /// A load sets the `DeferredIndexes` aside when it reads at least this much...
     static let deferralMinimumBytes: Int64 = 32_000_000
@@ -103,7 +103,8 @@ public final class IngestPipeline {
     /// Runs the whole load; `progress` is called on this thread after every committed batch.
     /// The files are walked again as they are read, so no list of them is held (there can be millions).
     public func run(plan: InputPlanner.Plan, arguments: String, progress report: (Progress) -> Void) throws -> Summary {
-        try connection.execute("PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
+        let pageSize = try connection.scalar("PRAGMA page_size")?.int64Value ?? 4096
+        try connection.execute("PRAGMA wal_autocheckpoint = \(Int64(Self.checkpointBytes) / max(512, pageSize))")
         let log = IngestLog(connection: connection)
         let run = try log.startRun(arguments: arguments)
         if Self.defersIndexes(options.indexDeferral, inputBytes: plan.survey.bytesOnDisk,

@@ -21,9 +21,11 @@ public enum NewsDatabase {
         }
     }
 
-    /// The page size of a file newsdb creates. An article row (2-3 KB) left about a third of each
-    /// default 4 KiB page empty: two did not fit in one. A file that already exists keeps its own.
-    static let newFilePageSize = 8192
+    /// The page size of a file newsdb creates. A page holds whole article rows (2-3 KB each), so
+    /// what is left after the last one that fits stays empty: about a third of SQLite's default
+    /// 4 KiB page, 13.6% of the articles table with 8 KiB pages, half that with 16 KiB (a 100k
+    /// file 3.5% smaller; 32 KiB gained a further 0.3%). A file that already exists keeps its own.
+    static let newFilePageSize = 16384
 
     private static func choosePageSize(_ connection: Connection) throws {
         guard try connection.scalar("PRAGMA page_count")?.int64Value == 0 else { return }

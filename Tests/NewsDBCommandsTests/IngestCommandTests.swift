@@ -68,7 +68,7 @@ struct IngestCommandTests {
         _ = try ingest(newsdb, [Self.sample("pages")], db: initialised)
         _ = try ingest(newsdb, [Self.sample("pages")], db: scratch.path("ingest.db"))
         for db in [initialised, scratch.path("ingest.db")] {
-            #expect(try scalar(newsdb, db: db, "PRAGMA page_size") == "8192", "\(db)")
+            #expect(try scalar(newsdb, db: db, "PRAGMA page_size") == "16384", "\(db)")
         }
     }
 
