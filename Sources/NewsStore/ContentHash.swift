@@ -40,13 +40,20 @@ public enum ContentHash {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     index += 1
-                    let lower = byte | 0x20
-                    guard (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else {
+                    let folded = ContentHash.asciiFolded[Int(byte)]
+                    guard folded != 0 else {
                         endWord()
                         continue
                     }
                     startWord()
-                    mix(byte >= 0x41 && byte <= 0x5A ? lower : byte)
+                    mix(folded)
+                    continue
+                }
+                // General Punctuation, U+2000-U+206F (dashes, curly quotes, spaces), holds no letter
+                // or digit: a test checks the block against Unicode's properties.
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 || (bytes[index + 1] == 0x81 && bytes[index + 2] < 0xB0) {
+                    index += 3
+                    endWord()
                     continue
                 }
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -74,6 +81,16 @@ public enum ContentHash {
 
         mutating func endWord() {
             pendingSpace = true
+        }
+    }
+
+    /// Each ASCII byte lower-cased when it is a letter or digit, 0 when it separates words.
+    static let asciiFolded: [UInt8] = (0..<128).map { byte -> UInt8 in
+        let byte = UInt8(byte)
+        switch byte {
+        case 0x41...0x5A: return byte | 0x20
+        case 0x61...0x7A, 0x30...0x39: return byte
+        default: return 0
         }
     }
 

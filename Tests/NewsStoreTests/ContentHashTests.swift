@@ -39,7 +39,8 @@ struct ContentHashTests {
 
     @Test func agreesWithTheScalarReferenceOnMixedText() {
         let pieces = ["Harbour", "HARBOUR", "ferry", "’s", "—", " ", "  ", "\n", "Zürich", "ÉCOLE", "İstanbul", "ß", "Ωmega",
-                      "東京", "١٢٣", "42", "café", "e\u{301}", "🙂", "x²", "Ⅻ", "\u{200B}", "-", "\"", "ǅ", ""]
+                      "東京", "١٢٣", "42", "café", "e\u{301}", "🙂", "x²", "Ⅻ", "\u{200B}", "-", "\"", "ǅ", "",
+                      "…", "‰", "\u{2060}", "\u{206F}", "⁰", "ⁱ", "⁴", "\u{2000}", "‿"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<400 {
             let paragraphs = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
@@ -47,6 +48,15 @@ struct ContentHashTests {
             }
             #expect(ContentHash.of(paragraphs: paragraphs) == Self.referenceHash(paragraphs), "\(paragraphs)")
         }
+    }
+
+    /// The hasher passes over U+2000-U+206F as separators without asking for each one's properties.
+    @Test func generalPunctuationHoldsNoLetterOrDigit() {
+        for value in UInt32(0x2000)...0x206F {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(!scalar.properties.isAlphabetic && scalar.properties.numericType == nil, "U+\(String(value, radix: 16))")
+        }
+        #expect(Unicode.Scalar(0x2070)!.properties.numericType != nil, "the next block's first is a digit")
     }
 
     @Test func blindToCaseSpacingAndPunctuation() {
