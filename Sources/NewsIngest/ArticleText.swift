@@ -86,7 +86,7 @@ struct ArticleText {
     init(paragraphs: [String]) {
         self.paragraphs = paragraphs
         var tokens: [Token] = []
-        // About one token per five bytes of text: growing the array as it filled cost a worker 1%.
+        // Rarely more than one token per four bytes of text: growing the array as it filled cost a worker 1%.
         tokens.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count } / 4)
         var lengths: [Int] = []
         var offset = 0

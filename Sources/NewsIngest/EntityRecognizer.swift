@@ -253,37 +253,29 @@ public enum EntityRecognizer {
     /// "WeWork", "SoftBank", "SpaceX": a capital inside a word, after lower-case letters, marks a brand;
     /// surnames written so ("McDonald", "DeSantis", "LeBlanc") open with a known prefix.
     static func isCamelCaseBrand(_ word: String) -> Bool {
-        // Most words are ASCII, where a letter's case is its byte's range: Unicode's properties,
-        // asked for each letter of every capitalised word, cost a worker 2% of a load.
-        if let ascii = word.utf8.withContiguousStorageIfAvailable({ bytes in
-            bytes.allSatisfy({ $0 < 0x80 }) ? isCamelCaseBrand(ascii: bytes, word) : nil
-        }), let answer = ascii {
-            return answer
-        }
-        let letters = Array(word.unicodeScalars)
-        guard letters.count >= 4, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return false }
-        for prefix in camelCasePrefixes where word.hasPrefix(prefix) { return false }
+        let letters = word.unicodeScalars
+        guard letters.count >= 4, letters.allSatisfy(isLetter) else { return false }
+        for prefix in ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Du", "O'"] where word.hasPrefix(prefix) { return false }
         var sawLower = false
         for scalar in letters.dropFirst() {
-            if scalar.properties.isLowercase { sawLower = true } else if sawLower, scalar.properties.isUppercase { return true }
+            if isLowercase(scalar) { sawLower = true } else if sawLower, isUppercase(scalar) { return true }
         }
         return false
     }
 
-    /// The same for a word of ASCII bytes.
-    private static func isCamelCaseBrand(ascii bytes: UnsafeBufferPointer<UInt8>, _ word: String) -> Bool {
-        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-        guard bytes.count >= 4, bytes.allSatisfy({ isUpper($0) || isLower($0) }) else { return false }
-        for prefix in camelCasePrefixes where word.hasPrefix(prefix) { return false }
-        var sawLower = false
-        for byte in bytes.dropFirst() {
-            if isLower(byte) { sawLower = true } else if sawLower, isUpper(byte) { return true }
-        }
-        return false
+    // An ASCII letter's case is its range: Unicode's properties, asked for each letter of every
+    // capitalised word, cost a parsing worker 2% of a load.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? isLowercase(scalar) || isUppercase(scalar) : scalar.properties.isAlphabetic
     }
 
-    private static let camelCasePrefixes = ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Du", "O'"]
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x61 && scalar.value <= 0x7A : scalar.properties.isLowercase
+    }
+
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+    }
 
     /// Capitalised abbreviations that are not organisations.
     static let commonAcronyms: Set<String> = [
