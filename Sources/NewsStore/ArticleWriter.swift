@@ -42,14 +42,13 @@ public final class ArticleWriter {
                               published, captured, lead, body, word_count, content_hash, origin, ingest_run)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT DO NOTHING
-        RETURNING id
         """
     static let fillGaps = """
         UPDATE articles SET title = coalesce(title, ?1), byline = coalesce(byline, ?2),
             published = coalesce(published, ?3), dateline = coalesce(dateline, ?4)
         WHERE id = ?5
         """
-    static let insertFacets = "INSERT OR REPLACE INTO article_facets (article_id, packed) VALUES (?, ?)"
+    static let insertFacets = "INSERT INTO article_facets (article_id, packed) VALUES (?, ?)"
     static let insertCredit = "INSERT INTO article_credits (article_id, agency) VALUES (?, ?) ON CONFLICT DO NOTHING"
     static let upsertEntity = """
         INSERT INTO entities (name, type) VALUES (?, ?)
@@ -57,26 +56,17 @@ public final class ArticleWriter {
         RETURNING id
         """
     static let insertAlias = "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING"
-    static let insertMentions = (
-        head: "INSERT INTO article_entities (article_id, entity_id, mentions, first_offset) VALUES ",
-        tail: " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions")
-    static let insertQuotes = (
-        head: "INSERT INTO quotes (article_id, text, speaker_entity_id, speaker_name, partial, position) VALUES ", tail: "")
-
-    /// Rows per multi-row INSERT: an article's entities or quotes go in one statement, not one each.
-    static let rowsPerInsert = 32
-
-    /// Inserts `rows` with `head` ("INSERT INTO t (…) VALUES ") and `tail` (an upsert clause) in
-    /// statements of up to `rowsPerInsert` rows, each size compiled once and cached.
-    private func insertRows(_ sql: (head: String, tail: String), _ rows: [[SQLValue]]) throws {
-        guard let columns = rows.first?.count else { return }
-        for start in stride(from: 0, to: rows.count, by: Self.rowsPerInsert) {
-            let chunk = rows[start..<min(start + Self.rowsPerInsert, rows.count)]
-            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-            let statement = sql.head + Array(repeating: row, count: chunk.count).joined(separator: ", ") + sql.tail
-            try connection.execute(statement, chunk.flatMap { $0 })
-        }
-    }
+    // One row per statement, and no RETURNING: a statement that may write several rows (a
+    // multi-row VALUES, a RETURNING clause or a trigger make it one) and may fail part way opens a
+    // statement journal inside the batch's transaction, a copy of every page it changes so that it
+    // can undo itself. At 16 KiB a page that copying was a third of the writer's work.
+    static let insertMention = """
+        INSERT INTO article_entities (article_id, entity_id, mentions, first_offset) VALUES (?, ?, ?, ?)
+        ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions
+        """
+    static let insertQuote = """
+        INSERT INTO quotes (article_id, text, speaker_entity_id, speaker_name, partial, position) VALUES (?, ?, ?, ?, ?, ?)
+        """
 
     /// Stores one article in its own transaction.
     public func write(_ article: Article, run: Int64? = nil) throws -> Outcome {
@@ -116,6 +106,7 @@ public final class ArticleWriter {
         indexedArticles = try maxID(of: "articles")
         let indexedQuotes = try maxID(of: "quotes")
         try searchBounds?.unsealBlocks(from: indexedArticles + 1)
+        try clearFacetRows(after: indexedArticles)
         let outcomes: [Outcome]
         if isolated {
             outcomes = try articles.map { try writeInSavepoint($0, run: run) }
@@ -136,20 +127,31 @@ public final class ArticleWriter {
         return outcomes
     }
 
-    /// The triggers whose WHEN stands them aside while `newsdb_state.bulk` is 1.
-    static let bulkGuardedTriggers = [
+    /// The triggers a batch sets aside: those whose WHEN stands them aside while
+    /// `newsdb_state.bulk` is 1, and `article_facet_blocks_row_added`, whose work (dropping the
+    /// packed block a new facet row falls in) `clearFacetRows` does once for the whole batch. A
+    /// trigger on a table makes each insert into it open a statement journal (see `insertMention`).
+    static let triggersSetAside = [
         "articles_ai", "articles_au", "quotes_ai", "article_facets_article_ai", "article_facets_entities_ai",
-        "article_facets_credits_ai", "search_blocks_id_reused",
+        "article_facets_credits_ai", "search_blocks_id_reused", "article_facet_blocks_row_added",
     ]
 
-    /// Drops the bulk-guarded triggers and returns the SQL that re-creates them, as stored in the
+    /// Before a batch: no facet row or packed facet block may lie past the last article, where the
+    /// batch's new ids go. A row there is an orphan (its article deleted with foreign keys off) that
+    /// the batch's plain INSERT would collide with; a packed block there would miss the new rows.
+    private func clearFacetRows(after lastID: Int64) throws {
+        try connection.execute("DELETE FROM article_facets WHERE article_id > ?", [.integer(lastID)])
+        try connection.execute("DELETE FROM article_facet_blocks WHERE block >= ?", [.integer(SearchBounds.block(of: lastID + 1))])
+    }
+
+    /// Drops the triggers set aside and returns the SQL that re-creates them, as stored in the
     /// schema. Standing aside by their WHEN, they would still run once per row to test it (a
     /// sub-program each, ~1.5 million at 100k articles). Dropped and re-created in the batch's own
     /// transaction, they are never missing for a reader, and a crash rolls the drop back.
     private func setTriggersAside() throws -> [String] {
         // Outside a transaction each DROP would commit on its own, and a failure would leave them dropped.
         precondition(connection.isInTransaction, "writeInCurrentTransaction needs an open transaction")
-        let names = Self.bulkGuardedTriggers.map { "'\($0)'" }.joined(separator: ", ")
+        let names = Self.triggersSetAside.map { "'\($0)'" }.joined(separator: ", ")
         let stored = try connection.query("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (\(names))")
         var recreate: [String] = []
         for row in stored {
@@ -198,24 +200,27 @@ public final class ArticleWriter {
         let aggregatorID = try article.aggregator.map { try id(ofName: $0, table: "aggregators", cache: &aggregatorIDs) }
         let hash = prepared.contentHash
         let statement = try connection.cachedStatement(Self.insertArticle)
-        let rows = try statement.rows([
+        try statement.bind([
             SQLValue(sourceID), SQLValue(aggregatorID), SQLValue(article.url), SQLValue(article.title),
             SQLValue(article.byline), SQLValue(article.dateline), SQLValue(article.imageCredit),
             SQLValue(article.published), SQLValue(article.captured),
             .text(article.lead), .text(prepared.body), SQLValue(prepared.wordCount),
             .text(hash), .text(article.origin), SQLValue(run),
         ])
-        guard let articleID = rows.first?.int64(0) else {
+        try statement.run()
+        // No row added: a duplicate, which ON CONFLICT DO NOTHING skipped.
+        guard connection.changes == 1 else {
             try fillGaps(from: article, hash: hash)
             return .duplicate
         }
+        let articleID = connection.lastInsertRowID
 
         for agency in article.credits {
             try connection.execute(Self.insertCredit, [.integer(articleID), .text(agency)])
         }
         var entityIDsByName: [String: Int64] = [:]
         var facetIDs: [Entity.Kind: [Int64]] = [:]
-        var mentions: [[SQLValue]] = []
+        let insertMention = try connection.cachedStatement(Self.insertMention)
         for entity in article.entities {
             let entityID = try id(of: entity)
             entityIDsByName[entity.name] = entityID
@@ -227,13 +232,15 @@ public final class ArticleWriter {
                 if storedAliases.count >= Self.aliasCacheLimit { storedAliases.removeAll() }
                 storedAliases.insert(key)
             }
-            mentions.append([.integer(articleID), .integer(entityID), SQLValue(entity.mentions), SQLValue(entity.firstOffset)])
+            try insertMention.bind([.integer(articleID), .integer(entityID), SQLValue(entity.mentions), SQLValue(entity.firstOffset)])
+            try insertMention.run()
         }
-        try insertRows(Self.insertMentions, mentions)
-        try insertRows(Self.insertQuotes, article.quotes.map { quote in
-            [.integer(articleID), .text(quote.text), SQLValue(quote.speaker.flatMap { entityIDsByName[$0] }), SQLValue(quote.speaker),
-             SQLValue(quote.partial), SQLValue(quote.position)]
-        })
+        let insertQuote = try connection.cachedStatement(Self.insertQuote)
+        for quote in article.quotes {
+            try insertQuote.bind([.integer(articleID), .text(quote.text), SQLValue(quote.speaker.flatMap { entityIDsByName[$0] }),
+                                  SQLValue(quote.speaker), SQLValue(quote.partial), SQLValue(quote.position)])
+            try insertQuote.run()
+        }
         let packed = PackedFacets(
             source: sourceID, aggregator: aggregatorID, day: article.published.map { String($0.prefix(10)) },
             agencies: Array(Set(article.credits)).sorted(), people: (facetIDs[.person] ?? []).sorted(),

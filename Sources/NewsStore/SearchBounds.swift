@@ -155,16 +155,23 @@ final class SearchBounds {
         }
         try connection.execute("UPDATE newsdb_state SET search_generation = search_generation + 1")
         let generation = try connection.scalar("SELECT search_generation FROM newsdb_state")?.int64Value ?? 0
+        // An upsert, not INSERT OR REPLACE: a replace may delete a row first, so it opens a
+        // statement journal (see `ArticleWriter.insertMention`), here once per term and block.
         let insert = try connection.cachedStatement("""
-            INSERT OR REPLACE INTO search_bound_terms (term, block, generation, articles, max_weighted_tf, min_length_per_tf, block_group)
+            INSERT INTO search_bound_terms (term, block, generation, articles, max_weighted_tf, min_length_per_tf, block_group)
             VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET generation = excluded.generation, articles = excluded.articles,
+                max_weighted_tf = excluded.max_weighted_tf, min_length_per_tf = excluded.min_length_per_tf
             """)
         for term in counter.counted where term.articles >= Self.minimumArticles {
             try insert.bind([.text(term.name), .integer(block), .integer(generation), .integer(Int64(term.articles)),
                              .integer(Int64(term.maxWeightedCount)), .real(term.minLengthPerCount), .integer(Self.group(of: block))])
             try insert.run()
         }
-        try connection.execute("INSERT OR REPLACE INTO search_blocks (block, generation, lengths) VALUES (?, ?, ?)",
+        try connection.execute("""
+            INSERT INTO search_blocks (block, generation, lengths) VALUES (?, ?, ?)
+            ON CONFLICT DO UPDATE SET generation = excluded.generation, lengths = excluded.lengths
+            """,
                                [.integer(block), .integer(generation), .blob(try Self.lengths(of: block, connection: connection))])
     }
 

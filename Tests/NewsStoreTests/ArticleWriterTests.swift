@@ -118,7 +118,7 @@ struct ArticleWriterTests {
         try connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
     }
 
-    /// A batch sets the bulk-guarded triggers aside and puts them back as they were, whether it
+    /// A batch sets its triggers aside and puts them back as they were, whether it
     /// commits or its replay rejects an article; afterwards they keep other writers' changes right.
     @Test func triggersSetAsideByABatchComeBackUnchanged() throws {
         let database = try TestDatabase()
@@ -126,7 +126,7 @@ struct ArticleWriterTests {
         let connection = try database.open()
         let triggerSQL = "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name"
         let before = try connection.query(triggerSQL).map { $0.values }
-        #expect(before.count > ArticleWriter.bulkGuardedTriggers.count)
+        #expect(before.count > ArticleWriter.triggersSetAside.count)
         try connection.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN new.title = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END")
         let writer = ArticleWriter(connection: connection)
         _ = try writer.write([sampleArticle(title: "good", paragraphs: ["One."]), sampleArticle(title: "bad", paragraphs: ["Two."])])
