@@ -102,78 +102,105 @@ struct ArticleText {
     /// Appends the paragraph's tokens; returns its length in Unicode scalars.
     private static func tokenize(_ text: String, paragraph: Int, base: Int, into tokens: inout [Token]) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            // Scalars with the byte offset where each starts: token text is then one copy of bytes.
-            var scalars: [Unicode.Scalar] = []
-            var starts: [Int] = []
-            scalars.reserveCapacity(bytes.count)
-            starts.reserveCapacity(bytes.count + 1)
-            var byteIndex = 0
-            while byteIndex < bytes.count {
-                let (value, length) = UTF8Scalar.decode(bytes, at: byteIndex)
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                starts.append(byteIndex)
-                byteIndex += length
-            }
-            starts.append(bytes.count)
-            tokenize(scalars: scalars, bytes: { UnsafeBufferPointer(rebasing: bytes[starts[$0]..<starts[$1]]) },
-                     paragraph: paragraph, base: base, into: &tokens)
-            return scalars.count
-        }
+        return text.withUTF8 { tokenize(bytes: $0, paragraph: paragraph, base: base, into: &tokens) }
     }
 
     /// Letters and digits, with inner apostrophes, hyphens and dots kept ("it's", "Saint-Aubel", "U.S.").
-    private static func tokenize(
-        scalars: [Unicode.Scalar], bytes: (Int, Int) -> UnsafeBufferPointer<UInt8>, paragraph: Int, base: Int, into tokens: inout [Token]
-    ) {
-        func isWord(_ index: Int) -> Bool { index < scalars.count && TextNormalizer.isWordScalar(scalars[index]) }
+    /// Read straight from the UTF-8, each scalar decoded where it is looked at, counting scalars
+    /// for the offsets: a token's text is then one copy of its bytes, and no array of the
+    /// paragraph's scalars is made (that array and its byte offsets were a fifth of tokenizing).
+    private static func tokenize(bytes: UnsafeBufferPointer<UInt8>, paragraph: Int, base: Int, into tokens: inout [Token]) -> Int {
+        func isWord(at index: Int) -> Bool { index < bytes.count && TextNormalizer.isWordScalar(decodedScalar(bytes, at: index).scalar) }
         var index = 0
+        var scalars = 0
         var sentenceStart = true
-        while index < scalars.count {
-            let scalar = scalars[index]
+        while index < bytes.count {
+            let (scalar, length) = decodedScalar(bytes, at: index)
             if scalar == " " || (scalar.value >= 0x80 && scalar.properties.isWhitespace) {
-                index += 1
+                index += length
+                scalars += 1
                 continue
             }
             if TextNormalizer.isWordScalar(scalar) {
                 let start = index
-                index += 1
-                while index < scalars.count {
-                    let next = scalars[index]
+                let startScalar = scalars
+                index += length
+                scalars += 1
+                while index < bytes.count {
+                    let (next, nextLength) = decodedScalar(bytes, at: index)
                     if TextNormalizer.isWordScalar(next) {
-                        index += 1
-                    } else if (next == "'" || next == "’" || next == "-") && isWord(index + 1) {
-                        index += 1
-                    } else if next == ".", isWord(index + 1), scalars[index + 1].properties.isUppercase, index - start == 1, scalars[start].properties.isUppercase {
+                    } else if (next == "'" || next == "’" || next == "-") && isWord(at: index + nextLength) {
+                    } else if next == ".", isWord(at: index + 1), isUppercase(decodedScalar(bytes, at: index + 1).scalar),
+                              scalars - startScalar == 1, isUppercase(decodedScalar(bytes, at: start).scalar) {
                         // The dot of initials: "U.S".
-                        index += 1
                     } else {
                         break
                     }
+                    index += nextLength
+                    scalars += 1
                 }
                 // "U.S." keeps its final dot when the word is initials.
-                if index < scalars.count, scalars[index] == ".", index - start >= 3, scalars[start..<index].contains("."),
-                    scalars[start..<index].allSatisfy({ $0.properties.isUppercase || $0 == "." })
-                {
+                if index < bytes.count, bytes[index] == UInt8(ascii: "."), scalars - startScalar >= 3, isInitials(bytes, start..<index) {
                     index += 1
+                    scalars += 1
                 }
                 // A possessive "'s" (or a plural's bare apostrophe) is cut off: "Russia's" is "Russia".
                 var end = index
                 var possessive = false
-                if end - start >= 3, scalars[end - 1] == "s" || scalars[end - 1] == "S", scalars[end - 2] == "'" || scalars[end - 2] == "’" {
-                    end -= 2
+                if scalars - startScalar >= 3, bytes[end - 1] == UInt8(ascii: "s") || bytes[end - 1] == UInt8(ascii: "S"),
+                   let apostrophe = apostropheLength(bytes, endingAt: end - 1) {
+                    end -= 1 + apostrophe
                     possessive = true
-                } else if end - start >= 2, scalars[end - 1] == "'" || scalars[end - 1] == "’" {
-                    end -= 1
+                } else if scalars - startScalar >= 2, let apostrophe = apostropheLength(bytes, endingAt: end) {
+                    end -= apostrophe
                     possessive = true
                 }
-                tokens.append(Token(word: bytes(start, end), offset: base + start, paragraph: paragraph, startsSentence: sentenceStart, possessive: possessive))
+                tokens.append(Token(word: UnsafeBufferPointer(rebasing: bytes[start..<end]), offset: base + startScalar, paragraph: paragraph,
+                                    startsSentence: sentenceStart, possessive: possessive))
                 sentenceStart = false
                 continue
             }
-            tokens.append(Token(mark: scalar, offset: base + index, paragraph: paragraph))
+            tokens.append(Token(mark: scalar, offset: base + scalars, paragraph: paragraph))
             if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":" || scalar == ";" { sentenceStart = true }
-            index += 1
+            index += length
+            scalars += 1
         }
+        return scalars
+    }
+
+    /// The scalar that starts at `index`, and its length in bytes.
+    private static func decodedScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let (value, length) = UTF8Scalar.decode(bytes, at: index)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// Unicode's tables asked only beyond ASCII.
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+    }
+
+    /// The bytes of the apostrophe ("'" or "’") that ends just before `end`, or nil when none does.
+    /// The scalar before `end` ends with its last byte, and no other scalar ends in 0x27 or in
+    /// E2 80 99, so the bytes alone say which it is.
+    private static func apostropheLength(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+        if end >= 1, bytes[end - 1] == UInt8(ascii: "'") { return 1 }
+        if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0x99 { return 3 }
+        return nil
+    }
+
+    /// Whether the word in `range` holds a dot and nothing but capitals and dots ("U.S").
+    private static func isInitials(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        var dot = false
+        while index < range.upperBound {
+            let (scalar, length) = decodedScalar(bytes, at: index)
+            if scalar == "." {
+                dot = true
+            } else if !isUppercase(scalar) {
+                return false
+            }
+            index += length
+        }
+        return dot
     }
 }
