@@ -503,7 +503,8 @@ public final class SearchEngine {
             let word = phrases.count == 1 && expression == SearchQueryParser.quote(phrases[0].text) ? phrases[0].text : nil
             // Scoring every match goes as many times faster as there are helpers to share it.
             let threads = Int64(scanHelpers?.count ?? 1)
-            let minimumTotal = threads * max(Int64(pruning.minimumMatches), Int64(pruning.matchesPerBlock) * blocks)
+            let perBlock = word == nil ? pruning.matchesPerBlock : pruning.wordMatchesPerBlock
+            let minimumTotal = threads * max(Int64(pruning.minimumMatches), Int64(perBlock) * blocks)
             // Where the blocks show too few matches, nothing is counted.
             if let atMost = try PrunedRanking.matchesAtMost(phrases, boundRows: boundRows, tokenizer: tokenizer), atMost < minimumTotal {
                 return nil

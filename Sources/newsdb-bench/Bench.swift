@@ -18,6 +18,7 @@ enum Bench {
         let environment = ProcessInfo.processInfo.environment
         if let minimum = environment["BENCH_MINIMUM_MATCHES"].flatMap({ Int($0) }) { engine.pruning.minimumMatches = minimum }
         if let perBlock = environment["BENCH_MATCHES_PER_BLOCK"].flatMap({ Int($0) }) { engine.pruning.matchesPerBlock = perBlock }
+        if let perBlock = environment["BENCH_WORD_MATCHES_PER_BLOCK"].flatMap({ Int($0) }) { engine.pruning.wordMatchesPerBlock = perBlock }
         return engine
     }
 

@@ -74,6 +74,7 @@ struct PrunedRankingTests {
         pruned.pruning.minimumMatches = 1
         pruned.pruning.singleStatements = 2
         pruned.pruning.matchesPerBlock = 0
+        pruned.pruning.wordMatchesPerBlock = 0
         pruned.pruning.filteredShare = 1_000_000
         pruned.pruning.statementCost = 60
         // Words ANDed are counted by three helper connections.
