@@ -8,6 +8,15 @@ struct FacetBlocksTests {
 
     /// Articles in several blocks, each with a source, an aggregator, a date of some shape, agencies
     /// and entities drawn at random; a few words to search for.
+    /// `articles` of a later batch, each with one paragraph of its own about the tide.
+    static func laterArticles(_ count: Int, seed: UInt64) -> [Article] {
+        articles(count, seed: seed).map { article in
+            var copy = article
+            copy.paragraphs = ["A later article \(article.origin) about the tide."]
+            return copy
+        }
+    }
+
     static func articles(_ count: Int, seed: UInt64, oddDateEvery: Int? = nil) -> [Article] {
         var state = seed
         func next(_ bound: Int) -> Int {
@@ -80,11 +89,7 @@ struct FacetBlocksTests {
         #expect(try connection.scalar("SELECT count(*) FROM article_facet_blocks WHERE block = 0") == .integer(0))
         let agencies = { try Self.counts(Self.facets(connection, "tide"))["agency"]?["UPI"] }
         #expect(try agencies() == 21)
-        _ = try writer.write(Self.articles(5, seed: 6).map { article in
-            var copy = article
-            copy.paragraphs = ["A later article \(article.origin) about the tide."]
-            return copy
-        })
+        _ = try writer.write(Self.laterArticles(5, seed: 6))
         #expect(try connection.scalar("SELECT count(*) FROM article_facet_blocks WHERE block = 0") == .integer(1))
         #expect(try agencies() == 21)
     }
@@ -102,12 +107,7 @@ struct FacetBlocksTests {
         try connection.execute("DELETE FROM articles WHERE id > 200")
         try connection.execute("PRAGMA foreign_keys = ON")
         #expect(try connection.scalar("SELECT count(*) FROM article_facets WHERE article_id > 200") == .integer(100))
-        let later = Self.articles(100, seed: 8).map { article in
-            var copy = article
-            copy.paragraphs = ["A later article \(article.origin) about the tide."]
-            return copy
-        }
-        let outcomes = try writer.write(later)
+        let outcomes = try writer.write(Self.laterArticles(100, seed: 8))
         #expect(outcomes.allSatisfy { if case .inserted = $0 { true } else { false } })
         #expect(try connection.scalar("SELECT count(*) FROM article_facets") == .integer(300))
         #expect(try connection.scalar("SELECT count(*) FROM article_facet_blocks WHERE block = 0") == .integer(1))

@@ -266,13 +266,8 @@ struct FilteredRankingTests {
                     var request = SearchRequest(query: try SearchQuery.parse(query))
                     (request.limit, request.offset) = (limit, offset)
                     request.facets = [.source, .person, .month]
-                    let fast = try pruned.search(request)
-                    #expect(pruned.lastCandidateBlocks == 1, "\(query): \(pruned.lastCandidateBlocks ?? 0) blocks scanned")
-                    let full = try exhaustive.search(request)
-                    let sql = try Self.expected(corpus.connection, request)
-                    #expect(fast.total == sql.total && fast.hits.map(\.id) == sql.ids, "\(query) round \(round)")
-                    #expect(fast.hits.map(\.score) == full.hits.map(\.score), "\(query) round \(round): scores")
-                    #expect(String(describing: fast.facets) == String(describing: full.facets), "\(query) round \(round): facets")
+                    try Self.expectCandidateBlocksSearch(request, blocks: 1, pruned: pruned, exhaustive: exhaustive, corpus: corpus,
+                                                         label: "\(query) round \(round)")
                 }
             }
             #expect(try Self.expected(corpus.connection, SearchRequest(query: try SearchQuery.parse("harbour person:\"Ines Marlow\""))).total > 5)
@@ -302,17 +297,24 @@ struct FilteredRankingTests {
                                 ("harbour agency:Kyodo agency:UPI", 1), ("harbour agency:UPI", 0), ("tide person:\"Nobody Known\" agency:AP", 0)] {
             var request = SearchRequest(query: try SearchQuery.parse(query))
             request.facets = [.source, .agency, .month]
-            let fast = try pruned.search(request)
-            #expect(pruned.lastCandidateBlocks == blocks, "\(query): \(pruned.lastCandidateBlocks ?? -1) blocks scanned")
-            let full = try exhaustive.search(request)
-            let sql = try Self.expected(corpus.connection, request)
-            #expect(fast.total == sql.total && fast.hits.map(\.id) == sql.ids, "\(query)")
-            #expect(fast.hits.map(\.score) == full.hits.map(\.score), "\(query): scores")
-            #expect(String(describing: fast.facets) == String(describing: full.facets), "\(query): facets")
+            try Self.expectCandidateBlocksSearch(request, blocks: blocks, pruned: pruned, exhaustive: exhaustive, corpus: corpus, label: query)
         }
         #expect(try Self.expected(corpus.connection, SearchRequest(query: try SearchQuery.parse("harbour agency:kyodo"))).total > 3)
         _ = try pruned.search(SearchRequest(query: try SearchQuery.parse("harbour agency:AP")))
         #expect(pruned.lastCandidateBlocks == nil)
+    }
+
+    /// `pruned` scans `blocks` candidate blocks for `request`, and its page, total and facets equal
+    /// SQL's and scoring every match's (`exhaustive`).
+    static func expectCandidateBlocksSearch(_ request: SearchRequest, blocks: Int, pruned: SearchEngine, exhaustive: SearchEngine,
+                                            corpus: Corpus, label: String) throws {
+        let fast = try pruned.search(request)
+        #expect(pruned.lastCandidateBlocks == blocks, "\(label): \(pruned.lastCandidateBlocks ?? -1) blocks scanned")
+        let full = try exhaustive.search(request)
+        let sql = try expected(corpus.connection, request)
+        #expect(fast.total == sql.total && fast.hits.map(\.id) == sql.ids, "\(label)")
+        #expect(fast.hits.map(\.score) == full.hits.map(\.score), "\(label): scores")
+        #expect(String(describing: fast.facets) == String(describing: full.facets), "\(label): facets")
     }
 
     /// The guess of a filter's share reads a few blocks spread over the file, not one per article.
