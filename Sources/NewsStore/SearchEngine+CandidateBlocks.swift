@@ -14,12 +14,17 @@ extension SearchEngine {
     /// with nothing scored, where every such filter names articles in too many blocks or a
     /// transaction is open. One read transaction holds the blocks and the scan to one snapshot; the
     /// first match is scored alone for the IDF the rest reuse.
-    func scoreCandidateBlocks(expression: String, entities: [BlockFilter.ListColumn: Set<Int64>], agencies: Set<String>?,
+    /// A source or aggregator filter none of whose names the file holds passes nothing either, and
+    /// is answered here with nothing scanned.
+    func scoreCandidateBlocks(expression: String, settings: BlockFilter.Settings,
                               positions: MatchPositions, score: (String, [SQLValue]) throws -> Void) throws -> Bool {
-        guard !entities.isEmpty || agencies != nil, !connection.isInTransaction else { return false }
+        let namesNothing = settings.sources?.isEmpty == true || settings.aggregators?.isEmpty == true
+        let (entities, agencies) = (settings.entities, settings.agencies)
+        guard namesNothing || !entities.isEmpty || agencies != nil, !connection.isInTransaction else { return false }
         return try connection.transaction(.deferred) { () throws -> Bool in
             let blockCount = try self.blockCount()
-            guard let blocks = try candidateBlocks(entities: entities, agencies: agencies, limit: blockCount / Self.candidateBlockShare)
+            guard let blocks = namesNothing ? []
+                    : try candidateBlocks(entities: entities, agencies: agencies, limit: blockCount / Self.candidateBlockShare)
             else { return false }
             lastCandidateBlocks = blocks.count
             // No article can pass: nothing to score (and no match to take the statistics from).

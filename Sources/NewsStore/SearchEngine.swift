@@ -372,10 +372,10 @@ public final class SearchEngine {
             let version = scanHelpers == nil || connection.isInTransaction ? nil : try ScanHelpers.version(of: connection)
             var boundRows: BoundRows?
             if request.rawExpression == nil, allowsPruning, let settings,
-               try scoreCandidateBlocks(expression: expression, entities: settings.entities, agencies: settings.agencies, positions: positions,
+               try scoreCandidateBlocks(expression: expression, settings: settings, positions: positions,
                                         score: { try score($0, $1, skipped: nil, collectingIDs: countsFacets) }) {
-                // Filtered by entities or agencies few articles name: every match that can pass was scored (and
-                // counted) in the few blocks it can lie in.
+                // Filtered by entities or agencies few articles name (or by names no article has): every
+                // match that can pass was scored (and counted) in the few blocks it can lie in.
             } else if request.rawExpression == nil, allowsPruning, request.offset + request.limit > 0,
                let pruned = try scorePruned(expression: expression, positions: positions, filter: filter, version: version, boundRows: &boundRows,
                                             best: { best.cutoff }, score: { try score($0, $1, skipped: $2) }) {

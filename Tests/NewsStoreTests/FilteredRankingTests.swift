@@ -284,7 +284,8 @@ struct FilteredRankingTests {
     /// An agency credited in a few articles of one stretch (a wire the archive rarely carries) is
     /// found from `article_credits` first, whatever case the credit or the filter is spelt in, and
     /// an agency no article credits gives an empty page at once; pages, totals and facets equal SQL
-    /// and scoring every match. An agency many articles credit is searched as before.
+    /// and scoring every match, as does a source or aggregator the file does not hold. An agency
+    /// many articles credit is searched as before.
     @Test func anAgencyFewArticlesCreditIsSearchedInTheirBlocksOnly() throws {
         let corpus = try Corpus(articles: 3_000)
         defer { corpus.database.remove() }
@@ -294,14 +295,17 @@ struct FilteredRankingTests {
             """)
         let (pruned, exhaustive) = PrunedRankingTests.engines(corpus.connection)
         for (query, blocks) in [("harbour agency:kyodo", 1), ("ferry council agency:Kyodo source:\"The Coastal Ledger\"", 1),
-                                ("harbour agency:Kyodo agency:UPI", 1), ("harbour agency:UPI", 0), ("tide person:\"Nobody Known\" agency:AP", 0)] {
+                                ("harbour agency:Kyodo agency:UPI", 1), ("harbour agency:UPI", 0), ("tide person:\"Nobody Known\" agency:AP", 0),
+                                ("harbour source:\"Nowhere Times\"", 0), ("ferry aggregator:\"No Such Hub\" agency:Kyodo", 0)] {
             var request = SearchRequest(query: try SearchQuery.parse(query))
             request.facets = [.source, .agency, .month]
             try Self.expectCandidateBlocksSearch(request, blocks: blocks, pruned: pruned, exhaustive: exhaustive, corpus: corpus, label: query)
         }
         #expect(try Self.expected(corpus.connection, SearchRequest(query: try SearchQuery.parse("harbour agency:kyodo"))).total > 3)
-        _ = try pruned.search(SearchRequest(query: try SearchQuery.parse("harbour agency:AP")))
-        #expect(pruned.lastCandidateBlocks == nil)
+        for query in ["harbour agency:AP", "harbour source:\"The Coastal Ledger\""] {
+            _ = try pruned.search(SearchRequest(query: try SearchQuery.parse(query)))
+            #expect(pruned.lastCandidateBlocks == nil, "\(query)")
+        }
     }
 
     /// `pruned` scans `blocks` candidate blocks for `request`, and its page, total and facets equal
