@@ -1,6 +1,6 @@
 /// Counts the terms of one block of articles as the tokenizer hands them over: per term, how many
-/// articles hold it, its largest weighted count in one article, and the smallest article length
-/// per count. An open-addressed table keyed by a 64-bit hash of the term's bytes: a load seals a
+/// articles hold it (and which of the block's ids), its largest weighted count in one article, and
+/// the smallest article length per count. An open-addressed table keyed by a 64-bit hash of the term's bytes: a load seals a
 /// block every 256 articles and feeds this every token, where Swift's Dictionary (SipHash, a
 /// String per token) cost more than the tokenizer.
 ///
@@ -12,6 +12,13 @@ final class BlockTermCounter: TokenSink {
         var articles: Int32
         var maxWeightedCount: Int32
         var minLengthPerCount: Double
+        /// Bit i set: the block's id i holds the term (bit i % 64 of word i / 64).
+        var articleBits = SIMD4<UInt64>()
+
+        /// The bits as stored (`search_bound_terms.articles_bitmap`): 32 bytes, little-endian words.
+        var bitmap: [UInt8] {
+            (0..<4).flatMap { word in withUnsafeBytes(of: articleBits[word].littleEndian) { Array($0) } }
+        }
     }
 
     /// Raw buffers: this runs once per token, and Swift arrays in a class pay for exclusivity
@@ -68,13 +75,13 @@ final class BlockTermCounter: TokenSink {
         count(key, weight) { String(decoding: token, as: UTF8.self) }
     }
 
-    /// Adds a whole article counted elsewhere (on a parsing thread).
-    func add(_ article: ArticleTerms) {
+    /// Adds a whole article counted elsewhere (on a parsing thread), the block's `offset`th id.
+    func add(_ article: ArticleTerms, offset: Int) {
         for index in article.hashes.indices {
             count(article.hashes[index], article.weightedCounts[index]) { article.name(index) }
         }
         length = Int(article.length)
-        endArticle()
+        endArticle(offset: offset)
     }
 
     @inline(__always) private func count(_ key: UInt64, _ weight: Int32, name: () -> String) {
@@ -98,14 +105,17 @@ final class BlockTermCounter: TokenSink {
         countInArticle[slot] += weight
     }
 
-    /// Closes the current article: its terms' counts go into the block's figures.
-    func endArticle() {
+    /// Closes the current article, the block's `offset`th id: its terms' counts go into the block's figures.
+    func endArticle(offset: Int) {
+        let word = offset >> 6
+        let bit = UInt64(1) << UInt64(offset & 63)
         for slot in touched {
             let count = countInArticle[slot]
             let index = Int(slots[slot])
             terms[index].articles += 1
             terms[index].maxWeightedCount = max(terms[index].maxWeightedCount, count)
             terms[index].minLengthPerCount = min(terms[index].minLengthPerCount, Double(length) / Double(count))
+            terms[index].articleBits[word] |= bit
         }
         touched.removeAll(keepingCapacity: true)
         length = 0

@@ -8,6 +8,9 @@ final class BoundRows {
         let articles: Int64
         let maxWeightedCount: Int64
         let minLengthPerCount: Double
+        /// Which of the block's ids hold the word (`BlockTermCounter.Term.articleBits`); nil for
+        /// a row sealed before the file kept them.
+        let articleBits: SIMD4<UInt64>?
     }
 
     let connection: Connection
@@ -17,9 +20,24 @@ final class BoundRows {
     private var generations: [Int64?]?
     private var sealedBlockCount: Int64?
 
-    init(connection: Connection, blockCount: Int) {
+    /// Whether the file keeps which ids hold each word (schema 17 on; a reader does not migrate).
+    private let readsArticleBits: Bool
+
+    init(connection: Connection, blockCount: Int, readsArticleBits: Bool) {
         self.connection = connection
         self.blockCount = blockCount
+        self.readsArticleBits = readsArticleBits
+    }
+
+    /// Whether `search_bound_terms` has its `articles_bitmap` column: a statement reading it
+    /// prepares (the read-only commands' authorizer allows no PRAGMA to ask).
+    static func fileKeepsArticleBits(_ connection: Connection) throws -> Bool {
+        do {
+            _ = try connection.query("SELECT articles_bitmap FROM search_bound_terms LIMIT 0")
+            return true
+        } catch let error as SQLiteError where error.code == .error {
+            return false
+        }
     }
 
     /// The term's rows (as the index stores it, stemmed) in blocks whose seal is current.
@@ -73,6 +91,14 @@ final class BoundRows {
             + (Int64(blockCount) - sealed) * SearchBounds.blockSize
     }
 
+    /// A stored bitmap's 32 bytes as four words; nil when there is none.
+    static func articleBits(_ bytes: UnsafeRawBufferPointer) -> SIMD4<UInt64>? {
+        guard bytes.count == 32 else { return nil }
+        var bits = SIMD4<UInt64>()
+        for word in 0..<4 { bits[word] = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)) }
+        return bits
+    }
+
     /// The rows are keyed by group of blocks first (Migrations/0012): one statement seeks each
     /// group once. A row counts only where its generation is its block's seal: joined in SQL, the
     /// check cost a common word's read about a fifth of its time.
@@ -80,7 +106,7 @@ final class BoundRows {
         guard blockCount > 0 else { return [] }
         let statement = try connection.cachedStatement("""
             WITH RECURSIVE block_groups (number) AS (SELECT 0 UNION ALL SELECT number + 1 FROM block_groups WHERE number < ?)
-            SELECT t.block, t.generation, t.articles, t.max_weighted_tf, t.min_length_per_tf
+            SELECT t.block, t.generation, t.articles, t.max_weighted_tf, t.min_length_per_tf, \(readsArticleBits ? "t.articles_bitmap" : "NULL")
             FROM search_bound_terms t WHERE t.block_group IN block_groups AND t.term = ?
             """)
         try statement.bind([.integer(SearchBounds.group(of: Int64(blockCount - 1))), .text(term)])
@@ -91,7 +117,8 @@ final class BoundRows {
         try statement.forEachRawRow { row in
             let block = row.integer(0)
             guard block >= 0, block < blockCount else { return }
-            rows.append(Row(block: block, articles: row.integer(2), maxWeightedCount: row.integer(3), minLengthPerCount: row.real(4)))
+            rows.append(Row(block: block, articles: row.integer(2), maxWeightedCount: row.integer(3), minLengthPerCount: row.real(4),
+                            articleBits: Self.articleBits(row.blob(5))))
             generations.append(row.integer(1))
         }
         let current: [Bool]

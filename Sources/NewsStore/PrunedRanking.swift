@@ -164,6 +164,43 @@ public enum PrunedRanking {
         return total
     }
 
+    /// The exact number of articles holding every included word of `phrases` (each one term as the
+    /// index stores it) and no excluded one, as `expression` asks: block by block, the bits of the
+    /// block's ids holding each word combined and counted. FTS5 counts the blocks where some word has
+    /// no bits (it is in fewer than four of their articles, or the block is not sealed, or was sealed
+    /// before bits were kept), stretch by stretch. Nil when a phrase is not one term, a NOT is not
+    /// of one phrase at the top level (`NOT ("a" "b")` excludes only articles holding both; a NOT
+    /// inside a group leaves its phrase unmarked), or too many stretches are left to count.
+    static func andTotal(boundRows: BoundRows, tokenizer: FTSTokenizer, phrases: [Phrase], expression: String) throws -> Int64? {
+        let nots = expression.components(separatedBy: " NOT ").count - 1
+        guard phrases.contains(where: { !$0.excluded }), !expression.contains("NOT ("), phrases.count(where: \.excluded) == nots else { return nil }
+        var common = [SIMD4<UInt64>?](repeating: ~SIMD4<UInt64>(), count: boundRows.blockCount)
+        for phrase in phrases {
+            let terms = tokenizer.terms(in: phrase.text)
+            guard terms.count == 1 else { return nil }
+            var bits = [SIMD4<UInt64>?](repeating: nil, count: boundRows.blockCount)
+            for row in try boundRows.rows(of: terms[0]) { bits[Int(row.block)] = row.articleBits.map { phrase.excluded ? ~$0 : $0 } }
+            for block in common.indices { common[block] = common[block].flatMap { held in bits[block].map { held & $0 } } }
+        }
+        var total: Int64 = 0
+        var uncounted: [Int64] = []
+        for (block, bits) in common.enumerated() {
+            if let bits {
+                total += Int64(bits[0].nonzeroBitCount + bits[1].nonzeroBitCount + bits[2].nonzeroBitCount + bits[3].nonzeroBitCount)
+            } else {
+                uncounted.append(Int64(block))
+            }
+        }
+        let rest = SearchBounds.runs(of: uncounted)
+        guard rest.count <= maximumCountedStretches else { return nil }
+        for run in rest {
+            let first = run.lowerBound << SearchBounds.blockShift, last = ((run.upperBound + 1) << SearchBounds.blockShift) - 1
+            total += try boundRows.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                                                     [.text(expression), .integer(first), .integer(last)])?.int64Value ?? 0
+        }
+        return total
+    }
+
     /// The most articles a query of words ANDed (or NEAR) can match, from the blocks: no more than
     /// its rarest word is in (`BoundRows.atMost`). Nil when no phrase is included.
     static func matchesAtMost(_ phrases: [Phrase], boundRows: BoundRows, tokenizer: FTSTokenizer) throws -> Int64? {

@@ -69,7 +69,7 @@ final class SearchBounds {
         let block = Self.block(of: id)
         var open = openBlocks[block] ?? OpenBlock()
         if let terms, !open.spoiled, open.ids.insert(id).inserted {
-            open.counter.add(terms)
+            open.counter.add(terms, offset: Int(id - (block << Self.blockShift)))
         } else {
             open.spoiled = true
         }
@@ -158,14 +158,16 @@ final class SearchBounds {
         // An upsert, not INSERT OR REPLACE: a replace may delete a row first, so it opens a
         // statement journal (see `ArticleWriter.insertMention`), here once per term and block.
         let insert = try connection.cachedStatement("""
-            INSERT INTO search_bound_terms (term, block, generation, articles, max_weighted_tf, min_length_per_tf, block_group)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO search_bound_terms (term, block, generation, articles, max_weighted_tf, min_length_per_tf, block_group, articles_bitmap)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET generation = excluded.generation, articles = excluded.articles,
-                max_weighted_tf = excluded.max_weighted_tf, min_length_per_tf = excluded.min_length_per_tf
+                max_weighted_tf = excluded.max_weighted_tf, min_length_per_tf = excluded.min_length_per_tf,
+                articles_bitmap = excluded.articles_bitmap
             """)
         for term in counter.counted where term.articles >= Self.minimumArticles {
             try insert.bind([.text(term.name), .integer(block), .integer(generation), .integer(Int64(term.articles)),
-                             .integer(Int64(term.maxWeightedCount)), .real(term.minLengthPerCount), .integer(Self.group(of: block))])
+                             .integer(Int64(term.maxWeightedCount)), .real(term.minLengthPerCount), .integer(Self.group(of: block)),
+                             .blob(term.bitmap)])
             try insert.run()
         }
         try connection.execute("""
@@ -179,7 +181,7 @@ final class SearchBounds {
     private func countStoredText(first: Int64, last: Int64) throws -> BlockTermCounter {
         let weights = [Self.columnWeights.title, Self.columnWeights.lead, Self.columnWeights.body]
         let counter = BlockTermCounter()
-        let rows = try connection.cachedStatement("SELECT title, lead, body FROM articles WHERE id BETWEEN ? AND ?")
+        let rows = try connection.cachedStatement("SELECT title, lead, body, id FROM articles WHERE id BETWEEN ? AND ?")
         try rows.bind([.integer(first), .integer(last)])
         defer { rows.reset() }
         try rows.forEachRawRow { row in
@@ -187,7 +189,7 @@ final class SearchBounds {
                 counter.weight = weights[column]
                 tokenizer.tokenize(row.text(column), into: counter)
             }
-            counter.endArticle()
+            counter.endArticle(offset: Int(row.integer(3) - first))
         }
         return counter
     }

@@ -18,7 +18,7 @@ extension SearchEngine {
         let countsRows = phrases != nil && !expression.contains(":")
         var rows: [Int64?] = phrases.map { Array(repeating: nil, count: $0.count) } ?? []
         if let phrases, try hasSearchBounds(), let tokenizer {
-            let boundRows = try known ?? BoundRows(connection: connection, blockCount: try blockCount())
+            let boundRows = try known ?? makeBoundRows()
             // Matches at most: of words ANDed (or NEAR), the fewest any of them is in; of words ORed, their sum.
             let bounds = try phrases.map { try PrunedRanking.rowsAtMost($0, boundRows: boundRows, tokenizer: tokenizer) }
             let included = zip(phrases, bounds).filter { !$0.0.excluded }.map(\.1)

@@ -139,7 +139,7 @@ struct PrunedRankingTests {
         let tokenizer = try #require(FTSTokenizer(connection: corpus.connection))
         let word = Self.words[0]
         let blockCount = Int(SearchBounds.block(of: firstID + 2_999)) + 1
-        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount)
+        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount, readsArticleBits: true)
         let shares = try PrunedRanking.termShares(boundRows: boundRows, term: tokenizer.terms(in: word)[0], averageLength: 50)
         let fullBlocks = Int(SearchBounds.block(of: firstID))..<(blockCount - 1)
         #expect(fullBlocks.allSatisfy { shares[$0] < RankFunction.k1 + 1 })
@@ -165,7 +165,7 @@ struct PrunedRankingTests {
              INSERT INTO search_bound_terms (block_group, term, block, generation, articles, max_weighted_tf, min_length_per_tf)
             SELECT value >> \(SearchBounds.groupShift), 'harbour', value, 1, 5, 2, 10.0 FROM series
             """, [.integer(Int64(rowCount - 1))])
-        let rows = try BoundRows(connection: connection, blockCount: rowCount).rows(of: "harbour")
+        let rows = try BoundRows(connection: connection, blockCount: rowCount, readsArticleBits: true).rows(of: "harbour")
         #expect(rows.map(\.block) == Array(stride(from: Int64(0), to: Int64(rowCount - 1), by: 2)))
     }
 
@@ -181,7 +181,7 @@ struct PrunedRankingTests {
         let blockCount = Int(SearchBounds.block(of: 2_999)) + 1
         let sealed = try #require(try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value)
         #expect(sealed > 0 && sealed < Int64(blockCount), "some blocks sealed, some not")
-        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount)
+        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount, readsArticleBits: true)
         for word in Self.words + ["absentword"] {
             let term = try #require(tokenizer.terms(in: word).first)
             let matches = try #require(try corpus.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(word)])?.int64Value)
@@ -193,13 +193,58 @@ struct PrunedRankingTests {
         }
     }
 
+    /// Words ANDed (and NOTed) are counted from the bits of the ids holding each word in each sealed
+    /// block, and by FTS5 where a block has none (not sealed, or sealed before bits were kept): equal
+    /// to FTS5's count for pairs and triples of common and rare words. A word's bits are the ids FTS5 finds.
+    @Test func wordsANDedAreCountedFromTheirBits() throws {
+        let corpus = try Corpus(articles: 3_000)
+        defer { corpus.database.remove() }
+        try corpus.connection.execute("DELETE FROM articles WHERE id BETWEEN 700 AND 760")
+        try corpus.connection.execute("UPDATE search_bound_terms SET articles_bitmap = NULL WHERE block = 5")
+        let tokenizer = try #require(FTSTokenizer(connection: corpus.connection))
+        let blockCount = Int(SearchBounds.block(of: 2_999)) + 1
+        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount, readsArticleBits: true)
+
+        let term = try #require(tokenizer.terms(in: Self.words[0]).first)
+        let row = try #require(try boundRows.rows(of: term).first { $0.block == 1 })
+        let bits = try #require(row.articleBits)
+        let held: [Int64] = (0..<256).filter { (offset: Int) -> Bool in
+            let mask: UInt64 = 1 << UInt64(offset & 63)
+            return bits[offset >> 6] & mask != 0
+        }.map { Int64(256 + $0) }
+        let found = try corpus.connection.query("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN 256 AND 511",
+                                                [.text(Self.words[0])]).compactMap { $0.int64(0) }
+        #expect(held == found)
+        #expect(held.count == Int(row.articles))
+
+        // Words ANDed, and NOTed (`-`): each excluded word is taken out of the rest.
+        for query in ["harbour ferry", "harbour museum", "council tide strike", "ferry river", "rail rail", "harbour -ferry",
+                      "council tide -strike -museum", "ferry -harbour"] {
+            let expression = try #require(try SearchQuery.parse(query).expression)
+            let phrases = try #require(PrunedRanking.phrases(of: expression))
+            let matches = try corpus.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(expression)])?.int64Value
+            let total = try PrunedRanking.andTotal(boundRows: boundRows, tokenizer: tokenizer, phrases: phrases, expression: expression)
+            #expect(total != nil, "\(query): counted from the bits")
+            #expect(total == matches, "\(query)")
+        }
+        // A group after NOT takes out only the articles holding all of it, and a NOT inside a group
+        // leaves its phrase unmarked: both are counted by FTS5.
+        for grouped in ["\"harbour\" NOT (\"ferry\" \"tide\")", "(\"harbour\" NOT \"ferry\") AND \"tide\""] {
+            #expect(try PrunedRanking.andTotal(boundRows: boundRows, tokenizer: tokenizer,
+                                               phrases: try #require(PrunedRanking.phrases(of: grouped)), expression: grouped) == nil, "\(grouped)")
+        }
+    }
+
     /// The writer seals blocks from the terms counted on the parsing threads; sealing the same
     /// blocks again from their stored text must give the very same bounds.
     @Test func countsFromParsingEqualCountsFromStoredText() throws {
         let corpus = try Corpus(articles: 2_000)
         defer { corpus.database.remove() }
         #expect(corpus.writer.blocksSealedFromStoredText == 0, "every block sealed from the writer's own counts")
-        let bounds = "SELECT t.term, t.block, t.max_weighted_tf, t.min_length_per_tf FROM search_bound_terms t JOIN search_blocks b USING (block, generation) ORDER BY 1, 2"
+        let bounds = """
+            SELECT t.term, t.block, t.max_weighted_tf, t.min_length_per_tf, t.articles_bitmap
+            FROM search_bound_terms t JOIN search_blocks b USING (block, generation) ORDER BY 1, 2
+            """
         let counted = try corpus.connection.query(bounds).map(\.values)
         #expect(counted.count > 100)
         try corpus.connection.execute("DELETE FROM search_blocks")
@@ -224,6 +269,16 @@ struct PrunedRankingTests {
         #expect(pruned.lastPrunedStatements == nil)
         #expect(page.hits.map(\.id) == (try exhaustive.search(request)).hits.map(\.id))
         #expect(page.total > 0)
+    }
+
+    /// A file of schema 16 (before bits were kept; a reader does not migrate it) is searched as
+    /// before: words ANDed are counted by FTS5, with the same pages.
+    @Test func aFileWithoutArticleBitsIsCountedByFTS5() throws {
+        let corpus = try Corpus(articles: 2_000)
+        defer { corpus.database.remove() }
+        try corpus.connection.execute("ALTER TABLE search_bound_terms DROP COLUMN articles_bitmap")
+        #expect(try BoundRows.fileKeepsArticleBits(corpus.connection) == false)
+        try Self.expectSamePages(corpus, queries: 300)
     }
 
     /// Text that changes after its block was sealed (a title filled in by a later copy, an edit in
