@@ -17,7 +17,8 @@ final class BlockTermCounter: TokenSink {
 
         /// The bits as stored (`search_bound_terms.articles_bitmap`): 32 bytes, little-endian words.
         var bitmap: [UInt8] {
-            (0..<4).flatMap { word in withUnsafeBytes(of: articleBits[word].littleEndian) { Array($0) } }
+            let words = SIMD4(articleBits[0].littleEndian, articleBits[1].littleEndian, articleBits[2].littleEndian, articleBits[3].littleEndian)
+            return withUnsafeBytes(of: words) { Array($0) }
         }
     }
 

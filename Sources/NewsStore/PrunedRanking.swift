@@ -153,13 +153,20 @@ public enum PrunedRanking {
             counted.insert(row.block)
             total += row.articles
         }
-        let rest = SearchBounds.runs(of: (0..<Int64(boundRows.blockCount)).filter { !counted.contains($0) })
-        guard rest.count <= maximumCountedStretches else { return nil }
-        let quoted = SearchQueryParser.quote(word)
-        for run in rest {
+        let rest = (0..<Int64(boundRows.blockCount)).filter { !counted.contains($0) }
+        return try countedByFTS5(SearchQueryParser.quote(word), in: rest, connection: boundRows.connection).map { total + $0 }
+    }
+
+    /// The matches of `expression` in `blocks` (ascending), counted by FTS5 a run of neighbouring
+    /// blocks at a time; nil past `maximumCountedStretches` runs.
+    private static func countedByFTS5(_ expression: String, in blocks: [Int64], connection: Connection) throws -> Int64? {
+        let runs = SearchBounds.runs(of: blocks)
+        guard runs.count <= maximumCountedStretches else { return nil }
+        var total: Int64 = 0
+        for run in runs {
             let first = run.lowerBound << SearchBounds.blockShift, last = ((run.upperBound + 1) << SearchBounds.blockShift) - 1
-            total += try boundRows.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                                           [.text(quoted), .integer(first), .integer(last)])?.int64Value ?? 0
+            total += try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                                           [.text(expression), .integer(first), .integer(last)])?.int64Value ?? 0
         }
         return total
     }
@@ -191,14 +198,7 @@ public enum PrunedRanking {
                 uncounted.append(Int64(block))
             }
         }
-        let rest = SearchBounds.runs(of: uncounted)
-        guard rest.count <= maximumCountedStretches else { return nil }
-        for run in rest {
-            let first = run.lowerBound << SearchBounds.blockShift, last = ((run.upperBound + 1) << SearchBounds.blockShift) - 1
-            total += try boundRows.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?",
-                                                     [.text(expression), .integer(first), .integer(last)])?.int64Value ?? 0
-        }
-        return total
+        return try countedByFTS5(expression, in: uncounted, connection: boundRows.connection).map { total + $0 }
     }
 
     /// The most articles a query of words ANDed (or NEAR) can match, from the blocks: no more than
