@@ -16,10 +16,13 @@ final class BlockTermCounter: TokenSink {
         var articleBits = SIMD4<UInt64>()
 
         /// The bits as stored (`search_bound_terms.articles_bitmap`): 32 bytes, little-endian words.
-        var bitmap: [UInt8] {
-            let words = SIMD4(articleBits[0].littleEndian, articleBits[1].littleEndian, articleBits[2].littleEndian, articleBits[3].littleEndian)
-            return withUnsafeBytes(of: words) { Array($0) }
-        }
+        var bitmap: [UInt8] { BlockTermCounter.bytes(of: articleBits) }
+    }
+
+    /// Bits as stored: 32 bytes, little-endian words.
+    static func bytes(of bits: SIMD4<UInt64>) -> [UInt8] {
+        let words = SIMD4(bits[0].littleEndian, bits[1].littleEndian, bits[2].littleEndian, bits[3].littleEndian)
+        return withUnsafeBytes(of: words) { Array($0) }
     }
 
     /// Raw buffers: this runs once per token, and Swift arrays in a class pay for exclusivity

@@ -13,31 +13,42 @@ final class BoundRows {
         let articleBits: SIMD4<UInt64>?
     }
 
+    /// What the file's schema keeps of the bounds (a reader does not migrate an older file).
+    struct Layout: Equatable {
+        /// `search_bound_terms.articles_bitmap` (schema 17 on).
+        var articleBits: Bool
+        /// `search_bound_packs` (schema 18 on).
+        var packs: Bool
+
+        static let current = Layout(articleBits: true, packs: true)
+
+        /// Found by statements that prepare or not: the read-only commands' authorizer refuses PRAGMAs.
+        static func of(_ connection: Connection) throws -> Layout {
+            func prepares(_ sql: String) throws -> Bool {
+                do {
+                    _ = try connection.query(sql)
+                    return true
+                } catch let error as SQLiteError where error.code == .error {
+                    return false
+                }
+            }
+            return Layout(articleBits: try prepares("SELECT articles_bitmap FROM search_bound_terms LIMIT 0"),
+                          packs: try prepares("SELECT entries FROM search_bound_packs LIMIT 0"))
+        }
+    }
+
     let connection: Connection
     /// Blocks from 0 to the one holding the largest id.
     let blockCount: Int
     private var byTerm: [String: [Row]] = [:]
     private var generations: [Int64?]?
     private var sealedBlockCount: Int64?
+    private let layout: Layout
 
-    /// Whether the file keeps which ids hold each word (schema 17 on; a reader does not migrate).
-    private let readsArticleBits: Bool
-
-    init(connection: Connection, blockCount: Int, readsArticleBits: Bool) {
+    init(connection: Connection, blockCount: Int, layout: Layout = .current) {
         self.connection = connection
         self.blockCount = blockCount
-        self.readsArticleBits = readsArticleBits
-    }
-
-    /// Whether `search_bound_terms` has its `articles_bitmap` column: a statement reading it
-    /// prepares (the read-only commands' authorizer allows no PRAGMA to ask).
-    static func fileKeepsArticleBits(_ connection: Connection) throws -> Bool {
-        do {
-            _ = try connection.query("SELECT articles_bitmap FROM search_bound_terms LIMIT 0")
-            return true
-        } catch let error as SQLiteError where error.code == .error {
-            return false
-        }
+        self.layout = layout
     }
 
     /// The term's rows (as the index stores it, stemmed) in blocks whose seal is current.
@@ -99,21 +110,38 @@ final class BoundRows {
         return bits
     }
 
-    /// The rows are keyed by group of blocks first (Migrations/0012): one statement seeks each
-    /// group once. A row counts only where its generation is its block's seal: joined in SQL, the
-    /// check cost a common word's read about a fifth of its time.
+    /// The groups of blocks up to the one bound as its parameter.
+    private static let blockGroups = "WITH RECURSIVE block_groups (number) AS (SELECT 0 UNION ALL SELECT number + 1 FROM block_groups WHERE number < ?)"
+
+    /// A term's packs (one row per packed group, `BoundPacks`), then its rows in groups not packed
+    /// or blocks sealed since: both are keyed by group of blocks first (Migrations/0012, 0018), so
+    /// a statement seeks each group once. An entry or row counts only where its generation is its
+    /// block's seal: joined in SQL, the check cost a common word's read about a fifth of its time.
     private func read(_ term: String) throws -> [Row] {
         guard blockCount > 0 else { return [] }
+        var rows: [Row] = []
+        var generations: [Int64] = []
+        if layout.packs {
+            let packs = try connection.cachedStatement("""
+                \(Self.blockGroups) SELECT p.block_group, p.entries FROM search_bound_packs p WHERE p.block_group IN block_groups AND p.term = ?
+                """)
+            try packs.bind([.integer(SearchBounds.group(of: Int64(blockCount - 1))), .text(term)])
+            defer { packs.reset() }
+            try packs.forEachRawRow { row in
+                BoundPacks.forEachEntry(in: row.blob(1), group: row.integer(0)) { entry in
+                    guard entry.row.block < blockCount else { return }
+                    rows.append(entry.row)
+                    generations.append(entry.generation)
+                }
+            }
+        }
         let statement = try connection.cachedStatement("""
-            WITH RECURSIVE block_groups (number) AS (SELECT 0 UNION ALL SELECT number + 1 FROM block_groups WHERE number < ?)
-            SELECT t.block, t.generation, t.articles, t.max_weighted_tf, t.min_length_per_tf, \(readsArticleBits ? "t.articles_bitmap" : "NULL")
+            \(Self.blockGroups) SELECT t.block, t.generation, t.articles, t.max_weighted_tf, t.min_length_per_tf, \(layout.articleBits ? "t.articles_bitmap" : "NULL")
             FROM search_bound_terms t WHERE t.block_group IN block_groups AND t.term = ?
             """)
         try statement.bind([.integer(SearchBounds.group(of: Int64(blockCount - 1))), .text(term)])
         defer { statement.reset() }
         // One row per sealed block of a common word: read without a Row made for each.
-        var rows: [Row] = []
-        var generations: [Int64] = []
         try statement.forEachRawRow { row in
             let block = row.integer(0)
             guard block >= 0, block < blockCount else { return }
@@ -134,6 +162,7 @@ final class BoundRows {
                 return seal == generation
             }
         }
+        // A block's packed entry and its row differ in generation: at most one of them counts.
         return zip(rows, current).filter(\.1).map(\.0)
     }
 }

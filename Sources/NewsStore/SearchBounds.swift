@@ -19,6 +19,7 @@ final class SearchBounds {
     /// Bound rows are stored by group of 64 blocks first (Migrations/0012), so a batch's rows land
     /// together; the migration's copy uses the same shift.
     static let groupShift: Int64 = 6
+    static var groupSize: Int64 { 1 << groupShift }
     static func group(of block: Int64) -> Int64 { block >> groupShift }
     /// Blocks in order joined into runs of neighbours (a statement each, where they are scanned).
     static func runs(of blocks: [Int64]) -> [ClosedRange<Int64>] {
@@ -88,6 +89,7 @@ final class SearchBounds {
             try seal(block)
         }
         try fillMissingLengths()
+        try BoundPacks.packFullGroups(connection: connection)
     }
 
     /// Blocks sealed before the file kept lengths (migration 0013) get them now.

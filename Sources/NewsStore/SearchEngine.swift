@@ -15,8 +15,8 @@ public final class SearchEngine {
     public private(set) var lastPrunedStatements: Int?
     /// Whether the tables of newer schema versions are in the file (a reader does not migrate).
     private var knownTables: [String: Bool] = [:]
-    /// Whether the file's bound rows keep their ids' bits (schema 17), checked once.
-    private var keepsArticleBits: Bool?
+    /// What the file keeps of the bounds (bits from schema 17, packs from 18), checked once.
+    private var boundsLayout: BoundRows.Layout?
     /// FTS5's tokenizer for a pruned search's words, made once per engine (nil without FTS5).
     lazy var tokenizer = FTSTokenizer(connection: connection)
     /// Matches tied at the page's edge kept in memory; past it the search ranks in SQL instead.
@@ -349,16 +349,16 @@ public final class SearchEngine {
         let filter = try settings.map { try BlockFilter(connection: connection, settings: $0) }
         var places: [Int64: [MatchPositions.Instance]] = [:]
         var total = 0
-        /// Scores the rows `sql` selects, leaving out those in `skipped` blocks (scored already);
+        /// Scores the rows `sql` selects, leaving out those in `skipped` blocks (scored already, true by block);
         /// `collectingIDs` where they are every match (a pruned search's stretches are not).
-        func score(_ sql: String, _ values: [SQLValue], skipped: Set<Int64>?, collectingIDs: Bool = false) throws {
+        func score(_ sql: String, _ values: [SQLValue], skipped: [Bool]?, collectingIDs: Bool = false) throws {
             let statement = try connection.cachedStatement(sql)
             var pointers = [(Unmanaged.passUnretained(positions).toOpaque(), MatchPositions.pointerType)]
             if let filter { pointers.append((Unmanaged.passUnretained(filter).toOpaque(), BlockFilter.pointerType)) }
             try withExtendedLifetime((positions, filter)) {
                 try statement.bind(values, pointers: pointers)
                 try statement.forEachScoredRow { id, score in
-                    if let skipped, skipped.contains(SearchBounds.block(of: id)) { return }
+                    if let skipped, case let block = Int(SearchBounds.block(of: id)), block < skipped.count, skipped[block] { return }
                     total += 1
                     if best.offer(id: id, score: score) {
                         places[id] = positions.row
@@ -476,7 +476,7 @@ public final class SearchEngine {
     /// or too few sealed blocks. One read transaction holds the statements to one snapshot of the file.
     private func scorePruned(expression: String, positions: MatchPositions, filter: BlockFilter?, version: SQLValue?,
                              boundRows boundRowsRead: inout BoundRows?, best cutoff: () -> Double,
-                             score: (String, [SQLValue], Set<Int64>?) throws -> Void) throws -> (total: Int, admitted: [Int64]?)? {
+                             score: (String, [SQLValue], [Bool]?) throws -> Void) throws -> (total: Int, admitted: [Int64]?)? {
         guard let phrases = PrunedRanking.phrases(of: expression), PrunedRanking.pays(for: expression, phrases: phrases),
               !connection.isInTransaction, try hasSearchBounds(), let tokenizer else { return nil }
         // Words ANDed are counted by FTS5 reading every row of each: the helpers share that, on the
@@ -559,15 +559,22 @@ public final class SearchEngine {
             }
             let sql = Self.rankingScanSQL(idRange: true, filtered: filter != nil)
             // The best-bound stretches first, one statement each, until no other can beat the page's
-            // cut or `pruning.singleStatements` have run; then what may still beat the cut,
-            // joined into runs by id, leaving out the rows scored already.
-            var scoredBlocks = Set<Int64>()
+            // cut or `pruning.singleStatements` have run and fewer stretches than that still reach
+            // the cut (each scored alone raises it, where a run is scored whole); then what may
+            // still beat the cut, joined into runs by id, leaving out the rows scored already.
+            var scoredBlocks = [Bool](repeating: false, count: boundRows.blockCount)
             var opening = 0
-            while opening < stretches.count, -stretches[opening].bound <= cutoff(),
-                  opening < pruning.singleStatements || cutoff() == .infinity {
+            func opensAnother() -> Bool {
+                opening < pruning.singleStatements || cutoff() == .infinity
+                    || (opening < pruning.maximumSingleStatements
+                        && PrunedRanking.stretchesReaching(cutoff(), in: stretches, from: opening) > opening)
+            }
+            while opening < stretches.count, -stretches[opening].bound <= cutoff(), opensAnother() {
                 let stretch = stretches[opening]
                 try score(sql, [.text(expression), .integer(stretch.first), .integer(stretch.last)], nil)
-                scoredBlocks.formUnion(SearchBounds.block(of: stretch.first)...SearchBounds.block(of: stretch.last))
+                for block in SearchBounds.block(of: stretch.first)...SearchBounds.block(of: stretch.last) where block < blocks {
+                    scoredBlocks[Int(block)] = true
+                }
                 opening += 1
             }
             let matchesPerBlock = max(1, total / blocks)
@@ -619,8 +626,8 @@ public final class SearchEngine {
 
     /// The words' bounds for one search, read as the file's schema has them.
     func makeBoundRows() throws -> BoundRows {
-        if keepsArticleBits == nil { keepsArticleBits = try BoundRows.fileKeepsArticleBits(connection) }
-        return BoundRows(connection: connection, blockCount: try blockCount(), readsArticleBits: keepsArticleBits ?? false)
+        if boundsLayout == nil { boundsLayout = try BoundRows.Layout.of(connection) }
+        return BoundRows(connection: connection, blockCount: try blockCount(), layout: boundsLayout ?? .current)
     }
 
     /// Whether the file has the bounds' tables: a reader may open a file of an older schema

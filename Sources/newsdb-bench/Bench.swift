@@ -19,6 +19,9 @@ enum Bench {
         if let minimum = environment["BENCH_MINIMUM_MATCHES"].flatMap({ Int($0) }) { engine.pruning.minimumMatches = minimum }
         if let perBlock = environment["BENCH_MATCHES_PER_BLOCK"].flatMap({ Int($0) }) { engine.pruning.matchesPerBlock = perBlock }
         if let perBlock = environment["BENCH_WORD_MATCHES_PER_BLOCK"].flatMap({ Int($0) }) { engine.pruning.wordMatchesPerBlock = perBlock }
+        if let single = environment["BENCH_SINGLE_STATEMENTS"].flatMap({ Int($0) }) { engine.pruning.singleStatements = single }
+        if let single = environment["BENCH_MAXIMUM_SINGLE_STATEMENTS"].flatMap({ Int($0) }) { engine.pruning.maximumSingleStatements = single }
+        if let share = environment["BENCH_FILTERED_SHARE"].flatMap({ Int($0) }) { engine.pruning.filteredShare = share }
         return engine
     }
 

@@ -110,7 +110,7 @@ struct MigrationTests {
             [.integer(3), .text("ferri"), .integer(200), .integer(2), .integer(5), .integer(3), .real(8.0)],
             [.integer(3), .text("harbour"), .integer(200), .integer(2), .integer(4), .integer(2), .real(30.0)],
         ])
-        let shares = try PrunedRanking.termShares(boundRows: BoundRows(connection: connection, blockCount: 201, readsArticleBits: true), term: "harbour", averageLength: 20)
+        let shares = try PrunedRanking.termShares(boundRows: BoundRows(connection: connection, blockCount: 201), term: "harbour", averageLength: 20)
         #expect(shares[3] < RankFunction.k1 + 1 && shares[200] < RankFunction.k1 + 1 && shares[100] == RankFunction.k1 + 1)
     }
 

@@ -20,12 +20,19 @@ struct PrunedRankingTests {
 
         /// `startingAfter`: an article with no text takes that id first, so the corpus's ids
         /// follow it (the writer takes the next free one).
-        init(articles: Int, startingAfter firstID: Int64? = nil) throws {
+        /// `placeholders`: that many articles with no text take the first ids (1 on) before it.
+        init(articles: Int, startingAfter firstID: Int64? = nil, placeholders: Int = 0) throws {
             database = try TestDatabase()
             connection = try database.open()
             writer = ArticleWriter(connection: connection)
             if let firstID {
                 try connection.execute("INSERT INTO articles (id, content_hash, origin) VALUES (?, 'no text', 'placeholder')", [.integer(firstID)])
+            }
+            if placeholders > 0 {
+                try connection.execute("""
+                    WITH RECURSIVE series (value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM series WHERE value < ?)
+                    INSERT INTO articles (id, content_hash, origin) SELECT value, 'no text ' || value, 'placeholder' FROM series
+                    """, [.integer(Int64(placeholders))])
             }
             for start in stride(from: 0, to: articles, by: 500) {
                 _ = try writer.write((start..<min(start + 500, articles)).map { article($0) })
@@ -73,6 +80,8 @@ struct PrunedRankingTests {
         let pruned = SearchEngine(connection: connection)
         pruned.pruning.minimumMatches = 1
         pruned.pruning.singleStatements = 2
+        // Some stretches go on alone while most still reach the cut, the rest in runs.
+        pruned.pruning.maximumSingleStatements = 5
         pruned.pruning.matchesPerBlock = 0
         pruned.pruning.wordMatchesPerBlock = 0
         pruned.pruning.filteredShare = 1_000_000
@@ -139,7 +148,7 @@ struct PrunedRankingTests {
         let tokenizer = try #require(FTSTokenizer(connection: corpus.connection))
         let word = Self.words[0]
         let blockCount = Int(SearchBounds.block(of: firstID + 2_999)) + 1
-        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount, readsArticleBits: true)
+        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount)
         let shares = try PrunedRanking.termShares(boundRows: boundRows, term: tokenizer.terms(in: word)[0], averageLength: 50)
         let fullBlocks = Int(SearchBounds.block(of: firstID))..<(blockCount - 1)
         #expect(fullBlocks.allSatisfy { shares[$0] < RankFunction.k1 + 1 })
@@ -165,7 +174,7 @@ struct PrunedRankingTests {
              INSERT INTO search_bound_terms (block_group, term, block, generation, articles, max_weighted_tf, min_length_per_tf)
             SELECT value >> \(SearchBounds.groupShift), 'harbour', value, 1, 5, 2, 10.0 FROM series
             """, [.integer(Int64(rowCount - 1))])
-        let rows = try BoundRows(connection: connection, blockCount: rowCount, readsArticleBits: true).rows(of: "harbour")
+        let rows = try BoundRows(connection: connection, blockCount: rowCount).rows(of: "harbour")
         #expect(rows.map(\.block) == Array(stride(from: Int64(0), to: Int64(rowCount - 1), by: 2)))
     }
 
@@ -181,7 +190,7 @@ struct PrunedRankingTests {
         let blockCount = Int(SearchBounds.block(of: 2_999)) + 1
         let sealed = try #require(try corpus.connection.scalar("SELECT count(*) FROM search_blocks")?.int64Value)
         #expect(sealed > 0 && sealed < Int64(blockCount), "some blocks sealed, some not")
-        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount, readsArticleBits: true)
+        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount)
         for word in Self.words + ["absentword"] {
             let term = try #require(tokenizer.terms(in: word).first)
             let matches = try #require(try corpus.connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(word)])?.int64Value)
@@ -203,7 +212,7 @@ struct PrunedRankingTests {
         try corpus.connection.execute("UPDATE search_bound_terms SET articles_bitmap = NULL WHERE block = 5")
         let tokenizer = try #require(FTSTokenizer(connection: corpus.connection))
         let blockCount = Int(SearchBounds.block(of: 2_999)) + 1
-        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount, readsArticleBits: true)
+        let boundRows = BoundRows(connection: corpus.connection, blockCount: blockCount)
 
         let term = try #require(tokenizer.terms(in: Self.words[0]).first)
         let row = try #require(try boundRows.rows(of: term).first { $0.block == 1 })
@@ -271,14 +280,100 @@ struct PrunedRankingTests {
         #expect(page.total > 0)
     }
 
-    /// A file of schema 16 (before bits were kept; a reader does not migrate it) is searched as
-    /// before: words ANDed are counted by FTS5, with the same pages.
+    /// A file of schema 16 (before bits were kept or groups packed; a reader does not migrate it)
+    /// is searched as before: words ANDed are counted by FTS5, with the same pages.
     @Test func aFileWithoutArticleBitsIsCountedByFTS5() throws {
         let corpus = try Corpus(articles: 2_000)
         defer { corpus.database.remove() }
-        try corpus.connection.execute("ALTER TABLE search_bound_terms DROP COLUMN articles_bitmap")
-        #expect(try BoundRows.fileKeepsArticleBits(corpus.connection) == false)
+        try corpus.connection.execute("""
+            ALTER TABLE search_bound_terms DROP COLUMN articles_bitmap;
+            DROP TABLE search_bound_packs; DROP TABLE search_packed_groups;
+            """)
+        #expect(try BoundRows.Layout.of(corpus.connection) == BoundRows.Layout(articleBits: false, packs: false))
         try Self.expectSamePages(corpus, queries: 300)
+    }
+
+    /// A packed entry reads back as its row: counts and bits as they were (every id's bits and none
+    /// stored as flags), the length per count rounded down to a Float (the bound only rises).
+    @Test func packedEntriesReadBackAsTheirRows() throws {
+        let rows = [
+            BoundRows.Row(block: 64 * 3 + 5, articles: 256, maxWeightedCount: 9, minLengthPerCount: 41.7, articleBits: ~SIMD4<UInt64>()),
+            BoundRows.Row(block: 64 * 3 + 6, articles: 4, maxWeightedCount: 65_535, minLengthPerCount: 0.1, articleBits: SIMD4(1, 0, 1 << 63, 5)),
+            BoundRows.Row(block: 64 * 3 + 63, articles: 17, maxWeightedCount: 2, minLengthPerCount: 1.0 / 3.0, articleBits: nil),
+        ]
+        var bytes: [UInt8] = []
+        for (index, row) in rows.enumerated() {
+            let entry = BoundPacks.Entry(row: row, generation: 4_000_000_000 + Int64(index))
+            #expect(BoundPacks.fits(entry))
+            BoundPacks.append(entry, to: &bytes)
+        }
+        #expect(bytes.count == 3 * BoundPacks.fixedSize + BoundPacks.bitmapSize)
+        var read: [BoundPacks.Entry] = []
+        bytes.withUnsafeBytes { BoundPacks.forEachEntry(in: $0, group: 3) { read.append($0) } }
+        #expect(read.map(\.row.block) == rows.map(\.block))
+        #expect(read.map(\.row.articles) == rows.map(\.articles))
+        #expect(read.map(\.row.maxWeightedCount) == rows.map(\.maxWeightedCount))
+        #expect(read.map(\.row.articleBits) == rows.map(\.articleBits))
+        #expect(read.map(\.generation) == [4_000_000_000, 4_000_000_001, 4_000_000_002])
+        for (entry, row) in zip(read, rows) {
+            #expect(entry.row.minLengthPerCount <= row.minLengthPerCount && entry.row.minLengthPerCount > row.minLengthPerCount * (1 - 1e-6))
+        }
+        #expect(!BoundPacks.fits(BoundPacks.Entry(row: rows[0], generation: 1 << 32)))
+        #expect(!BoundPacks.fits(BoundPacks.Entry(row: BoundRows.Row(block: 1, articles: 5, maxWeightedCount: 70_000, minLengthPerCount: 1,
+                                                                      articleBits: nil), generation: 1)))
+    }
+
+    /// Once every block of a group of 64 is sealed, the group's bounds are packed into one row per
+    /// word (`BoundPacks`) and its rows deleted: the same shares, totals, bits and pages. A block of
+    /// the group sealed again (its text changed) is read from its new rows, not its stale entry; one
+    /// with an article deleted (unsealed) from neither.
+    @Test func packedGroupsGiveTheSameBoundsAndPages() throws {
+        let groupEnd = Int(SearchBounds.groupSize << SearchBounds.blockShift)
+        let corpus = try Corpus(articles: 3_000, placeholders: groupEnd - 1_600)
+        defer { corpus.database.remove() }
+        let connection = corpus.connection
+        #expect(try connection.query("SELECT block_group FROM search_packed_groups").compactMap { $0.int64(0) } == [0])
+        #expect(try connection.scalar("SELECT count(*) FROM search_bound_terms WHERE block_group = 0")?.int64Value == 0)
+        #expect(try connection.scalar("SELECT count(*) FROM search_bound_packs WHERE block_group = 0")?.int64Value ?? 0 >= 10)
+
+        let tokenizer = try #require(FTSTokenizer(connection: connection))
+        let blockCount = Int(SearchBounds.block(of: Int64(groupEnd - 1_600 + 3_000))) + 1
+        func expectBoundsHold() throws {
+            let boundRows = BoundRows(connection: connection, blockCount: blockCount)
+            for word in Self.words {
+                let term = try #require(tokenizer.terms(in: word).first)
+                let rows = try boundRows.rows(of: term)
+                if Self.words.prefix(5).contains(word) {
+                    #expect(rows.contains { $0.block < SearchBounds.groupSize }, "\(word) has packed entries")
+                }
+                for row in rows where (row.block + 1) * SearchBounds.blockSize <= Int64(groupEnd - 1_600) {
+                    Issue.record("\(word): a bound for block \(row.block), which holds only placeholders")
+                }
+                for row in rows {
+                    let first = row.block << SearchBounds.blockShift
+                    let found = try connection.query("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                                                     [.text(word), .integer(first), .integer(first + SearchBounds.blockSize - 1)])
+                    #expect(Int64(found.count) == row.articles, "\(word) in block \(row.block)")
+                    let bits = try #require(row.articleBits)
+                    let held = found.compactMap { $0.int64(0) }.map { Int($0 - first) }
+                    #expect(held.allSatisfy { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 })
+                    #expect((0..<4).reduce(0) { $0 + bits[$1].nonzeroBitCount } == held.count)
+                }
+                let matches = try connection.scalar("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(word)])?.int64Value
+                #expect(try PrunedRanking.wordTotal(boundRows: boundRows, tokenizer: tokenizer, word: word) == matches)
+            }
+            try Self.expectSamePages(corpus, queries: 200)
+        }
+        try expectBoundsHold()
+
+        // Block 62 (in the packed group) sealed again from its changed text; block 61 left unsealed.
+        let changed = Int64(62) << SearchBounds.blockShift + 10
+        try connection.execute("UPDATE articles SET title = 'harbour harbour ferry ferry harbour' WHERE id = ?", [.integer(changed)])
+        try connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+        _ = try corpus.writer.write([corpus.article(99_999)])
+        #expect(try connection.scalar("SELECT count(*) FROM search_bound_terms WHERE block = 62")?.int64Value ?? 0 > 0)
+        try connection.execute("DELETE FROM articles WHERE id = ?", [.integer(Int64(61) << SearchBounds.blockShift + 5)])
+        try expectBoundsHold()
     }
 
     /// Text that changes after its block was sealed (a title filled in by a later copy, an edit in
