@@ -229,7 +229,28 @@ final class BlockFilter {
         let wanted = SearchBounds.block(of: id)
         if wanted != block { load(wanted) }
         if blockColumns.rejectsEverySlot { return false }
-        let slot = Int(id & (SearchBounds.blockSize - 1))
+        return admits(slot: Int(id & (SearchBounds.blockSize - 1)), id: id)
+    }
+
+    /// Which of `bits` (ids of `block`, bit i for its id i) pass the filters, as `admits` decides each.
+    func admitted(inBlock wanted: Int64, among bits: SIMD4<UInt64>) -> SIMD4<UInt64> {
+        if wanted != block { load(wanted) }
+        if blockColumns.rejectsEverySlot { return SIMD4() }
+        var passing = SIMD4<UInt64>()
+        let first = wanted << SearchBounds.blockShift
+        for word in 0..<4 {
+            var remaining = bits[word]
+            while remaining != 0 {
+                let bit = remaining.trailingZeroBitCount
+                remaining &= remaining - 1
+                if admits(slot: word * 64 + bit, id: first + Int64(word * 64 + bit)) { passing[word] |= 1 << UInt64(bit) }
+            }
+        }
+        return passing
+    }
+
+    /// `admits` for the loaded block's slot `slot`, id `id`.
+    private func admits(slot: Int, id: Int64) -> Bool {
         var verdict = Verdict(rawValue: blockColumns.verdicts[slot])
         if verdict == nil {
             verdict = self.verdict(slot: slot)

@@ -31,8 +31,10 @@ public enum PrunedRanking {
         /// a block went from 13-25 ms to 3-7 ms pruned; in 10.5 and fewer, pruning lost).
         public var wordMatchesPerBlock = 6
         /// A filtered search is pruned when at least one match in this many passes its filters
-        /// (measured at 1M: a source passing 18% lost, a date bound passing 64% gained 4.6x).
-        public var filteredShare = 2
+        /// (measured at 1M, 2 cores, once the matches passing came from the blocks' bits and
+        /// stretches went on alone while most still reached the cut: `said` from a source passing
+        /// 18% 108-118 -> 38-52 ms, from a year on passing 36% 159-167 -> 57-76).
+        public var filteredShare = 8
         /// Articles spread over the file whose filter verdicts guess that share before the matches
         /// are counted, taken from this many blocks: each block read costs a statement, and 1,024
         /// articles from as many blocks cost more than the rest of a rare word's filtered search.
@@ -175,14 +177,13 @@ public enum PrunedRanking {
         return total
     }
 
-    /// The exact number of articles holding every included word of `phrases` (each one term as the
-    /// index stores it) and no excluded one, as `expression` asks: block by block, the bits of the
-    /// block's ids holding each word combined and counted. FTS5 counts the blocks where some word has
-    /// no bits (it is in fewer than four of their articles, or the block is not sealed, or was sealed
-    /// before bits were kept), stretch by stretch. Nil when a phrase is not one term, a NOT is not
-    /// of one phrase at the top level (`NOT ("a" "b")` excludes only articles holding both; a NOT
-    /// inside a group leaves its phrase unmarked), or too many stretches are left to count.
-    static func andTotal(boundRows: BoundRows, tokenizer: FTSTokenizer, phrases: [Phrase], expression: String) throws -> Int64? {
+    /// Per block, the bits of its ids that hold every included word of `phrases` (each one term as
+    /// the index stores it) and no excluded one, as `expression` asks; nil for a block where some
+    /// word has no bits (it is in fewer than four of its articles, or the block is not sealed, or was
+    /// sealed before bits were kept). Nil when a phrase is not one term, or a NOT is not of one phrase
+    /// at the top level (`NOT ("a" "b")` excludes only articles holding both; a NOT inside a group
+    /// leaves its phrase unmarked).
+    static func matchBits(boundRows: BoundRows, tokenizer: FTSTokenizer, phrases: [Phrase], expression: String) throws -> [SIMD4<UInt64>?]? {
         let nots = expression.components(separatedBy: " NOT ").count - 1
         guard phrases.contains(where: { !$0.excluded }), !expression.contains("NOT ("), phrases.count(where: \.excluded) == nots else { return nil }
         var common = [SIMD4<UInt64>?](repeating: ~SIMD4<UInt64>(), count: boundRows.blockCount)
@@ -193,16 +194,72 @@ public enum PrunedRanking {
             for row in try boundRows.rows(of: terms[0]) { bits[Int(row.block)] = row.articleBits.map { phrase.excluded ? ~$0 : $0 } }
             for block in common.indices { common[block] = common[block].flatMap { held in bits[block].map { held & $0 } } }
         }
+        return common
+    }
+
+    static func count(_ bits: SIMD4<UInt64>) -> Int {
+        bits[0].nonzeroBitCount + bits[1].nonzeroBitCount + bits[2].nonzeroBitCount + bits[3].nonzeroBitCount
+    }
+
+    /// The exact number of articles `expression` matches, from the blocks' bits (`matchBits`); FTS5
+    /// counts the blocks without, stretch by stretch. Nil where `matchBits` is, or when too many
+    /// stretches are left to count.
+    static func andTotal(boundRows: BoundRows, tokenizer: FTSTokenizer, phrases: [Phrase], expression: String) throws -> Int64? {
+        guard let bits = try matchBits(boundRows: boundRows, tokenizer: tokenizer, phrases: phrases, expression: expression) else { return nil }
         var total: Int64 = 0
         var uncounted: [Int64] = []
-        for (block, bits) in common.enumerated() {
+        for (block, bits) in bits.enumerated() {
             if let bits {
-                total += Int64(bits[0].nonzeroBitCount + bits[1].nonzeroBitCount + bits[2].nonzeroBitCount + bits[3].nonzeroBitCount)
+                total += Int64(count(bits))
             } else {
                 uncounted.append(Int64(block))
             }
         }
         return try countedByFTS5(expression, in: uncounted, connection: boundRows.connection).map { total + $0 }
+    }
+
+    /// The ids of the matches of `expression` that `filter` admits, in order, and how many matches
+    /// there are: from the blocks' bits (`matchBits`) where they have them, the filter deciding each
+    /// block's set bits at once; FTS5 finds the matches of the other blocks, stretch by stretch. Nil
+    /// where `matchBits` is, or when too many stretches are left to read.
+    static func admittedMatches(boundRows: BoundRows, tokenizer: FTSTokenizer, phrases: [Phrase], expression: String,
+                                filter: BlockFilter) throws -> (admitted: [Int64], matches: Int)? {
+        guard let bits = try matchBits(boundRows: boundRows, tokenizer: tokenizer, phrases: phrases, expression: expression) else { return nil }
+        let unread = bits.indices.filter { bits[$0] == nil }.map(Int64.init)
+        let runs = SearchBounds.runs(of: unread)
+        guard runs.count <= maximumCountedStretches else { return nil }
+        var read: [Int64] = []
+        let statement = try boundRows.connection.cachedStatement("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?")
+        for run in runs {
+            let first = run.lowerBound << SearchBounds.blockShift, last = ((run.upperBound + 1) << SearchBounds.blockShift) - 1
+            try statement.bind([.text(expression), .integer(first), .integer(last)])
+            try statement.forEachInteger(column: 0) { read.append($0) }
+        }
+        var admitted: [Int64] = []
+        var matches = read.count
+        var next = read.startIndex
+        for (block, blockBits) in bits.enumerated() {
+            let first = Int64(block) << SearchBounds.blockShift
+            if let blockBits {
+                matches += count(blockBits)
+                let passing = filter.admitted(inBlock: Int64(block), among: blockBits)
+                for word in 0..<4 {
+                    var remaining = passing[word]
+                    while remaining != 0 {
+                        admitted.append(first + Int64(word * 64 + remaining.trailingZeroBitCount))
+                        remaining &= remaining - 1
+                    }
+                }
+            } else {
+                while next < read.endIndex, read[next] < first + SearchBounds.blockSize {
+                    if filter.admits(read[next]) { admitted.append(read[next]) }
+                    next += 1
+                }
+            }
+        }
+        // Matches past the last block (ids taken while this ran belong to no block counted).
+        admitted += read[next...].filter(filter.admits)
+        return (admitted, matches)
     }
 
     /// The most articles a query of words ANDed (or NEAR) can match, from the blocks: no more than

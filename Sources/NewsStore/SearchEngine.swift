@@ -513,21 +513,31 @@ public final class SearchEngine {
             let perBlock = word == nil ? pruning.matchesPerBlock : pruning.wordMatchesPerBlock
             let minimumTotal = threads * max(Int64(pruning.minimumMatches), Int64(perBlock) * blocks)
             // Where the blocks show too few matches, nothing is counted.
-            if let atMost = try PrunedRanking.matchesAtMost(phrases, boundRows: boundRows, tokenizer: tokenizer), atMost < minimumTotal {
-                return nil
-            }
+            let atMost = try PrunedRanking.matchesAtMost(phrases, boundRows: boundRows, tokenizer: tokenizer)
+            if let atMost, atMost < minimumTotal { return nil }
             var admitted: [Int64]?
             if let filter {
                 // First guessed from articles spread over the whole file, as counting the matches
-                // that pass costs a pass over all of them.
+                // that pass costs a pass over all of them: too small a share, or too few matches
+                // passing at that share, and every match is scored (which also counts them).
                 let sample = PrunedRanking.filterSample(blockCount: blocks, settings: pruning)
-                guard sample.count(where: filter.admits) * pruning.filteredShare >= sample.count else { return nil }
-                let matches = try matchIDs(expression)
-                admitted = matches.filter(filter.admits)
+                let passing = sample.count(where: filter.admits)
+                guard passing * pruning.filteredShare >= sample.count, !sample.isEmpty,
+                      (atMost ?? .max) / Int64(sample.count) * Int64(passing) >= minimumTotal else { return nil }
+                // Words (no column named): the matches from the blocks' bits, the filter deciding a
+                // block's at once; else every match's id from FTS5, each judged.
+                var found = try expression.contains(":") ? nil
+                    : PrunedRanking.admittedMatches(boundRows: boundRows, tokenizer: tokenizer, phrases: phrases, expression: expression, filter: filter)
+                if found == nil {
+                    let ids = try matchIDs(expression)
+                    found = (ids.filter(filter.admits), ids.count)
+                }
+                let matches = found!.matches
+                admitted = found!.admitted
                 // The page's cut is that of the best matches that pass: where few do, it sits so low
                 // that most blocks' bounds reach it, and scoring every match (which also counts
                 // them) costs less than counting them first and then scoring nearly as many.
-                guard admitted!.count * pruning.filteredShare >= matches.count else { return nil }
+                guard admitted!.count * pruning.filteredShare >= matches else { return nil }
             }
             // From the blocks where they can: a word's counts, the bits of words ANDed or NOTed.
             let total = try admitted.map { Int64($0.count) }

@@ -62,7 +62,7 @@ struct PrunedRankingTests {
         }
 
         func query() -> String {
-            switch next(9) {
+            switch next(11) {
             case 0, 1: word()
             case 2: "\(word()) \(word())"
             case 3: "\(word()) -\(word())"
@@ -71,6 +71,9 @@ struct PrunedRankingTests {
             // A filter scores every match, with each word's rows for the IDF from the blocks' counts.
             case 6: "\(word()) \(word()) from:2025-0\(1 + next(9))"
             case 7: "\(word()) OR \(word()) to:2025-0\(1 + next(9))"
+            // Filtered words pruned: the matches that pass come from the blocks' bits.
+            case 8: "\(word()) to:2025-0\(1 + next(9))"
+            case 9: "\(word()) -\(word()) from:2025-0\(1 + next(9))"
             default: "\(word()) OR \(word())"
             }
         }
