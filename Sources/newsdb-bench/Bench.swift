@@ -495,8 +495,10 @@ extension Bench {
         try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, 'articles_fts', 'row')")
         let words = try connection.query("SELECT term FROM temp.bench_vocab WHERE doc >= 200 AND term GLOB '[a-z]*' ORDER BY doc DESC LIMIT 400")
             .compactMap { $0.string(0) }
+        let sources = try connection.query("SELECT name FROM sources ORDER BY id LIMIT 20").compactMap { $0.string(0) }
         var generator = SplitMix(seed: seed)
         func word() -> String { words[Int(generator.next() % UInt64(words.count))] }
+        func source() -> String { sources.isEmpty ? "none" : sources[Int(generator.next() % UInt64(sources.count))] }
         let pruned = SearchEngine(connection: connection)
         let exhaustive = SearchEngine(connection: connection)
         exhaustive.allowsPruning = false
@@ -505,12 +507,15 @@ extension Bench {
         var slow: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<count {
-            let query = switch generator.next() % 6 {
+            let query = switch generator.next() % 8 {
             case 0: word()
             case 1: "\(word()) \(word())"
             case 2: "\(word()) OR \(word())"
             case 3: "\(word()) -\(word())"
             case 4: "\"\(word()) \(word())\" OR \(word())"
+            // Filtered: pruned from the blocks' bits where enough matches pass.
+            case 5: "\(word()) from:20\(16 + generator.next() % 10)"
+            case 6: "\(word()) -\(word()) source:\"\(source())\""
             default: "title:\(word()) \(word())"
             }
             var request = SearchRequest(query: try SearchQuery.parse(query))
