@@ -151,4 +151,29 @@ struct StorageCommandTests {
             """])
         #expect(result.stdout == "Tide tables\n", "\(result.stderr)")
     }
+
+    /// A load in small batches leaves several full-text segments; `optimize` merges them into one,
+    /// searches print the same bytes after, and a second run has nothing to merge.
+    @Test func optimizeMergesTheIndexAndSearchesStayTheSame() throws {
+        let newsdb = try BuiltBinary.locate()
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let db = scratch.path("news.db")
+        #expect(try newsdb.run(["ingest", "--db", db, "--quiet", "--batch", "3", IngestCommandTests.sample("pages")]).status == 0)
+        let segments = { Int(try newsdb.scalar(db: db, "SELECT count(DISTINCT segid) FROM articles_fts_idx")) ?? -1 }
+        let before = try segments()
+        #expect(before > 1, "batches of three leave several segments")
+        let queries = ["harbour", "strike OR drought", "\"told reporters\"", "council*"]
+        let pages = try queries.map { try newsdb.run(["search", "--db", db, "--format", "json", $0]).stdout }
+
+        let merged = try newsdb.run(["optimize", "--db", db])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.contains("merged the full-text index from \(before) segments into 1"), "\(merged.stdout)")
+        #expect(try segments() == 1)
+        #expect(try queries.map { try newsdb.run(["search", "--db", db, "--format", "json", $0]).stdout } == pages)
+
+        let again = try newsdb.run(["optimize", "--db", db])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("one segment already; nothing to merge"), "\(again.stdout)")
+    }
 }
