@@ -103,6 +103,13 @@ HTML_PAGES=../shared/realpages/dev/html
 [ -d "$HTML_PAGES" ] || HTML_PAGES=SampleData/html
 "$BENCH" html "$HTML_PAGES" 5 | while read -r name value unit; do record "$name" "$value" "$unit"; done
 
+# `newsdb optimize` merges the full-text index into one segment; then the query set again, in-process and
+# as processes. Last, so that every figure above is of the file as a load leaves it.
+/usr/bin/time -f "%e" -o "$WORK/time-optimize" "$NEWSDB" optimize --db "$WORK/pages.db" >&2
+record optimize_seconds "$(cat "$WORK/time-optimize")" s
+"$BENCH" search "$WORK/pages.db" "$REPEAT" | grep -E '^search_p(50|95|99)_ms' | while read -r name value unit; do record "optimized_$name" "$value" "$unit"; done
+"$BENCH" process "$WORK/pages.db" "$INSTALLED" "$REPEAT" | grep -E '^search_process_p(50|95|99)_ms' | while read -r name value unit; do record "optimized_$name" "$value" "$unit"; done
+
 {
     echo
     echo "## $(date -u +%Y-%m-%d) — $N articles"
