@@ -11,7 +11,7 @@ extension NewsDB {
             abstract: "Merge the full-text index into one segment, which makes ranked searches of a big file cheaper.",
             discussion: """
                 Worth running after a big load: each load leaves segments behind, and a search pays for each. \
-                It rewrites the whole index (16 s for a million articles) in one transaction; searches go on \
+                It rewrites the whole index (about 20 s for a million articles) in one transaction; searches go on \
                 meanwhile, and a kill part way leaves the index as it was. Example: newsdb optimize --db news.db
                 """
         )
