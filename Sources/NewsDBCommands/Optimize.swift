@@ -19,6 +19,8 @@ extension NewsDB {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
+            // An existing newsdb file only: a mistyped path is an error, not a new empty database.
+            _ = try database.openReadOnly()
             let (connection, _) = try NewsDatabase.openMigrating(path: database.path)
             let before = try FullTextSegments.count(connection: connection)
             guard before > 1 else {

@@ -175,5 +175,10 @@ struct StorageCommandTests {
         let again = try newsdb.run(["optimize", "--db", db])
         #expect(again.status == 0)
         #expect(again.stdout.contains("one segment already; nothing to merge"), "\(again.stdout)")
+
+        let missing = try newsdb.run(["optimize", "--db", scratch.path("typo.db")])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no database at"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("typo.db")))
     }
 }
