@@ -9,6 +9,9 @@ struct BestScores {
     private(set) var entries: [(score: Double, id: Int64)] = []
     private(set) var overflowed = false
     let capacity: Int
+    /// The best score of the matches offered and not kept (refused, or pushed out by better ones);
+    /// infinity when every match offered is kept.
+    private(set) var bestLeftOut = Double.infinity
 
     init(capacity: Int, tieLimit: Int = BestScores.tieLimit) {
         self.capacity = max(0, capacity)
@@ -23,7 +26,10 @@ struct BestScores {
     @discardableResult
     mutating func offer(id: Int64, score: Double) -> Bool {
         guard capacity > 0, !overflowed else { return false }
-        if entries.count >= capacity && score > entries[capacity - 1].score { return false }
+        if entries.count >= capacity && score > entries[capacity - 1].score {
+            bestLeftOut = min(bestLeftOut, score)
+            return false
+        }
         var low = 0
         var high = entries.count
         while low < high {
@@ -33,7 +39,10 @@ struct BestScores {
         entries.insert((score, id), at: low)
         if entries.count > capacity {
             let edge = entries[capacity - 1].score
-            while let last = entries.last, last.score > edge { entries.removeLast() }
+            while let last = entries.last, last.score > edge {
+                bestLeftOut = min(bestLeftOut, last.score)
+                entries.removeLast()
+            }
             if entries.count > capacity + tieLimit {
                 overflowed = true
                 entries.removeAll()
@@ -53,6 +62,7 @@ struct BestScores {
             entries.removeAll()
             return
         }
+        bestLeftOut = min(bestLeftOut, other.bestLeftOut)
         for entry in other.entries { offer(id: entry.id, score: entry.score) }
     }
 }

@@ -28,6 +28,11 @@ final class MatchPositions {
     /// Rows holding each phrase, when the search counted them already (with FTS5's count, cheaper
     /// than the rank function's own way): the IDF is then made from these.
     var knownPhraseRows: [Int64]?
+    /// Set for a query of one phrase whose rows are its matches (`OnePhraseRanking`): rows are
+    /// scored with an IDF of 1, and the phrase's share of the row scored last is left in `rowShare`,
+    /// so the search can put the IDF in once the scan has counted the rows.
+    var defersIDF = false
+    var rowShare = RankFunction.PhraseShare(frequency: 0, normaliser: 0)
 }
 
 struct RankStatistics {
@@ -35,4 +40,8 @@ struct RankStatistics {
     /// Rows holding each phrase (the IDF's count).
     var phraseRows: [Int64]
     var averageLength: Double
+    /// Rows in the index, the IDF's N.
+    var rowCount: Double
+    /// True when `idf` is a stand-in of 1 (`MatchPositions.defersIDF`).
+    var idfDeferred = false
 }

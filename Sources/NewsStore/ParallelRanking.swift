@@ -18,6 +18,8 @@ enum ParallelRanking {
         /// Every match's id, in id order (only when asked for).
         var ids: [Int64] = []
         var phraseSizes: [Int32] = []
+        /// With the IDF left out (`MatchPositions.defersIDF`): the phrase's share in each row kept.
+        var shares: [Int64: RankFunction.PhraseShare] = [:]
     }
 
     /// Ids 0 through `lastID` cut into `count` stretches of equal length, whole blocks each (fewer
@@ -55,13 +57,15 @@ enum ParallelRanking {
 
     /// Every match of `expression` scored with `statistics`, filtered by `filter` where given.
     static func score(expression: String, statistics: RankStatistics, filter: BlockFilter.Settings?, capacity: Int, tieLimit: Int,
-                      collectsIDs: Bool, helpers: ScanHelpers, stretches: [ClosedRange<Int64>], timeLimit: TimeLimit?) throws -> Found {
+                      collectsIDs: Bool, helpers: ScanHelpers, stretches: [ClosedRange<Int64>], defersIDF: Bool = false,
+                      timeLimit: TimeLimit?) throws -> Found {
         let queue = JobQueue(count: stretches.count)
         let parts = try helpers.run({ helper, _ in
             var part = Found(best: BestScores(capacity: capacity, tieLimit: tieLimit))
             var idsByStretch: [(stretch: Int, ids: [Int64])] = []
             let positions = MatchPositions()
             positions.statistics = statistics
+            positions.defersIDF = defersIDF
             let blockFilter = try filter.map { try BlockFilter(connection: helper, settings: $0) }
             let statement = try helper.cachedStatement(SearchEngine.rankingScanSQL(idRange: true, filtered: blockFilter != nil))
             var pointers = [(Unmanaged.passUnretained(positions).toOpaque(), MatchPositions.pointerType)]
@@ -76,6 +80,7 @@ enum ParallelRanking {
                         part.total += 1
                         if part.best.offer(id: id, score: score) {
                             part.places[id] = positions.row
+                            if defersIDF { part.shares[id] = positions.rowShare }
                             positions.cutoff = part.best.cutoff
                         }
                         if collectsIDs { ids.append(id) }
@@ -91,6 +96,7 @@ enum ParallelRanking {
             found.total += part.total
             found.best.merge(part.best)
             found.places.merge(part.places) { first, _ in first }
+            found.shares.merge(part.shares) { first, _ in first }
             if found.phraseSizes.isEmpty { found.phraseSizes = part.phraseSizes }
         }
         if collectsIDs {

@@ -17,6 +17,25 @@ enum RankFunction {
     static let k1 = 1.2
     static let b = 0.75
 
+    /// What a row gives one phrase's BM25 term before its IDF: the phrase's weighted count in the
+    /// row and the row's length normaliser.
+    struct PhraseShare: Equatable {
+        var frequency: Double
+        var normaliser: Double
+    }
+
+    /// One phrase's BM25 term. Every score is summed from these, so a score put together later
+    /// from the same share and IDF has the same bits.
+    static func term(idf: Double, _ share: PhraseShare) -> Double {
+        idf * (share.frequency * (k1 + 1)) / (share.frequency + share.normaliser)
+    }
+
+    /// As bm25(): a phrase in more than half the rows would weigh negative, so it weighs almost nothing.
+    static func idf(rowCount: Double, phraseRows: Int64) -> Double {
+        let value = log((rowCount - Double(phraseRows) + 0.5) / (Double(phraseRows) + 0.5))
+        return value <= 0 ? 1e-6 : value
+    }
+
     /// Adds the function to a connection; a database without FTS5 simply goes without it.
     static func register(on handle: OpaquePointer) {
         guard let api = fts5API(handle) else { return }
@@ -75,6 +94,8 @@ private final class RankQuery {
     private let lengths: RowLengths?
     /// Given as the argument after the weights: where each row's matched phrases are left.
     private let positions: MatchPositions?
+    /// Scoring one phrase with an IDF of 1, its share left in `positions` (`MatchPositions.defersIDF`).
+    private let defersIDF: Bool
 
     init?(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, weights count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) {
         let fts = api.pointee
@@ -86,7 +107,9 @@ private final class RankQuery {
         if let known = positions?.statistics, known.idf.count == phraseCount {
             statistics = known
         } else {
-            guard let counted = Self.statistics(fts: fts, context: context, knownPhraseRows: positions?.knownPhraseRows) else { return nil }
+            let defers = positions?.defersIDF == true && phraseCount == 1
+            guard let counted = Self.statistics(fts: fts, context: context, knownPhraseRows: positions?.knownPhraseRows, defersIDF: defers)
+            else { return nil }
             statistics = counted
             positions?.statistics = counted
         }
@@ -105,10 +128,12 @@ private final class RankQuery {
         lengths = RowLengths(handle: fts.xUserData(context).map { OpaquePointer($0) })
         positions?.phraseSizes = (0..<fts.xPhraseCount(context)).map { fts.xPhraseSize(context, $0) }
         self.positions = positions
+        defersIDF = positions?.defersIDF == true && phraseCount == 1
     }
 
-    /// IDF per phrase and the average row length, as bm25() counts them.
-    private static func statistics(fts: Fts5ExtensionApi, context: OpaquePointer, knownPhraseRows: [Int64]?) -> RankStatistics? {
+    /// IDF per phrase and the average row length, as bm25() counts them; with `defersIDF`, an IDF
+    /// of 1 and no rows counted (the search counts them as it scores).
+    private static func statistics(fts: Fts5ExtensionApi, context: OpaquePointer, knownPhraseRows: [Int64]?, defersIDF: Bool) -> RankStatistics? {
         var rows: Int64 = 0
         var tokens: Int64 = 0
         guard fts.xRowCount(context, &rows) == SQLITE_OK, fts.xColumnTotalSize(context, -1, &tokens) == SQLITE_OK else { return nil }
@@ -119,6 +144,11 @@ private final class RankQuery {
         let known = knownPhraseRows?.count == Int(phraseCount) ? knownPhraseRows : nil
         for phrase in 0..<phraseCount {
             var hits: Int64 = known?[Int(phrase)] ?? 0
+            if defersIDF {
+                idf.append(1)
+                phraseRows.append(0)
+                continue
+            }
             if known == nil {
                 let status = fts.xQueryPhrase(context, phrase, &hits) { _, _, counter in
                     counter?.assumingMemoryBound(to: Int64.self).pointee += 1
@@ -126,12 +156,11 @@ private final class RankQuery {
                 }
                 guard status == SQLITE_OK else { return nil }
             }
-            // As bm25(): a phrase in more than half the rows would weigh negative, so it weighs almost nothing.
-            let value = log((rowCount - Double(hits) + 0.5) / (Double(hits) + 0.5))
-            idf.append(value <= 0 ? 1e-6 : value)
+            idf.append(RankFunction.idf(rowCount: rowCount, phraseRows: hits))
             phraseRows.append(hits)
         }
-        return RankStatistics(idf: idf, phraseRows: phraseRows, averageLength: Double(tokens) / rowCount)
+        return RankStatistics(idf: idf, phraseRows: phraseRows, averageLength: Double(tokens) / rowCount, rowCount: rowCount,
+                              idfDeferred: defersIDF)
     }
 
     deinit {
@@ -162,9 +191,9 @@ private final class RankQuery {
         let normaliser = Self.k1 * (1 - Self.b + Self.b * length / averageLength)
         var score = 0.0
         for index in 0..<frequencies.count {
-            let frequency = frequencies[index]
-            score += idf[index] * (frequency * (Self.k1 + 1)) / (frequency + normaliser)
+            score += RankFunction.term(idf: idf[index], RankFunction.PhraseShare(frequency: frequencies[index], normaliser: normaliser))
         }
+        if defersIDF { positions?.rowShare = RankFunction.PhraseShare(frequency: frequencies[0], normaliser: normaliser) }
         if let positions {
             // Places are left only for a row the search may keep: most rows score worse than its cut.
             positions.row.removeAll(keepingCapacity: true)

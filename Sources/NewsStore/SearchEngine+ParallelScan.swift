@@ -7,15 +7,18 @@ extension SearchEngine {
     /// between the connections' snapshots. The caller then scores alone. `version`: the file's
     /// `ScanHelpers.version` read before `boundRows` (the words' bounds, when read already) or anything
     /// else this search read.
+    /// `mayDeferIDF`: a query of one phrase is scored without its IDF, which goes in at the end
+    /// (`OnePhraseRanking`); false to score with it from the start.
     func scoreInParallel(expression: String, request: SearchRequest, collectsIDs: Bool, versionBefore version: SQLValue,
-                         boundRows known: BoundRows?) throws -> ParallelRanking.Found? {
+                         boundRows known: BoundRows?, mayDeferIDF: Bool = true) throws -> ParallelRanking.Found? {
         // Not a prefix: FTS5 gathers all of a prefix's terms for each statement, whatever its ids.
         guard let helpers = scanHelpers, !connection.isInTransaction, !expression.contains("*") else { return nil }
         let phrases = request.rawExpression == nil ? PrunedRanking.phrases(of: expression) : nil
         // Each phrase's rows for the IDF where the blocks' counts give them (one word), the rest
         // counted by the helpers. Not with a column filter, which changes what the rank function
         // counts (https://sqlite.org/fts5.html#xQueryPhrase): it then counts for itself.
-        let countsRows = phrases != nil && !expression.contains(":")
+        let defersIDF = mayDeferIDF && deferIDF(expression: expression, request: request, filtered: !request.query.filters.isEmpty)
+        let countsRows = phrases != nil && !expression.contains(":") && !defersIDF
         var rows: [Int64?] = phrases.map { Array(repeating: nil, count: $0.count) } ?? []
         if let phrases, try hasSearchBounds(), let tokenizer {
             let boundRows = try known ?? makeBoundRows()
@@ -36,11 +39,13 @@ extension SearchEngine {
         let blocks = Int64(try blockCount())
         let capacity = request.offset + request.limit
         try beforeJoiningHelpers?()
-        return try connection.transaction(.deferred) { () throws -> ParallelRanking.Found? in
+        var scoresWithIDF = false
+        let found = try connection.transaction(.deferred) { () throws -> ParallelRanking.Found? in
             guard try helpers.join(connection, versionBefore: version) else { return nil }
             defer { helpers.leave() }
             let stretches = ParallelRanking.stretches(blockCount: blocks, helpers: helpers)
             let positions = MatchPositions()
+            positions.defersIDF = defersIDF
             if let phrases, countsRows {
                 let unknown = rows.indices.filter { rows[$0] == nil }
                 let counted = unknown.isEmpty ? [] : try ParallelRanking.counts(of: unknown.map { SearchQueryParser.quote(phrases[$0].text) },
@@ -54,9 +59,30 @@ extension SearchEngine {
             guard let statistics = positions.statistics else {
                 return ParallelRanking.Found(best: BestScores(capacity: capacity, tieLimit: tieLimit))
             }
-            return try ParallelRanking.score(expression: expression, statistics: statistics, filter: filter, capacity: capacity,
-                                             tieLimit: tieLimit, collectsIDs: collectsIDs, helpers: helpers, stretches: stretches,
-                                             timeLimit: connection.timeLimit)
+            var found = try ParallelRanking.score(expression: expression, statistics: statistics, filter: filter, capacity: capacity,
+                                                  tieLimit: tieLimit, collectsIDs: collectsIDs, helpers: helpers, stretches: stretches,
+                                                  defersIDF: statistics.idfDeferred, timeLimit: connection.timeLimit)
+            if statistics.idfDeferred {
+                guard let rescored = OnePhraseRanking.withIDF(found.best, shares: found.shares, total: found.total, rowCount: statistics.rowCount) else {
+                    scoresWithIDF = true
+                    return nil
+                }
+                found.best = rescored
+                lastDeferredIDF = true
+            }
+            return found
         }
+        if scoresWithIDF {
+            return try scoreInParallel(expression: expression, request: request, collectsIDs: collectsIDs, versionBefore: version,
+                                       boundRows: known, mayDeferIDF: false)
+        }
+        return found
+    }
+
+    /// Whether a search that scores every match puts the IDF in at the end (`OnePhraseRanking`):
+    /// one phrase, unfiltered, for a page. Not for the exhaustive reference (`allowsPruning` off).
+    func deferIDF(expression: String, request: SearchRequest, filtered: Bool) -> Bool {
+        allowsPruning && request.rawExpression == nil && !filtered && request.offset + request.limit > 0
+            && OnePhraseRanking.isOnePhrase(expression)
     }
 }

@@ -40,6 +40,9 @@ public final class SearchEngine {
     public internal(set) var lastScanThreads = 1
     /// How many blocks the last search scanned, when an entity filter few articles pass chose them.
     public internal(set) var lastCandidateBlocks: Int?
+    /// Whether the last search scored its one phrase without the IDF and put it in at the end
+    /// (`OnePhraseRanking`).
+    public internal(set) var lastDeferredIDF = false
     /// Tests only: runs after a parallel scan has read the file's version, before the helpers join
     /// its snapshot (a commit here must send the search back to one thread).
     var beforeJoiningHelpers: (() throws -> Void)?
@@ -300,6 +303,7 @@ public final class SearchEngine {
         lastPrunedStatements = nil
         lastScanThreads = 1
         lastCandidateBlocks = nil
+        lastDeferredIDF = false
         let clock = ContinuousClock()
         let start = clock.now
         if Self.ranksInOnePass(request), let expression = request.expression,
@@ -348,6 +352,7 @@ public final class SearchEngine {
         let settings = request.query.filters.isEmpty ? nil : try blockFilterSettings(for: request.query.filters, exact: true)
         let filter = try settings.map { try BlockFilter(connection: connection, settings: $0) }
         var places: [Int64: [MatchPositions.Instance]] = [:]
+        var shares: [Int64: RankFunction.PhraseShare] = [:]
         var total = 0
         /// Scores the rows `sql` selects, leaving out those in `skipped` blocks (scored already, true by block);
         /// `collectingIDs` where they are every match (a pruned search's stretches are not).
@@ -362,6 +367,7 @@ public final class SearchEngine {
                     total += 1
                     if best.offer(id: id, score: score) {
                         places[id] = positions.row
+                        if positions.defersIDF { shares[id] = positions.rowShare }
                         positions.cutoff = best.cutoff
                     }
                     if collectingIDs { matchIDs.append(id) }
@@ -408,6 +414,23 @@ public final class SearchEngine {
                         let unchanged = try version != nil && ScanHelpers.version(of: connection) == version
                         positions.knownPhraseRows = try knownPhraseRows(of: expression, read: unchanged ? boundRows : nil)
                         try scan()
+                    }
+                } else if deferIDF(expression: expression, request: request, filtered: filter != nil) {
+                    positions.defersIDF = true
+                    try scan()
+                    if let statistics = positions.statistics, statistics.idfDeferred {
+                        if let rescored = OnePhraseRanking.withIDF(best, shares: shares, total: total, rowCount: statistics.rowCount) {
+                            best = rescored
+                            lastDeferredIDF = true
+                        } else {
+                            // A match left out may tie the page's last once the IDF is in: score again with it.
+                            best = BestScores(capacity: request.offset + request.limit, tieLimit: tieLimit)
+                            (places, shares, total, matchIDs) = ([:], [:], 0, [])
+                            positions.defersIDF = false
+                            positions.statistics = nil
+                            positions.cutoff = .infinity
+                            try scan()
+                        }
                     }
                 } else {
                     try scan()

@@ -518,6 +518,16 @@ extension Bench {
         var generator = SplitMix(seed: seed)
         func word() -> String { words[Int(generator.next() % UInt64(words.count))] }
         func source() -> String { sources.isEmpty ? "none" : sources[Int(generator.next() % UInt64(sources.count))] }
+        let lastID = try connection.scalar("SELECT max(id) FROM articles")?.int64Value ?? 0
+        // Two neighbouring words of an article's lead, as a phrase: one that matches.
+        func phrase() throws -> String {
+            let id = 1 + Int64(generator.next() % UInt64(max(1, lastID)))
+            let lead = try connection.scalar("SELECT lead FROM articles WHERE id >= ? ORDER BY id LIMIT 1", [.integer(id)]).flatMap { if case .text(let text) = $0 { text } else { nil } } ?? ""
+            let words = lead.split { !$0.isLetter }.map { $0.lowercased() }
+            guard words.count >= 2 else { return word() }
+            let first = Int(generator.next() % UInt64(words.count - 1))
+            return "\"\(words[first]) \(words[first + 1])\""
+        }
         let pruned = SearchEngine(connection: connection)
         let exhaustive = SearchEngine(connection: connection)
         exhaustive.allowsPruning = false
@@ -526,7 +536,7 @@ extension Bench {
         var slow: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<count {
-            let query = switch generator.next() % 8 {
+            let query = switch generator.next() % 10 {
             case 0: word()
             case 1: "\(word()) \(word())"
             case 2: "\(word()) OR \(word())"
@@ -535,7 +545,10 @@ extension Bench {
             // Filtered: pruned from the blocks' bits where enough matches pass.
             case 5: "\(word()) from:20\(16 + generator.next() % 10)"
             case 6: "\(word()) -\(word()) source:\"\(source())\""
-            default: "title:\(word()) \(word())"
+            case 7: "title:\(word()) \(word())"
+            // One phrase, or a prefix: scored without the IDF, which goes in at the end.
+            case 8: try phrase()
+            default: "\(word().prefix(4))*"
             }
             var request = SearchRequest(query: try SearchQuery.parse(query))
             request.limit = 10
