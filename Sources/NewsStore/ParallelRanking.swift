@@ -20,6 +20,8 @@ enum ParallelRanking {
         var phraseSizes: [Int32] = []
         /// With the IDF left out (`MatchPositions.defersIDF`): the phrase's share in each row kept.
         var shares: [Int64: RankFunction.PhraseShare] = [:]
+        /// What the rows were scored with (nil when no row was).
+        var statistics: RankStatistics?
     }
 
     /// Ids 0 through `lastID` cut into `count` stretches of equal length, whole blocks each (fewer
@@ -55,8 +57,9 @@ enum ParallelRanking {
         return phrases.indices.map { phrase in counts.reduce(0) { $0 + $1[phrase] } }
     }
 
-    /// Every match of `expression` scored with `statistics`, filtered by `filter` where given.
-    static func score(expression: String, statistics: RankStatistics, filter: BlockFilter.Settings?, capacity: Int, tieLimit: Int,
+    /// Every match of `expression` scored with `statistics`, filtered by `filter` where given. Nil
+    /// `statistics` (the IDF deferred): each helper works them out from the snapshot they share.
+    static func score(expression: String, statistics: RankStatistics?, filter: BlockFilter.Settings?, capacity: Int, tieLimit: Int,
                       collectsIDs: Bool, helpers: ScanHelpers, stretches: [ClosedRange<Int64>], defersIDF: Bool = false,
                       timeLimit: TimeLimit?) throws -> Found {
         let queue = JobQueue(count: stretches.count)
@@ -89,6 +92,7 @@ enum ParallelRanking {
                 }
             }
             part.phraseSizes = positions.phraseSizes
+            part.statistics = positions.statistics
             return (part, idsByStretch)
         }, timeLimit: timeLimit)
         var found = Found(best: BestScores(capacity: capacity, tieLimit: tieLimit))
@@ -98,6 +102,7 @@ enum ParallelRanking {
             found.places.merge(part.places) { first, _ in first }
             found.shares.merge(part.shares) { first, _ in first }
             if found.phraseSizes.isEmpty { found.phraseSizes = part.phraseSizes }
+            if found.statistics == nil { found.statistics = part.statistics }
         }
         if collectsIDs {
             found.ids.reserveCapacity(found.total)

@@ -11,13 +11,17 @@ extension SearchEngine {
     /// (`OnePhraseRanking`); false to score with it from the start.
     func scoreInParallel(expression: String, request: SearchRequest, collectsIDs: Bool, versionBefore version: SQLValue,
                          boundRows known: BoundRows?, mayDeferIDF: Bool = true) throws -> ParallelRanking.Found? {
-        // Not a prefix: FTS5 gathers all of a prefix's terms for each statement, whatever its ids.
-        guard let helpers = scanHelpers, !connection.isInTransaction, !expression.contains("*") else { return nil }
+        guard let helpers = scanHelpers, !connection.isInTransaction else { return nil }
+        let defersIDF = mayDeferIDF && deferIDF(expression: expression, request: request, filtered: !request.query.filters.isEmpty)
+        // FTS5 gathers all of a prefix's terms for each statement, whatever its ids: a prefix gives
+        // each helper one stretch, and only with its IDF deferred (no statement counts its rows
+        // first) and the helpers open already (its matches are not known before that gather).
+        let isPrefix = expression.contains("*")
+        if isPrefix, !(defersIDF && helpers.isOpen) { return nil }
         let phrases = request.rawExpression == nil ? PrunedRanking.phrases(of: expression) : nil
         // Each phrase's rows for the IDF where the blocks' counts give them (one word), the rest
         // counted by the helpers. Not with a column filter, which changes what the rank function
         // counts (https://sqlite.org/fts5.html#xQueryPhrase): it then counts for itself.
-        let defersIDF = mayDeferIDF && deferIDF(expression: expression, request: request, filtered: !request.query.filters.isEmpty)
         let countsRows = phrases != nil && !expression.contains(":") && !defersIDF
         var rows: [Int64?] = phrases.map { Array(repeating: nil, count: $0.count) } ?? []
         if let phrases, try hasSearchBounds(), let tokenizer {
@@ -43,7 +47,8 @@ extension SearchEngine {
         let found = try connection.transaction(.deferred) { () throws -> ParallelRanking.Found? in
             guard try helpers.join(connection, versionBefore: version) else { return nil }
             defer { helpers.leave() }
-            let stretches = ParallelRanking.stretches(blockCount: blocks, helpers: helpers)
+            let stretches = isPrefix ? ParallelRanking.stretches(upTo: blocks << SearchBounds.blockShift, count: helpers.count)
+                : ParallelRanking.stretches(blockCount: blocks, helpers: helpers)
             let positions = MatchPositions()
             positions.defersIDF = defersIDF
             if let phrases, countsRows {
@@ -53,17 +58,20 @@ extension SearchEngine {
                 for (index, count) in zip(unknown, counted) { rows[index] = count }
                 positions.knownPhraseRows = rows.map { $0 ?? 0 }
             }
-            // One row scored here for the IDF and average length every helper then scores with.
-            try scoreFirstMatch(of: expression, leavingStatisticsIn: positions)
-            lastScanThreads = helpers.count
-            guard let statistics = positions.statistics else {
-                return ParallelRanking.Found(best: BestScores(capacity: capacity, tieLimit: tieLimit))
+            // One row scored here for the IDF and average length every helper then scores with. With
+            // the IDF deferred each helper works out the same ones from the snapshot they share
+            // (a prefix's first row would cost a gather of its own).
+            if !defersIDF {
+                try scoreFirstMatch(of: expression, leavingStatisticsIn: positions)
+                guard positions.statistics != nil else { return ParallelRanking.Found(best: BestScores(capacity: capacity, tieLimit: tieLimit)) }
             }
-            var found = try ParallelRanking.score(expression: expression, statistics: statistics, filter: filter, capacity: capacity,
+            lastScanThreads = helpers.count
+            var found = try ParallelRanking.score(expression: expression, statistics: positions.statistics, filter: filter, capacity: capacity,
                                                   tieLimit: tieLimit, collectsIDs: collectsIDs, helpers: helpers, stretches: stretches,
-                                                  defersIDF: statistics.idfDeferred, timeLimit: connection.timeLimit)
-            if statistics.idfDeferred {
-                guard let rescored = OnePhraseRanking.withIDF(found.best, shares: found.shares, total: found.total, rowCount: statistics.rowCount) else {
+                                                  defersIDF: defersIDF, timeLimit: connection.timeLimit)
+            if defersIDF, let statistics = found.statistics {
+                guard statistics.idfDeferred,
+                      let rescored = OnePhraseRanking.withIDF(found.best, shares: found.shares, total: found.total, rowCount: statistics.rowCount) else {
                     scoresWithIDF = true
                     return nil
                 }

@@ -45,6 +45,7 @@ struct OnePhraseRankingTests {
         reference.allowsPruning = false
         reference.threads = 1
         var deferred = 0
+        var prefixesOnHelpers = 0
         for _ in 0..<300 {
             let text = try Self.query(corpus)
             guard let parsed = try? SearchQuery.parse(text) else { continue }
@@ -53,6 +54,7 @@ struct OnePhraseRankingTests {
             request.offset = corpus.next(4) == 0 ? corpus.next(30) : 0
             let fast = try deferring.search(request)
             if deferring.lastDeferredIDF { deferred += 1 }
+            if text.hasSuffix("*"), deferring.lastDeferredIDF, deferring.lastScanThreads > 1 { prefixesOnHelpers += 1 }
             let slow = try reference.search(request)
             #expect(!reference.lastDeferredIDF)
             #expect(fast.total == slow.total, "\(text): total")
@@ -62,6 +64,8 @@ struct OnePhraseRankingTests {
         }
         // Words of many matches are pruned instead; the rest, phrases and prefixes, defer.
         #expect(deferred > 150, "\(deferred) of 300 searches deferred the IDF")
+        // A prefix goes to the helpers once they are open, one stretch each.
+        if threads > 1 { #expect(prefixesOnHelpers > 20, "\(prefixesOnHelpers) prefixes scored by the helpers") }
     }
 
     /// Rows the scan left out with a score a rounding away from the page's last might tie it once
