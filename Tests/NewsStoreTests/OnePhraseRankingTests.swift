@@ -68,6 +68,37 @@ struct OnePhraseRankingTests {
         if threads > 1 { #expect(prefixesOnHelpers > 20, "\(prefixesOnHelpers) prefixes scored by the helpers") }
     }
 
+    /// Two articles whose shares are equal in real numbers (three matches in 35 tokens, two in 20,
+    /// where the average is 30) but may round apart, and apart the other way once the IDF is in:
+    /// the page, scores and order equal scoring with the IDF first, whichever comes first by id.
+    @Test(arguments: [false, true])
+    func sharesEqualInRealNumbersGiveThePageScoredWithTheIDF(threeFirst: Bool) throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let connection = try database.open()
+        func article(_ number: Int, matches: Int, tokens: Int) -> Article {
+            let filler = (0..<(tokens - 2 - matches)).map { "w\(number)x\($0)" }
+            return Article(title: "t\(number)", paragraphs: ["l\(number)", (Array(repeating: "zephyr", count: matches) + filler).joined(separator: " ")],
+                           origin: "tie\(number)")
+        }
+        let pair = [article(1, matches: 3, tokens: 35), article(2, matches: 2, tokens: 20)]
+        // Eight more without the word, 245 tokens in all: the average length is 30 exactly.
+        let others = (3...10).map { article($0, matches: 0, tokens: $0 == 10 ? 28 : 31) }
+        _ = try ArticleWriter(connection: connection).write((threeFirst ? pair : pair.reversed()) + others)
+        let deferring = SearchEngine(connection: connection)
+        let reference = SearchEngine(connection: connection)
+        reference.allowsPruning = false
+        for limit in [1, 2] {
+            var request = SearchRequest(query: try SearchQuery.parse("zephyr"))
+            request.limit = limit
+            let fast = try deferring.search(request)
+            let slow = try reference.search(request)
+            #expect(fast.total == 2 && slow.total == 2)
+            #expect(fast.hits.map(\.id) == slow.hits.map(\.id), "limit \(limit)")
+            #expect(fast.hits.map(\.score) == slow.hits.map(\.score), "limit \(limit)")
+        }
+    }
+
     /// Rows the scan left out with a score a rounding away from the page's last might tie it once
     /// the IDF is in: then no page is given, and the search scores again with the IDF.
     @Test func aNearTieAtTheEdgeGivesNoPage() throws {
