@@ -94,7 +94,8 @@ private final class RankQuery {
     private let lengths: RowLengths?
     /// Given as the argument after the weights: where each row's matched phrases are left.
     private let positions: MatchPositions?
-    /// Scoring one phrase with an IDF of 1, its share left in `positions` (`MatchPositions.defersIDF`).
+    /// Scoring one phrase with a stand-in IDF of 1 (`RankStatistics.idfDeferred`), its share left in
+    /// `positions` for the search to put the IDF in (`MatchPositions.defersIDF`).
     private let defersIDF: Bool
 
     init?(api: UnsafePointer<Fts5ExtensionApi>, context: OpaquePointer, weights count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) {
@@ -128,7 +129,7 @@ private final class RankQuery {
         lengths = RowLengths(handle: fts.xUserData(context).map { OpaquePointer($0) })
         positions?.phraseSizes = (0..<fts.xPhraseCount(context)).map { fts.xPhraseSize(context, $0) }
         self.positions = positions
-        defersIDF = positions?.defersIDF == true && phraseCount == 1
+        defersIDF = statistics.idfDeferred
     }
 
     /// IDF per phrase and the average row length, as bm25() counts them; with `defersIDF`, an IDF
